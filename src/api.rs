@@ -1,0 +1,326 @@
+//! The app's only door to the network: URL builders, one fetch, one error type, and the
+//! page data a static page carries so that its first render needs no fetch at all.
+
+use crate::content::PAGE_SIZE;
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Arc, Mutex};
+
+/// Where the site lives: every link, asset and data URL goes through here, so that a build with
+/// `--public-url /tin-tuc/` works under that prefix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paths {
+    /// Starts and ends with `/`.
+    base: String,
+}
+
+impl Paths {
+    pub fn new(base: &str) -> Self {
+        let trimmed = base.trim().trim_matches('/');
+        let base = if trimmed.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/{trimmed}/")
+        };
+        Paths { base }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The router's base: the prefix without its trailing slash, `None` at the root.
+    pub fn router_base(&self) -> Option<String> {
+        (self.base != "/").then(|| self.base.trim_end_matches('/').to_owned())
+    }
+
+    /// A path below the site root, such as `content/images/a.jpg` or `feed.xml`.
+    pub fn file(&self, relative: &str) -> String {
+        format!("{}{}", self.base, relative.trim_start_matches('/'))
+    }
+
+    pub fn home(&self) -> String {
+        self.base.clone()
+    }
+
+    pub fn home_page(&self, page: usize) -> String {
+        if page <= 1 {
+            self.home()
+        } else {
+            self.file(&format!("trang/{page}/"))
+        }
+    }
+
+    pub fn category(&self, slug: &str, page: usize) -> String {
+        if page <= 1 {
+            self.file(&format!("chuyen-muc/{slug}/"))
+        } else {
+            self.file(&format!("chuyen-muc/{slug}/trang/{page}/"))
+        }
+    }
+
+    pub fn article(&self, slug: &str) -> String {
+        self.file(&format!("bai-viet/{slug}/"))
+    }
+}
+
+/// Locations of the derived data files, relative to the site root. The build writes exactly
+/// these; the app reads exactly these.
+pub mod data {
+    pub const SITE: &str = "data/site.json";
+
+    pub fn home_page(page: usize) -> String {
+        format!("data/trang/{page}.json")
+    }
+
+    pub fn category_page(slug: &str, page: usize) -> String {
+        format!("data/chuyen-muc/{slug}/{page}.json")
+    }
+
+    pub fn article(slug: &str) -> String {
+        format!("data/bai-viet/{slug}.json")
+    }
+}
+
+/// Parses a 1-based page number from a route parameter; anything else is no page at all.
+pub fn page_param(raw: Option<String>) -> Option<usize> {
+    match raw {
+        None => Some(1),
+        Some(raw) => raw
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n >= 1 && !raw.starts_with('0')),
+    }
+}
+
+/// How many articles a listing page holds; re-exported for the pages' placeholders.
+pub const LIST_PAGE_SIZE: usize = PAGE_SIZE;
+
+/// Why data could not be loaded. Shown to readers, so the text is Vietnamese and says what to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchError {
+    /// The request never got an answer: offline, DNS, connection reset.
+    Network,
+    /// The server answered 404: there is no such data.
+    NotFound,
+    /// Any other unsuccessful HTTP status.
+    Status(u16),
+    /// The answer was not the JSON the app expects.
+    Malformed,
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchError::Network => {
+                f.write_str("Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.")
+            }
+            FetchError::NotFound => f.write_str("Không tìm thấy dữ liệu cần hiển thị (lỗi 404)."),
+            FetchError::Status(code) => {
+                write!(
+                    f,
+                    "Máy chủ đang gặp sự cố (lỗi {code}). Vui lòng thử lại sau ít phút."
+                )
+            }
+            FetchError::Malformed => f.write_str("Dữ liệu nhận được bị lỗi. Vui lòng thử lại sau ít phút."),
+        }
+    }
+}
+
+/// Fetches a text file below the site root.
+pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|_| FetchError::Network)?;
+    match response.status() {
+        200..=299 => response.text().await.map_err(|_| FetchError::Network),
+        404 | 410 => Err(FetchError::NotFound),
+        status => Err(FetchError::Status(status)),
+    }
+}
+
+/// JSON texts by data path: what the static page carried, plus what this visit fetched since.
+/// The static HTML is rendered from this same cache, which is why hydration sees the same data.
+#[derive(Clone, Default)]
+pub struct DataCache(Arc<Mutex<HashMap<String, Arc<str>>>>);
+
+impl DataCache {
+    pub fn insert(&self, path: impl Into<String>, json: impl Into<Arc<str>>) {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.into(), json.into());
+    }
+
+    pub fn get(&self, path: &str) -> Option<Arc<str>> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(path)
+            .cloned()
+    }
+}
+
+/// The state of one piece of remote data.
+#[derive(Debug)]
+pub enum Load<T> {
+    Loading,
+    Ready(Arc<T>),
+    Failed(FetchError),
+}
+
+impl<T> Clone for Load<T> {
+    fn clone(&self) -> Self {
+        match self {
+            Load::Loading => Load::Loading,
+            Load::Ready(value) => Load::Ready(Arc::clone(value)),
+            Load::Failed(error) => Load::Failed(error.clone()),
+        }
+    }
+}
+
+fn parse<T: DeserializeOwned>(json: &str) -> Load<T> {
+    serde_json::from_str(json).map_or(Load::Failed(FetchError::Malformed), |value| {
+        Load::Ready(Arc::new(value))
+    })
+}
+
+/// Data at a path that may change with the route: a handle pages read and retry.
+pub struct Remote<T: Send + Sync + 'static> {
+    path: Memo<String>,
+    state: RwSignal<(String, Load<T>)>,
+    load: Callback<String>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Remote<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Remote<T> {}
+
+impl<T: Send + Sync + 'static> Remote<T> {
+    /// The state for the current path (tracked).
+    pub fn get(&self) -> Load<T> {
+        let path = self.path.get();
+        self.state.with(|(loaded, state)| {
+            if *loaded == path {
+                state.clone()
+            } else {
+                Load::Loading
+            }
+        })
+    }
+
+    /// Fetches the current path again, as the "Thử lại" button does.
+    pub fn retry(&self) {
+        self.load.run(self.path.get_untracked());
+    }
+}
+
+/// Reads JSON data at `path()` (relative to the site root), from the page's own data when it
+/// has it, else over the network; follows `path` as the route changes.
+pub fn use_data<T>(path: impl Fn() -> String + Send + Sync + 'static) -> Remote<T>
+where
+    T: DeserializeOwned + Send + Sync + 'static,
+{
+    let cache = expect_context::<DataCache>();
+    let paths = expect_context::<Paths>();
+    let path = Memo::new(move |_| path());
+    let first = path.get_untracked();
+    let initial = cache.get(&first).map_or(Load::Loading, |json| parse(&json));
+    let state = RwSignal::new((first, initial));
+
+    let load = Callback::new(move |target: String| {
+        if let Some(json) = cache.get(&target) {
+            state.set((target, parse(&json)));
+            return;
+        }
+        state.set((target.clone(), Load::Loading));
+        let url = paths.file(&target);
+        let cache = cache.clone();
+        leptos::task::spawn_local(async move {
+            let loaded = match fetch_text(&url).await {
+                Ok(json) => {
+                    let loaded = parse::<T>(&json);
+                    if matches!(loaded, Load::Ready(_)) {
+                        cache.insert(target.clone(), json);
+                    }
+                    loaded
+                }
+                Err(error) => Load::Failed(error),
+            };
+            // A slow answer for a page the reader has already left is dropped.
+            if path.get_untracked() == target {
+                state.set((target, loaded));
+            }
+        });
+    });
+
+    // Runs only in the browser, after the first render: a page that came with its data makes
+    // no request here.
+    Effect::new(move |_| {
+        let target = path.get();
+        let stale = state.with_untracked(|(loaded, s)| *loaded != target || matches!(s, Load::Loading));
+        if stale {
+            load.run(target);
+        }
+    });
+
+    Remote { path, state, load }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_follow_the_public_url() {
+        let root = Paths::new("/");
+        assert_eq!(root.article("tin-a"), "/bai-viet/tin-a/");
+        assert_eq!(root.home_page(1), "/");
+        assert_eq!(root.home_page(3), "/trang/3/");
+        assert_eq!(root.router_base(), None);
+
+        let sub = Paths::new("/tin-tuc/");
+        assert_eq!(sub.article("tin-a"), "/tin-tuc/bai-viet/tin-a/");
+        assert_eq!(
+            sub.category("thong-bao", 2),
+            "/tin-tuc/chuyen-muc/thong-bao/trang/2/"
+        );
+        assert_eq!(sub.file("data/site.json"), "/tin-tuc/data/site.json");
+        assert_eq!(sub.router_base().as_deref(), Some("/tin-tuc"));
+        assert_eq!(Paths::new("tin-tuc"), sub);
+    }
+
+    #[test]
+    fn page_numbers_are_positive_integers_without_leading_zeros() {
+        assert_eq!(page_param(None), Some(1));
+        assert_eq!(page_param(Some("2".into())), Some(2));
+        assert_eq!(page_param(Some("0".into())), None);
+        assert_eq!(page_param(Some("02".into())), None);
+        assert_eq!(page_param(Some("x".into())), None);
+    }
+
+    #[test]
+    fn error_messages_are_vietnamese() {
+        assert!(FetchError::Network.to_string().contains("kết nối"));
+        assert!(FetchError::Status(500).to_string().contains("500"));
+    }
+}
+
+/// Written into every static page: where the site lives and which path the HTML was rendered
+/// for, so the app knows whether it may hydrate the markup or must render afresh.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PageBoot {
+    pub base: String,
+    pub path: String,
+}
+
+impl PageBoot {
+    pub const ELEMENT_ID: &'static str = "page-boot";
+}

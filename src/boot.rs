@@ -1,0 +1,64 @@
+//! Starting the app in the browser, on top of the static page the build wrote.
+
+use crate::api::{DataCache, PageBoot, Paths};
+use crate::App;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Takes over the page. A static page rendered for this very path is hydrated in place, which
+/// repaints nothing; anything else (a host's fallback page holding another path's HTML, or no
+/// static HTML at all) gets a fresh render that replaces the old markup only once it is built.
+pub fn start() {
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
+
+    let boot: Option<PageBoot> = document
+        .get_element_by_id(PageBoot::ELEMENT_ID)
+        .and_then(|el| el.text_content())
+        .and_then(|json| serde_json::from_str(&json).ok());
+    let cache = DataCache::default();
+    if let Ok(scripts) = document.query_selector_all("script[data-path]") {
+        for i in 0..scripts.length() {
+            let Some(script) = scripts
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            if let (Some(path), Some(json)) = (script.get_attribute("data-path"), script.text_content()) {
+                cache.insert(path, json);
+            }
+        }
+    }
+    let paths = Paths::new(boot.as_ref().map_or("/", |b| b.base.as_str()));
+    let app = move || {
+        provide_context(paths);
+        provide_context(cache);
+        view! { <App/> }
+    };
+
+    let here = window.location().pathname().unwrap_or_default();
+    let root = document.get_element_by_id("app");
+    match (root, boot) {
+        (Some(root), Some(boot)) if boot.path == here => {
+            leptos::mount::hydrate_from(root.unchecked_into(), app).forget();
+        }
+        (old_root, _) => {
+            let Ok(fresh) = document.create_element("div") else {
+                return;
+            };
+            fresh.set_id("app");
+            let handle = leptos::mount::mount_to(fresh.clone().unchecked_into(), app);
+            match (old_root, document.body()) {
+                (Some(old), _) => {
+                    let _ = old.replace_with_with_node_1(&fresh);
+                }
+                (None, Some(body)) => {
+                    let _ = body.prepend_with_node_1(&fresh);
+                }
+                (None, None) => {}
+            }
+            handle.forget();
+        }
+    }
+}

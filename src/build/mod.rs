@@ -1,0 +1,10 @@
+//! The native bundle tool behind `site-build`: validates `public/content`, then writes into
+//! trunk's staging folder the data the app fetches, the photos, a static HTML file for every
+//! page, the feed, the sitemap and precompressed copies of every text file.
+
+pub mod feeds;
+pub mod output;
+pub mod pages;
+pub mod source;
+
+pub use output::{run, Command, Options};

@@ -1,0 +1,190 @@
+//! Every page the site links to, rendered to static HTML by the app's own components.
+
+use super::source::Bundle;
+use crate::api::{data, DataCache, PageBoot, Paths};
+use crate::content::{bundle, ArticleCard, Site};
+use crate::meta::{self, PageHead, PageMeta};
+use crate::App;
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// One static page to write.
+pub struct Page {
+    /// Output file below the site root, e.g. `bai-viet/x/index.html`.
+    pub file: String,
+    /// The URL path it answers at, base included, e.g. `/tin-tuc/bai-viet/x/`.
+    pub url_path: String,
+    pub meta: PageMeta,
+    /// The data files its first render reads.
+    pub data: Vec<String>,
+    /// Last modification for the sitemap, when known.
+    pub lastmod: Option<String>,
+    pub in_sitemap: bool,
+}
+
+/// Everything derived from the bundle: the data files the app fetches and the pages.
+pub struct SitePlan {
+    pub site: Arc<Site>,
+    pub paths: Paths,
+    /// JSON text by data path (`data/…`).
+    pub data: BTreeMap<String, Arc<str>>,
+    pub pages: Vec<Page>,
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Arc<str> {
+    serde_json::to_string(value)
+        .expect("content types always serialise")
+        .into()
+}
+
+/// The output file for a URL path below the base: `bai-viet/x/` → `bai-viet/x/index.html`.
+fn file_for(below_base: &str) -> String {
+    format!("{below_base}index.html")
+}
+
+/// Works out every data file and page of the site.
+pub fn plan(bundle: &Bundle, paths: &Paths) -> SitePlan {
+    let site = Arc::new(bundle.site.clone());
+    let mut data: BTreeMap<String, Arc<str>> = BTreeMap::new();
+    let mut pages = Vec::new();
+    data.insert(data::SITE.to_owned(), json(&bundle.site));
+
+    let cards: Vec<ArticleCard> = bundle.articles.iter().map(|a| a.card()).collect();
+    let below = |url: &str| url.strip_prefix(paths.base()).unwrap_or(url).to_owned();
+
+    // The home listing, then each category's, page by page.
+    let mut listings = vec![(None, cards.clone())];
+    for category in &bundle.site.categories {
+        let own: Vec<ArticleCard> = cards
+            .iter()
+            .filter(|c| c.category.slug == category.slug)
+            .cloned()
+            .collect();
+        listings.push((Some(category), own));
+    }
+    for (category, cards) in listings {
+        for list in bundle::list_pages(&cards, category) {
+            let (data_path, url) = match category {
+                Some(c) => (
+                    data::category_page(&c.slug, list.page),
+                    paths.category(&c.slug, list.page),
+                ),
+                None => (data::home_page(list.page), paths.home_page(list.page)),
+            };
+            data.insert(data_path.clone(), json(&list));
+            pages.push(Page {
+                file: file_for(&below(&url)),
+                url_path: url,
+                meta: meta::listing(&site, paths, &list),
+                data: vec![data::SITE.to_owned(), data_path],
+                lastmod: list.items.first().map(|c| c.published_at.clone()),
+                in_sitemap: true,
+            });
+        }
+    }
+    for article in &bundle.articles {
+        let data_path = data::article(&article.slug);
+        data.insert(data_path.clone(), json(article));
+        let url = paths.article(&article.slug);
+        pages.push(Page {
+            file: file_for(&below(&url)),
+            url_path: url,
+            meta: meta::article(&site, paths, article),
+            data: vec![data::SITE.to_owned(), data_path],
+            lastmod: Some(article.published_at.clone()),
+            in_sitemap: true,
+        });
+    }
+    let not_found = meta::not_found(&site, paths);
+    pages.push(Page {
+        file: "404.html".to_owned(),
+        url_path: not_found.path.clone(),
+        meta: not_found,
+        data: vec![data::SITE.to_owned()],
+        lastmod: None,
+        in_sitemap: false,
+    });
+    SitePlan {
+        site,
+        paths: paths.clone(),
+        data,
+        pages,
+    }
+}
+
+/// The HTML trunk wrote, split where each page's head and body go.
+pub struct Template {
+    head_start: String,
+    head_end_to_body: String,
+    after_body_open: String,
+}
+
+impl Template {
+    /// Splits trunk's `index.html`: the page's head goes before `</head>` (the placeholder
+    /// `<title>` is dropped) and the rendered app right after `<body …>`.
+    pub fn parse(html: &str) -> Result<Self, String> {
+        let mut html = html.to_owned();
+        if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>")) {
+            html.replace_range(start..end + "</title>".len(), "");
+        }
+        let head_end = html.find("</head>").ok_or("index.html không có </head>")?;
+        let body_open = html[head_end..]
+            .find("<body")
+            .map(|i| i + head_end)
+            .ok_or("index.html không có <body>")?;
+        let body_content = html[body_open..]
+            .find('>')
+            .map(|i| i + body_open + 1)
+            .ok_or("thẻ <body> không đóng")?;
+        Ok(Template {
+            head_start: html[..head_end].to_owned(),
+            head_end_to_body: html[head_end..body_content].to_owned(),
+            after_body_open: html[body_content..].to_owned(),
+        })
+    }
+
+    fn fill(&self, head: &str, app: &str) -> String {
+        let mut page = String::with_capacity(self.head_start.len() + head.len() + app.len() + 4096);
+        page.push_str(&self.head_start);
+        page.push_str(head);
+        page.push_str(&self.head_end_to_body);
+        page.push_str("<div id=\"app\">");
+        page.push_str(app);
+        page.push_str("</div>");
+        page.push_str(&self.after_body_open);
+        page
+    }
+}
+
+/// Renders one page: the app for its URL, from the same data it will hydrate with.
+pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> String {
+    let data: Vec<(String, Arc<str>)> = page
+        .data
+        .iter()
+        .map(|path| (path.clone(), Arc::clone(&plan.data[path])))
+        .collect();
+    let owner = Owner::new_root(None);
+    let (head, app) = owner.with(|| {
+        provide_context(RequestUrl::new(&page.url_path));
+        provide_context(plan.paths.clone());
+        let cache = DataCache::default();
+        for (path, json) in &data {
+            cache.insert(path.clone(), Arc::clone(json));
+        }
+        provide_context(cache);
+        let app = view! { <App/> }.to_html();
+        let boot = PageBoot {
+            base: plan.paths.base().to_owned(),
+            path: page.url_path.clone(),
+        };
+        let head = view! {
+            <PageHead meta=page.meta.clone() site=Arc::clone(&plan.site) paths=plan.paths.clone() boot data/>
+        }
+        .to_html();
+        (head, app)
+    });
+    drop(owner);
+    template.fill(&head, &app)
+}

@@ -1,0 +1,42 @@
+use super::PublishedTime;
+use crate::api::Paths;
+use crate::content::ArticleCard;
+use leptos::prelude::*;
+
+/// One article in a listing: title link, category, time, summary and thumbnail.
+#[component]
+pub fn ArticleCardView(card: ArticleCard, #[prop(optional)] eager: bool) -> impl IntoView {
+    let paths = expect_context::<Paths>();
+    let href = paths.article(&card.slug);
+    let thumbnail = card.thumbnail.map(|image| {
+        view! {
+            <img
+                class="card__image"
+                src=paths.file(&image.src)
+                alt=image.alt
+                width=image.width
+                height=image.height
+                loading=if eager { "eager" } else { "lazy" }
+                decoding="async"
+            />
+        }
+    });
+    view! {
+        <li class="card">
+            <article class="card__inner">
+                <div class="card__body">
+                    <h2 class="card__title">
+                        <a class="card__link" href=href>{card.title}</a>
+                    </h2>
+                    <p class="card__meta">
+                        <span class="card__category">{card.category.name}</span>
+                        <span class="card__separator" aria-hidden="true">" · "</span>
+                        <PublishedTime at=card.published_at/>
+                    </p>
+                    <p class="card__summary">{card.summary}</p>
+                </div>
+                {thumbnail.map(|img| view! { <div class="card__media">{img}</div> })}
+            </article>
+        </li>
+    }
+}

@@ -1,0 +1,49 @@
+use crate::api::Paths;
+use crate::content::text::tel_href;
+use crate::content::Site;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The department's footer: every field of `site.json`'s `footer`, phone and email as links.
+#[component]
+pub fn SiteFooter(site: Arc<Site>) -> impl IntoView {
+    let paths = expect_context::<Paths>();
+    let footer = &site.footer;
+    view! {
+        <footer class="site-footer">
+            <div class="container site-footer__inner">
+                <p class="site-footer__name">{site.name.clone()}</p>
+                <address class="site-footer__contact">
+                    <p class="site-footer__row">
+                        <span class="site-footer__label">"Địa chỉ: "</span>
+                        <span class="site-footer__address">{footer.address.clone()}</span>
+                    </p>
+                    <p class="site-footer__row">
+                        <span class="site-footer__label">"Điện thoại: "</span>
+                        <a class="site-footer__link site-footer__phone" href=tel_href(&footer.phone)>
+                            {footer.phone.clone()}
+                        </a>
+                        <span class="site-footer__label">", Fax: "</span>
+                        <span class="site-footer__fax">{footer.fax.clone()}</span>
+                        <span class="site-footer__label">"; Email: "</span>
+                        <a class="site-footer__link site-footer__email" href=format!("mailto:{}", footer.email.trim())>
+                            {footer.email.clone()}
+                        </a>
+                    </p>
+                </address>
+                <p class="site-footer__row">
+                    <span class="site-footer__label">"Trưởng Ban biên tập: "</span>
+                    <span class="site-footer__editor">{footer.editor_in_chief.clone()}</span>
+                </p>
+                <p class="site-footer__row site-footer__disclaimer">
+                    <span class="site-footer__label">"Lưu ý: "</span>
+                    {footer.disclaimer.clone()}
+                </p>
+                <p class="site-footer__row site-footer__copyright">{footer.copyright.clone()}</p>
+                <p class="site-footer__row site-footer__feeds">
+                    <a class="site-footer__link" href=paths.file("feed.xml") rel="external">"Tin mới qua RSS"</a>
+                </p>
+            </div>
+        </footer>
+    }
+}

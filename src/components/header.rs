@@ -1,0 +1,73 @@
+use crate::api::Paths;
+use crate::content::Site;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use std::sync::Arc;
+
+/// The header band (department name and slogan, linking home) and the category navigation.
+#[component]
+pub fn SiteHeader(site: Arc<Site>) -> impl IntoView {
+    let paths = expect_context::<Paths>();
+    let pathname = use_location().pathname;
+    // The navigation entry a page belongs to: the home listing (and its pages) or a category.
+    let current = {
+        let paths = paths.clone();
+        Memo::new(move |_| {
+            let path = pathname.get();
+            let below = path
+                .strip_prefix(paths.base().trim_end_matches('/'))
+                .unwrap_or(&path)
+                .to_owned();
+            if below == "/" || below.is_empty() || below.starts_with("/trang/") {
+                Some(String::new())
+            } else {
+                below
+                    .strip_prefix("/chuyen-muc/")
+                    .and_then(|rest| rest.split('/').next())
+                    .map(str::to_owned)
+            }
+        })
+    };
+    let mark = move |key: String| move || (current.get().as_deref() == Some(key.as_str())).then_some("page");
+    let categories = site
+        .categories
+        .iter()
+        .map(|category| {
+            view! {
+                <li class="site-nav__item">
+                    <a
+                        class="site-nav__link"
+                        href=paths.category(&category.slug, 1)
+                        aria-current=mark(category.slug.clone())
+                    >
+                        {category.name.clone()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="site-header">
+            <div class="site-header__band">
+                <div class="container">
+                    <a class="site-header__brand" href=paths.home()>
+                        <span class="site-header__name">{site.name.clone()}</span>
+                        <span class="site-header__slogan">{site.slogan.clone()}</span>
+                    </a>
+                </div>
+            </div>
+            <nav class="site-nav" aria-label="Chuyên mục">
+                <div class="container">
+                    <ul class="site-nav__list">
+                        <li class="site-nav__item">
+                            <a class="site-nav__link" href=paths.home() aria-current=mark(String::new())>
+                                "Trang chủ"
+                            </a>
+                        </li>
+                        {categories}
+                    </ul>
+                </div>
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,74 @@
+//! What a page shows while its data loads, when it fails, and when there is nothing to show.
+
+use crate::api::{FetchError, Load, Paths, Remote};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Grey blocks the size of the content to come, so that nothing jumps when it arrives.
+#[component]
+pub fn Skeleton(#[prop(default = 6)] lines: usize) -> impl IntoView {
+    view! {
+        <div class="skeleton" aria-busy="true">
+            <p class="visually-hidden" role="status">"Đang tải nội dung…"</p>
+            <div class="skeleton__title"></div>
+            {(0..lines).map(|_| view! { <div class="skeleton__line"></div> }).collect_view()}
+        </div>
+    }
+}
+
+/// A failed load: what went wrong, in Vietnamese, and a button that tries again.
+#[component]
+pub fn ErrorPanel(error: FetchError, retry: Callback<()>) -> impl IntoView {
+    view! {
+        <section class="notice notice--error" role="alert">
+            <h1 class="notice__title">"Không tải được nội dung"</h1>
+            <p class="notice__text">{error.to_string()}</p>
+            <button type="button" class="button" on:click=move |_| retry.run(())>
+                "Thử lại"
+            </button>
+        </section>
+    }
+}
+
+/// The not-found page. When it stands for data the server said is missing, it also offers a
+/// retry: a link shared right after publication can reach a CDN before the article does.
+#[component]
+pub fn NotFound(#[prop(optional)] retry: Option<Callback<()>>) -> impl IntoView {
+    let paths = expect_context::<Paths>();
+    view! {
+        <section class="notice notice--not-found">
+            <h1 class="notice__title">"Không tìm thấy trang"</h1>
+            <p class="notice__text">
+                "Trang bạn tìm không tồn tại, hoặc đã được chuyển sang địa chỉ khác."
+            </p>
+            <p class="notice__actions">
+                <a class="button" href=paths.home()>"Về trang chủ"</a>
+                {retry.map(|retry| view! {
+                    <button type="button" class="button button--secondary" on:click=move |_| retry.run(())>
+                        "Thử lại"
+                    </button>
+                })}
+            </p>
+        </section>
+    }
+}
+
+/// Renders remote data: the skeleton while it loads, `ready` once it is there, and the error or
+/// not-found page with a retry when it fails.
+pub fn show_remote<T, V>(
+    remote: Remote<T>,
+    skeleton_lines: usize,
+    ready: impl Fn(Arc<T>) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let retry = Callback::new(move |()| remote.retry());
+    move || match remote.get() {
+        Load::Loading => view! { <Skeleton lines=skeleton_lines/> }.into_any(),
+        Load::Ready(value) => ready(value).into_any(),
+        Load::Failed(FetchError::NotFound) => view! { <NotFound retry/> }.into_any(),
+        Load::Failed(error) => view! { <ErrorPanel error retry/> }.into_any(),
+    }
+}

@@ -1,0 +1,423 @@
+//! Parsing and validating the editors' bundle, and deriving what the app reads.
+//!
+//! Everything here works on text already read from disk and on a caller-supplied image probe,
+//! so the build tool does the I/O and the tests need no files. Every error names the file and,
+//! where there is one, the field.
+
+use super::time::Timestamp;
+use super::{
+    text, Article, ArticleCard, ArticleSource, Block, BlockSource, Category, Image, ListPage, Site, PAGE_SIZE,
+};
+use serde::de::DeserializeOwned;
+use std::fmt;
+use unicode_normalization::UnicodeNormalization;
+
+/// One problem in the bundle, reported to the editor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BundleError {
+    /// Path of the offending file, as the editor knows it (`public/content/…`).
+    pub file: String,
+    /// The field, as a path into the JSON (`body[2].caption`), when the problem has one.
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl BundleError {
+    pub fn new(file: &str, field: Option<&str>, message: impl Into<String>) -> Self {
+        BundleError {
+            file: file.to_owned(),
+            field: field.map(str::to_owned),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for BundleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.field {
+            Some(field) => write!(f, "{}: trường \"{}\": {}", self.file, field, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Parses a JSON file into `T`, naming the field of the first problem.
+/// The text is normalised to NFC first, so that text pasted in decomposed form is published
+/// in the composed form Vietnamese fonts and search expect.
+pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, BundleError> {
+    let text: String = text.trim_start_matches('\u{feff}').nfc().collect();
+    let mut de = serde_json::Deserializer::from_str(&text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|err| describe_json_error(file, &err))?;
+    de.end().map_err(|err| syntax_error(file, &err))?;
+    Ok(value)
+}
+
+fn syntax_error(file: &str, err: &serde_json::Error) -> BundleError {
+    BundleError::new(
+        file,
+        None,
+        format!(
+            "JSON không hợp lệ ở dòng {}, cột {} ({err})",
+            err.line(),
+            err.column()
+        ),
+    )
+}
+
+fn describe_json_error(file: &str, err: &serde_path_to_error::Error<serde_json::Error>) -> BundleError {
+    let inner = err.inner();
+    let (line, column) = (inner.line(), inner.column());
+    if inner.is_syntax() || inner.is_eof() {
+        return syntax_error(file, inner);
+    }
+    let path = err.path().to_string();
+    let at = |field: &str| {
+        if path == "." {
+            field.to_owned()
+        } else {
+            format!("{path}.{field}")
+        }
+    };
+    // serde's own message, without its position suffix, is kept for whoever knows serde.
+    let detail = inner.to_string();
+    let detail = detail.split(" at line ").next().unwrap_or_default();
+    let quoted = |prefix: &str| {
+        detail
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split('`').next())
+            .map(str::to_owned)
+    };
+    let (field, message) = if let Some(name) = quoted("missing field `") {
+        (at(&name), "thiếu trường bắt buộc".to_owned())
+    } else if let Some(name) = quoted("unknown field `") {
+        let field = if path.ends_with(&name) {
+            path.clone()
+        } else {
+            at(&name)
+        };
+        (field, format!("trường không được phép ({detail})"))
+    } else if let Some(name) = quoted("unknown variant `") {
+        (
+            at("type"),
+            format!("loại khối \"{name}\" không được hỗ trợ ({detail})"),
+        )
+    } else {
+        (path.clone(), format!("giá trị không đúng kiểu ({detail})"))
+    };
+    BundleError::new(
+        file,
+        Some(&field),
+        format!("{message}, ở dòng {line}, cột {column}"),
+    )
+}
+
+/// Why a slug is not acceptable, if it is not: lowercase ASCII letters, digits, single hyphens.
+pub fn slug_problem(slug: &str) -> Option<&'static str> {
+    if slug.is_empty() {
+        return Some("slug trống");
+    }
+    if !slug
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Some("slug chỉ được gồm chữ thường không dấu a–z, chữ số 0–9 và dấu gạch nối");
+    }
+    if slug.starts_with('-') || slug.ends_with('-') || slug.contains("--") {
+        return Some("slug không được bắt đầu, kết thúc bằng dấu gạch nối hay có hai gạch nối liền nhau");
+    }
+    None
+}
+
+/// Why an image path is not acceptable, if it is not. Paths are relative to `public/content/`.
+pub fn image_path_problem(path: &str) -> Option<&'static str> {
+    if path.trim().is_empty() {
+        return Some("đường dẫn ảnh trống");
+    }
+    if path.starts_with('/') || path.contains('\\') || path.contains("://") {
+        return Some(
+            "đường dẫn ảnh phải là đường dẫn tương đối tính từ public/content/, ví dụ images/anh-1.jpg",
+        );
+    }
+    if path
+        .split('/')
+        .any(|part| part.is_empty() || part == "." || part == "..")
+    {
+        return Some("đường dẫn ảnh không được chứa \"..\", \".\" hay \"//\"");
+    }
+    None
+}
+
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+/// Parses and checks `site.json`. The published origin loses any trailing slash.
+pub fn parse_site(file: &str, text: &str) -> Result<Site, Vec<BundleError>> {
+    let mut site: Site = parse_json(file, text).map_err(|e| vec![e])?;
+    let mut errors = Vec::new();
+    let mut require = |field: &str, value: &str| {
+        if blank(value) {
+            errors.push(BundleError::new(file, Some(field), "không được để trống"));
+        }
+    };
+    require("name", &site.name);
+    require("short_name", &site.short_name);
+    require("slogan", &site.slogan);
+    let f = &site.footer;
+    for (field, value) in [
+        ("footer.copyright", &f.copyright),
+        ("footer.address", &f.address),
+        ("footer.phone", &f.phone),
+        ("footer.fax", &f.fax),
+        ("footer.email", &f.email),
+        ("footer.editor_in_chief", &f.editor_in_chief),
+        ("footer.disclaimer", &f.disclaimer),
+    ] {
+        require(field, value);
+    }
+    if !blank(&f.email) && !f.email.trim().contains('@') {
+        errors.push(BundleError::new(
+            file,
+            Some("footer.email"),
+            "địa chỉ email không hợp lệ",
+        ));
+    }
+    if let Some(problem) = origin_problem(&site.origin) {
+        errors.push(BundleError::new(file, Some("origin"), problem));
+    }
+    site.origin = site.origin.trim().trim_end_matches('/').to_owned();
+    if site.categories.is_empty() {
+        errors.push(BundleError::new(
+            file,
+            Some("categories"),
+            "cần ít nhất một chuyên mục",
+        ));
+    }
+    for (i, category) in site.categories.iter().enumerate() {
+        if let Some(problem) = slug_problem(&category.slug) {
+            errors.push(BundleError::new(
+                file,
+                Some(&format!("categories[{i}].slug")),
+                problem,
+            ));
+        }
+        if blank(&category.name) {
+            errors.push(BundleError::new(
+                file,
+                Some(&format!("categories[{i}].name")),
+                "không được để trống",
+            ));
+        }
+        if site.categories[..i].iter().any(|c| c.slug == category.slug) {
+            errors.push(BundleError::new(
+                file,
+                Some(&format!("categories[{i}].slug")),
+                format!("chuyên mục \"{}\" bị khai báo hai lần", category.slug),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(site)
+    } else {
+        Err(errors)
+    }
+}
+
+fn origin_problem(origin: &str) -> Option<&'static str> {
+    let Some(rest) = origin.trim().strip_prefix("https://") else {
+        return Some("phải là địa chỉ tuyệt đối bắt đầu bằng https://, ví dụ https://sokhcn.cantho.gov.vn");
+    };
+    let host = rest.split('/').next().unwrap_or_default();
+    if host.is_empty() || rest.contains(['?', '#', ' ']) {
+        return Some("phải là địa chỉ https:// gồm tên miền, không có ? hay #");
+    }
+    None
+}
+
+/// What the build learns about an image file; returned by the caller's probe.
+pub type ImageSize = (u32, u32);
+
+/// Parses and checks one article file and resolves its photos through `probe`, which gets the
+/// path relative to `public/content/` and answers the image's pixel size or why it has none.
+pub fn parse_article(
+    file: &str,
+    slug: &str,
+    text: &str,
+    site: &Site,
+    probe: &mut dyn FnMut(&str) -> Result<ImageSize, String>,
+) -> Result<Article, Vec<BundleError>> {
+    let source: ArticleSource = parse_json(file, text).map_err(|e| vec![e])?;
+    let mut errors = Vec::new();
+    if let Some(problem) = slug_problem(slug) {
+        errors.push(BundleError::new(
+            file,
+            None,
+            format!("tên tệp \"{slug}\" không dùng được làm slug: {problem}"),
+        ));
+    }
+    let mut fail = |field: &str, message: String| errors.push(BundleError::new(file, Some(field), message));
+    if blank(&source.title) {
+        fail("title", "không được để trống".into());
+    }
+    if let Err(problem) = Timestamp::parse(source.published_at.trim()) {
+        fail("published_at", problem.to_string());
+    }
+    let category = site.category(source.category.trim()).cloned();
+    if category.is_none() {
+        let known: Vec<&str> = site.categories.iter().map(|c| c.slug.as_str()).collect();
+        fail(
+            "category",
+            format!(
+                "chuyên mục \"{}\" không có trong site.json (các chuyên mục: {})",
+                source.category,
+                known.join(", ")
+            ),
+        );
+    }
+    if source.body.is_empty() {
+        fail("body", "nội dung bài viết trống: cần ít nhất một khối".into());
+    }
+    let mut body = Vec::with_capacity(source.body.len());
+    for (i, block) in source.body.into_iter().enumerate() {
+        match block {
+            BlockSource::Paragraph { text } | BlockSource::Heading { text } if blank(&text) => {
+                fail(&format!("body[{i}].text"), "không được để trống".into());
+            }
+            BlockSource::Paragraph { text } => body.push(Block::Paragraph {
+                text: text.trim().to_owned(),
+            }),
+            BlockSource::Heading { text } => body.push(Block::Heading {
+                text: text.trim().to_owned(),
+            }),
+            BlockSource::Figure { image, alt, caption } => {
+                if blank(&caption) {
+                    fail(&format!("body[{i}].caption"), "không được để trống".into());
+                }
+                let image = image.trim();
+                let size = match image_path_problem(image) {
+                    Some(problem) => Err(problem.to_owned()),
+                    None => probe(image),
+                };
+                match size {
+                    Err(problem) => fail(&format!("body[{i}].image"), problem),
+                    Ok((width, height)) => {
+                        let caption = caption.trim().to_owned();
+                        let alt = alt
+                            .filter(|a| !blank(a))
+                            .map_or_else(|| caption.clone(), |a| a.trim().to_owned());
+                        body.push(Block::Figure {
+                            image: Image {
+                                src: format!("content/{image}"),
+                                width,
+                                height,
+                                alt,
+                            },
+                            caption,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let summary = match source.summary.as_deref().map(str::trim) {
+        Some(summary) if !summary.is_empty() => summary.to_owned(),
+        _ => first_paragraph_summary(&body),
+    };
+    Ok(Article {
+        slug: slug.to_owned(),
+        title: source.title.trim().to_owned(),
+        published_at: source.published_at.trim().to_owned(),
+        category: category.expect("checked above"),
+        summary,
+        body,
+        signature: source
+            .signature
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty()),
+        related: Vec::new(),
+    })
+}
+
+fn first_paragraph_summary(body: &[Block]) -> String {
+    body.iter()
+        .find_map(|block| match block {
+            Block::Paragraph { text } => Some(text::cut_at_word(text, text::SUMMARY_TARGET_CHARS)),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// Reports every slug used by more than one file (articles may sit in sub-folders).
+pub fn duplicate_slugs(files: &[(String, String)]) -> Vec<BundleError> {
+    let mut errors = Vec::new();
+    for (i, (slug, file)) in files.iter().enumerate() {
+        if let Some((_, first)) = files[..i].iter().find(|(other, _)| other == slug) {
+            errors.push(BundleError::new(
+                file,
+                None,
+                format!("slug \"{slug}\" trùng với tệp {first}: mỗi bài viết cần một tên tệp riêng"),
+            ));
+        }
+    }
+    errors
+}
+
+fn instant(article: &Article) -> i64 {
+    Timestamp::parse(&article.published_at).map_or(i64::MIN, |t| t.unix_seconds())
+}
+
+/// Newest first; articles published at the same instant are ordered by slug.
+pub fn sort_newest_first(articles: &mut [Article]) {
+    articles.sort_by_cached_key(|a| (std::cmp::Reverse(instant(a)), a.slug.clone()));
+}
+
+/// Fills each article's `related`: up to `limit` others of its category, nearest in time first.
+pub fn link_related(articles: &mut [Article], limit: usize) {
+    let keys: Vec<(i64, String, ArticleCard)> = articles
+        .iter()
+        .map(|a| (instant(a), a.category.slug.clone(), a.card()))
+        .collect();
+    for (i, article) in articles.iter_mut().enumerate() {
+        let (at, category, _) = &keys[i];
+        let mut others: Vec<&(i64, String, ArticleCard)> = keys
+            .iter()
+            .enumerate()
+            .filter(|(j, (_, c, _))| *j != i && c == category)
+            .map(|(_, k)| k)
+            .collect();
+        others
+            .sort_by_key(|(t, _, card)| ((t - at).unsigned_abs(), std::cmp::Reverse(*t), card.slug.clone()));
+        article.related = others
+            .into_iter()
+            .take(limit)
+            .map(|(_, _, card)| card.clone())
+            .collect();
+    }
+}
+
+/// Number of listing pages for `total` articles; an empty listing still has its one page.
+pub fn page_count(total: usize) -> usize {
+    total.div_ceil(PAGE_SIZE).max(1)
+}
+
+/// Splits cards (already newest first) into listing pages.
+pub fn list_pages(cards: &[ArticleCard], category: Option<&Category>) -> Vec<ListPage> {
+    let pages = page_count(cards.len());
+    (0..pages)
+        .map(|i| ListPage {
+            page: i + 1,
+            pages,
+            total: cards.len(),
+            category: category.cloned(),
+            items: cards
+                .iter()
+                .skip(i * PAGE_SIZE)
+                .take(PAGE_SIZE)
+                .cloned()
+                .collect(),
+        })
+        .collect()
+}

@@ -1,0 +1,84 @@
+//! Small pure text helpers shared by the build and the app.
+
+/// How long an automatic summary may get before it is cut.
+pub const SUMMARY_TARGET_CHARS: usize = 200;
+
+/// Cuts `text` at a word boundary at or before `max_chars` characters and adds an ellipsis.
+/// Text that already fits is returned whole, without an ellipsis.
+pub fn cut_at_word(text: &str, max_chars: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    // Byte index just past the `max_chars`-th character.
+    let limit = text.char_indices().nth(max_chars).map_or(text.len(), |(i, _)| i);
+    let head = &text[..limit];
+    // Cut at the last space inside the limit, or at the limit itself when the word there is
+    // already whole; a single overlong word is cut hard rather than dropped.
+    let word_is_whole = text[limit..].starts_with(|c: char| c.is_whitespace() || ",.;:!?)".contains(c));
+    let cut = if word_is_whole {
+        head
+    } else {
+        match head.rfind(char::is_whitespace) {
+            Some(space) if space > 0 => &head[..space],
+            _ => head,
+        }
+    };
+    let cut = cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:-–—(".contains(c));
+    format!("{cut}…")
+}
+
+/// The digits (and a leading `+`) of a phone number, for a `tel:` link.
+pub fn tel_href(phone: &str) -> String {
+    let mut out = String::from("tel:");
+    for (i, c) in phone.trim().chars().enumerate() {
+        if c.is_ascii_digit() || (i == 0 && c == '+') {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_text_is_kept_whole() {
+        assert_eq!(cut_at_word("  Tin ngắn.  ", 200), "Tin ngắn.");
+        let exactly = "a".repeat(200);
+        assert_eq!(cut_at_word(&exactly, 200), exactly);
+    }
+
+    #[test]
+    fn long_text_is_cut_at_the_last_word_boundary() {
+        let text = "Chiều ngày 11/8, tại Hội trường Huyện Ủy Cờ Đỏ, đoàn công tác đã làm việc";
+        assert_eq!(cut_at_word(text, 20), "Chiều ngày 11/8, tại…");
+        // The limit falls right before a space: the last word is whole and kept.
+        assert_eq!(cut_at_word(text, 15), "Chiều ngày 11/8…");
+        // Trailing punctuation before the cut is dropped.
+        assert_eq!(cut_at_word(text, 16), "Chiều ngày 11/8…");
+    }
+
+    #[test]
+    fn counts_characters_not_bytes() {
+        let text = "Đồng chí Trần Đông Phương An phát biểu chỉ đạo tại buổi làm việc";
+        let cut = cut_at_word(text, 30);
+        assert_eq!(cut, "Đồng chí Trần Đông Phương An…");
+        assert!(cut.chars().count() <= 31);
+    }
+
+    #[test]
+    fn one_overlong_word_is_cut_hard() {
+        let word = "x".repeat(250);
+        let cut = cut_at_word(&word, 200);
+        assert_eq!(cut.chars().count(), 201);
+        assert!(cut.ends_with('…'));
+    }
+
+    #[test]
+    fn tel_keeps_digits_and_leading_plus() {
+        assert_eq!(tel_href("0292.3820674"), "tel:02923820674");
+        assert_eq!(tel_href("+84 292 382 0674"), "tel:+842923820674");
+    }
+}

@@ -1,0 +1,19 @@
+//! The public news site of the Department of Science and Technology of Cần Thơ City.
+//!
+//! One crate, three builds: the browser app (`hydrate`), the native bundle tool that validates
+//! the content and renders every page to static HTML with these same components (`ssr`), and
+//! the native tests.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod content;
+pub mod meta;
+pub mod pages;
+
+#[cfg(feature = "hydrate")]
+pub mod boot;
+#[cfg(feature = "ssr")]
+pub mod build;
+
+pub use app::App;

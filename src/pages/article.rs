@@ -1,0 +1,92 @@
+use crate::api::{data, use_data, Load, Paths};
+use crate::components::{show_remote, ArticleCardView, Figure, NotFound, PublishedTime};
+use crate::content::bundle::slug_problem;
+use crate::content::{Article, Block, Site};
+use crate::meta::{self, use_document_title};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+
+/// `/bai-viet/<slug>`: one article.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    move || {
+        let slug = slug.get();
+        if slug_problem(&slug).is_some() {
+            view! { <NotFound/> }.into_any()
+        } else {
+            view! { <ArticleLoader slug/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn ArticleLoader(slug: String) -> impl IntoView {
+    let site = expect_context::<Arc<Site>>();
+    let paths = expect_context::<Paths>();
+    let article = use_data::<Article>(move || data::article(&slug));
+    use_document_title(move || match article.get() {
+        Load::Ready(article) => Some(meta::article(&site, &paths, &article).title),
+        _ => None,
+    });
+    show_remote(article, 14, |article| view! { <ArticleView article/> })
+}
+
+#[component]
+fn ArticleView(article: Arc<Article>) -> impl IntoView {
+    let paths = expect_context::<Paths>();
+    let blocks = article
+        .body
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph { text } => view! { <p>{text.clone()}</p> }.into_any(),
+            Block::Heading { text } => view! { <h2 class="article__heading">{text.clone()}</h2> }.into_any(),
+            Block::Figure { image, caption } => {
+                view! { <Figure image=image.clone() caption=caption.clone()/> }.into_any()
+            }
+        })
+        .collect_view();
+    let signature = article
+        .signature
+        .clone()
+        .map(|signature| view! { <p class="article__signature">{signature}</p> });
+    let related = (!article.related.is_empty()).then(|| {
+        let cards = article
+            .related
+            .iter()
+            .map(|card| view! { <ArticleCardView card=card.clone()/> })
+            .collect_view();
+        view! {
+            <aside class="related" aria-labelledby="tin-lien-quan">
+                <h2 class="related__heading" id="tin-lien-quan">"Tin liên quan"</h2>
+                <ul class="listing__items listing__items--compact">{cards}</ul>
+            </aside>
+        }
+    });
+    view! {
+        <article class="article">
+            <nav class="breadcrumb" aria-label="Vị trí trang">
+                <ol class="breadcrumb__list">
+                    <li class="breadcrumb__item">
+                        <a class="breadcrumb__link" href=paths.home()>"Trang chủ"</a>
+                    </li>
+                    <li class="breadcrumb__item">
+                        <span class="breadcrumb__separator" aria-hidden="true">"›"</span>
+                        <a class="breadcrumb__link" href=paths.category(&article.category.slug, 1)>
+                            {article.category.name.clone()}
+                        </a>
+                    </li>
+                </ol>
+            </nav>
+            <h1 class="article__title">{article.title.clone()}</h1>
+            <p class="article__meta">
+                <PublishedTime at=article.published_at.clone()/>
+            </p>
+            <div class="article__body">{blocks}</div>
+            {signature}
+        </article>
+        {related}
+    }
+}
