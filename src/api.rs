@@ -114,9 +114,9 @@ pub enum FetchError {
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FetchError::Network => {
-                f.write_str("Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.")
-            }
+            FetchError::Network => f.write_str(
+                "Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.",
+            ),
             FetchError::NotFound => f.write_str("Không tìm thấy dữ liệu cần hiển thị (lỗi 404)."),
             FetchError::Status(code) => {
                 write!(
@@ -124,7 +124,9 @@ impl fmt::Display for FetchError {
                     "Máy chủ đang gặp sự cố (lỗi {code}). Vui lòng thử lại sau ít phút."
                 )
             }
-            FetchError::Malformed => f.write_str("Dữ liệu nhận được bị lỗi. Vui lòng thử lại sau ít phút."),
+            FetchError::Malformed => {
+                f.write_str("Dữ liệu nhận được bị lỗi. Vui lòng thử lại sau ít phút.")
+            }
         }
     }
 }
@@ -265,7 +267,8 @@ where
     // no request here.
     Effect::new(move |_| {
         let target = path.get();
-        let stale = state.with_untracked(|(loaded, s)| *loaded != target || matches!(s, Load::Loading));
+        let stale =
+            state.with_untracked(|(loaded, s)| *loaded != target || matches!(s, Load::Loading));
         if stale {
             load.run(target);
         }

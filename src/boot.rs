@@ -9,8 +9,12 @@ use wasm_bindgen::JsCast;
 /// repaints nothing; anything else (a host's fallback page holding another path's HTML, or no
 /// static HTML at all) gets a fresh render that replaces the old markup only once it is built.
 pub fn start() {
-    let Some(window) = web_sys::window() else { return };
-    let Some(document) = window.document() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
 
     let boot: Option<PageBoot> = document
         .get_element_by_id(PageBoot::ELEMENT_ID)
@@ -25,7 +29,9 @@ pub fn start() {
             else {
                 continue;
             };
-            if let (Some(path), Some(json)) = (script.get_attribute("data-path"), script.text_content()) {
+            if let (Some(path), Some(json)) =
+                (script.get_attribute("data-path"), script.text_content())
+            {
                 cache.insert(path, json);
             }
         }

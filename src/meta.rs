@@ -25,7 +25,10 @@ fn titled(site: &Site, title: &str) -> String {
 }
 
 pub fn listing_heading(list: &ListPage) -> String {
-    let name = list.category.as_ref().map_or("Tin mới nhất", |c| c.name.as_str());
+    let name = list
+        .category
+        .as_ref()
+        .map_or("Tin mới nhất", |c| c.name.as_str());
     if list.page > 1 {
         format!("{name} – Trang {}", list.page)
     } else {
@@ -39,7 +42,10 @@ pub fn listing(site: &Site, paths: &Paths, list: &ListPage) -> PageMeta {
         None => paths.home_page(list.page),
     };
     let description = match &list.category {
-        Some(category) => format!("Tin bài chuyên mục {} của {}.", category.name, site.short_name),
+        Some(category) => format!(
+            "Tin bài chuyên mục {} của {}.",
+            category.name, site.short_name
+        ),
         None => format!("{}. {}", site.name, site.slogan),
     };
     let heading = listing_heading(list);
@@ -70,7 +76,8 @@ pub fn not_found(site: &Site, paths: &Paths) -> PageMeta {
     PageMeta {
         heading: NOT_FOUND_TITLE.to_owned(),
         title: titled(site, NOT_FOUND_TITLE),
-        description: "Trang bạn tìm không tồn tại, hoặc đã được chuyển sang địa chỉ khác.".to_owned(),
+        description: "Trang bạn tìm không tồn tại, hoặc đã được chuyển sang địa chỉ khác."
+            .to_owned(),
         path: paths.file("404.html"),
         image: None,
         published_at: None,
@@ -107,7 +114,9 @@ fn og(property: &'static str, content: impl Into<String>) -> impl leptos::IntoVi
 
 fn is_jpeg_or_png(src: &str) -> bool {
     let lower = src.to_ascii_lowercase();
-    [".jpg", ".jpeg", ".png"].iter().any(|ext| lower.ends_with(ext))
+    [".jpg", ".jpeg", ".png"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
 }
 
 /// The `<head>` of a static page: title, description, canonical URL, share previews, the feed,

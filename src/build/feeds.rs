@@ -49,7 +49,10 @@ pub fn rss(plan: &SitePlan, articles: &[Article]) -> String {
         .first()
         .and_then(|a| Timestamp::parse(&a.published_at).ok())
     {
-        xml.push_str(&format!("<lastBuildDate>{}</lastBuildDate>\n", newest.rfc822()));
+        xml.push_str(&format!(
+            "<lastBuildDate>{}</lastBuildDate>\n",
+            newest.rfc822()
+        ));
     }
     for article in articles.iter().take(FEED_LENGTH) {
         let link = xml_escape(&absolute(plan, &plan.paths.article(&article.slug)));

@@ -80,7 +80,9 @@ impl Options {
             }
         }
         if command == Command::Write && options.out_dir.is_none() {
-            return Err(format!("write cần --out (hoặc TRUNK_STAGING_DIR)\n\n{USAGE}"));
+            return Err(format!(
+                "write cần --out (hoặc TRUNK_STAGING_DIR)\n\n{USAGE}"
+            ));
         }
         Ok(options)
     }
@@ -249,7 +251,8 @@ pub fn brotli_bytes(bytes: &[u8]) -> Vec<u8> {
         lgwin: 22,
         ..Default::default()
     };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("compressing into memory cannot fail");
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)
+        .expect("compressing into memory cannot fail");
     out
 }
 
@@ -258,5 +261,7 @@ pub fn gzip_bytes(bytes: &[u8]) -> Vec<u8> {
     encoder
         .write_all(bytes)
         .expect("compressing into memory cannot fail");
-    encoder.finish().expect("compressing into memory cannot fail")
+    encoder
+        .finish()
+        .expect("compressing into memory cannot fail")
 }

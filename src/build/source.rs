@@ -130,7 +130,10 @@ fn collect_json_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Bun
         {
             files.push(path);
         } else {
-            eprintln!("cảnh báo: bỏ qua {}: bài viết phải là tệp .json", shown(&path));
+            eprintln!(
+                "cảnh báo: bỏ qua {}: bài viết phải là tệp .json",
+                shown(&path)
+            );
         }
     }
 }
@@ -152,7 +155,8 @@ fn probe_image(content_dir: &Path, image: &str) -> Result<ImageSize, String> {
         ) => {}
         _ => return Err(format!("{file} không phải ảnh JPEG, PNG, WebP hay GIF")),
     }
-    let size = imagesize::size(&path).map_err(|e| format!("không đọc được kích thước ảnh {file} ({e})"))?;
+    let size = imagesize::size(&path)
+        .map_err(|e| format!("không đọc được kích thước ảnh {file} ({e})"))?;
     match (u32::try_from(size.width), u32::try_from(size.height)) {
         (Ok(width), Ok(height)) if width > 0 && height > 0 => Ok((width, height)),
         _ => Err(format!("ảnh {file} có kích thước không hợp lệ")),

@@ -28,7 +28,9 @@ pub fn SiteHeader(site: Arc<Site>) -> impl IntoView {
             }
         })
     };
-    let mark = move |key: String| move || (current.get().as_deref() == Some(key.as_str())).then_some("page");
+    let mark = move |key: String| {
+        move || (current.get().as_deref() == Some(key.as_str())).then_some("page")
+    };
     let categories = site
         .categories
         .iter()

@@ -40,7 +40,11 @@ pub fn pagination_items(current: usize, total: usize) -> Vec<PageItem> {
 
 /// Previous, numbered and next links for a listing. `href(n)` gives page `n`'s URL.
 #[component]
-pub fn Pagination(current: usize, total: usize, href: impl Fn(usize) -> String + 'static) -> impl IntoView {
+pub fn Pagination(
+    current: usize,
+    total: usize,
+    href: impl Fn(usize) -> String + 'static,
+) -> impl IntoView {
     if total <= 1 {
         return None;
     }
@@ -95,12 +99,18 @@ mod tests {
         assert_eq!(pagination_items(1, 0), vec![]);
         assert_eq!(pagination_items(1, 1), vec![Page(1)]);
         assert_eq!(pagination_items(2, 2), vec![Page(1), Page(2)]);
-        assert_eq!(pagination_items(1, 4), vec![Page(1), Page(2), Page(3), Page(4)]);
+        assert_eq!(
+            pagination_items(1, 4),
+            vec![Page(1), Page(2), Page(3), Page(4)]
+        );
     }
 
     #[test]
     fn long_ranges_get_gaps_but_never_hide_one_page() {
-        assert_eq!(pagination_items(1, 10), vec![Page(1), Page(2), Gap, Page(10)]);
+        assert_eq!(
+            pagination_items(1, 10),
+            vec![Page(1), Page(2), Gap, Page(10)]
+        );
         assert_eq!(
             pagination_items(5, 10),
             vec![Page(1), Gap, Page(4), Page(5), Page(6), Gap, Page(10)]
@@ -109,7 +119,10 @@ mod tests {
             pagination_items(3, 10),
             vec![Page(1), Page(2), Page(3), Page(4), Gap, Page(10)]
         );
-        assert_eq!(pagination_items(10, 10), vec![Page(1), Gap, Page(9), Page(10)]);
+        assert_eq!(
+            pagination_items(10, 10),
+            vec![Page(1), Gap, Page(9), Page(10)]
+        );
         assert_eq!(
             pagination_items(8, 10),
             vec![Page(1), Gap, Page(7), Page(8), Page(9), Page(10)]

@@ -6,7 +6,8 @@
 
 use super::time::Timestamp;
 use super::{
-    text, Article, ArticleCard, ArticleSource, Block, BlockSource, Category, Image, ListPage, Site, PAGE_SIZE,
+    text, Article, ArticleCard, ArticleSource, Block, BlockSource, Category, Image, ListPage, Site,
+    PAGE_SIZE,
 };
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -47,7 +48,8 @@ impl fmt::Display for BundleError {
 pub fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, BundleError> {
     let text: String = text.trim_start_matches('\u{feff}').nfc().collect();
     let mut de = serde_json::Deserializer::from_str(&text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|err| describe_json_error(file, &err))?;
+    let value =
+        serde_path_to_error::deserialize(&mut de).map_err(|err| describe_json_error(file, &err))?;
     de.end().map_err(|err| syntax_error(file, &err))?;
     Ok(value)
 }
@@ -64,7 +66,10 @@ fn syntax_error(file: &str, err: &serde_json::Error) -> BundleError {
     )
 }
 
-fn describe_json_error(file: &str, err: &serde_path_to_error::Error<serde_json::Error>) -> BundleError {
+fn describe_json_error(
+    file: &str,
+    err: &serde_path_to_error::Error<serde_json::Error>,
+) -> BundleError {
     let inner = err.inner();
     let (line, column) = (inner.line(), inner.column());
     if inner.is_syntax() || inner.is_eof() {
@@ -123,7 +128,9 @@ pub fn slug_problem(slug: &str) -> Option<&'static str> {
         return Some("slug chỉ được gồm chữ thường không dấu a–z, chữ số 0–9 và dấu gạch nối");
     }
     if slug.starts_with('-') || slug.ends_with('-') || slug.contains("--") {
-        return Some("slug không được bắt đầu, kết thúc bằng dấu gạch nối hay có hai gạch nối liền nhau");
+        return Some(
+            "slug không được bắt đầu, kết thúc bằng dấu gạch nối hay có hai gạch nối liền nhau",
+        );
     }
     None
 }
@@ -225,7 +232,9 @@ pub fn parse_site(file: &str, text: &str) -> Result<Site, Vec<BundleError>> {
 
 fn origin_problem(origin: &str) -> Option<&'static str> {
     let Some(rest) = origin.trim().strip_prefix("https://") else {
-        return Some("phải là địa chỉ tuyệt đối bắt đầu bằng https://, ví dụ https://sokhcn.cantho.gov.vn");
+        return Some(
+            "phải là địa chỉ tuyệt đối bắt đầu bằng https://, ví dụ https://sokhcn.cantho.gov.vn",
+        );
     };
     let host = rest.split('/').next().unwrap_or_default();
     if host.is_empty() || rest.contains(['?', '#', ' ']) {
@@ -255,7 +264,8 @@ pub fn parse_article(
             format!("tên tệp \"{slug}\" không dùng được làm slug: {problem}"),
         ));
     }
-    let mut fail = |field: &str, message: String| errors.push(BundleError::new(file, Some(field), message));
+    let mut fail =
+        |field: &str, message: String| errors.push(BundleError::new(file, Some(field), message));
     if blank(&source.title) {
         fail("title", "không được để trống".into());
     }
@@ -275,7 +285,10 @@ pub fn parse_article(
         );
     }
     if source.body.is_empty() {
-        fail("body", "nội dung bài viết trống: cần ít nhất một khối".into());
+        fail(
+            "body",
+            "nội dung bài viết trống: cần ít nhất một khối".into(),
+        );
     }
     let mut body = Vec::with_capacity(source.body.len());
     for (i, block) in source.body.into_iter().enumerate() {
@@ -289,7 +302,11 @@ pub fn parse_article(
             BlockSource::Heading { text } => body.push(Block::Heading {
                 text: text.trim().to_owned(),
             }),
-            BlockSource::Figure { image, alt, caption } => {
+            BlockSource::Figure {
+                image,
+                alt,
+                caption,
+            } => {
                 if blank(&caption) {
                     fail(&format!("body[{i}].caption"), "không được để trống".into());
                 }
@@ -358,7 +375,9 @@ pub fn duplicate_slugs(files: &[(String, String)]) -> Vec<BundleError> {
             errors.push(BundleError::new(
                 file,
                 None,
-                format!("slug \"{slug}\" trùng với tệp {first}: mỗi bài viết cần một tên tệp riêng"),
+                format!(
+                    "slug \"{slug}\" trùng với tệp {first}: mỗi bài viết cần một tên tệp riêng"
+                ),
             ));
         }
     }
@@ -388,8 +407,13 @@ pub fn link_related(articles: &mut [Article], limit: usize) {
             .filter(|(j, (_, c, _))| *j != i && c == category)
             .map(|(_, k)| k)
             .collect();
-        others
-            .sort_by_key(|(t, _, card)| ((t - at).unsigned_abs(), std::cmp::Reverse(*t), card.slug.clone()));
+        others.sort_by_key(|(t, _, card)| {
+            (
+                (t - at).unsigned_abs(),
+                std::cmp::Reverse(*t),
+                card.slug.clone(),
+            )
+        });
         article.related = others
             .into_iter()
             .take(limit)

@@ -11,11 +11,15 @@ pub fn cut_at_word(text: &str, max_chars: usize) -> String {
         return text.to_owned();
     }
     // Byte index just past the `max_chars`-th character.
-    let limit = text.char_indices().nth(max_chars).map_or(text.len(), |(i, _)| i);
+    let limit = text
+        .char_indices()
+        .nth(max_chars)
+        .map_or(text.len(), |(i, _)| i);
     let head = &text[..limit];
     // Cut at the last space inside the limit, or at the limit itself when the word there is
     // already whole; a single overlong word is cut hard rather than dropped.
-    let word_is_whole = text[limit..].starts_with(|c: char| c.is_whitespace() || ",.;:!?)".contains(c));
+    let word_is_whole =
+        text[limit..].starts_with(|c: char| c.is_whitespace() || ",.;:!?)".contains(c));
     let cut = if word_is_whole {
         head
     } else {

@@ -209,7 +209,10 @@ mod tests {
         assert_eq!(display_vi("2023-08-13T15:11:00+07:00"), "13/08/2023 15:11");
         assert_eq!(display_vi("2023-08-13T08:11:00Z"), "13/08/2023 08:11");
         assert_eq!(display_vi("2023-12-31T23:59:59-08:00"), "31/12/2023 23:59");
-        assert_eq!(display_vi("2024-02-29T00:05:00.250+07:00"), "29/02/2024 00:05");
+        assert_eq!(
+            display_vi("2024-02-29T00:05:00.250+07:00"),
+            "29/02/2024 00:05"
+        );
     }
 
     #[test]
@@ -228,7 +231,9 @@ mod tests {
             Timestamp::parse("2023-08-13T15:11:00"),
             Err(TimestampError::MissingOffset)
         );
-        assert!(TimestampError::MissingOffset.to_string().contains("múi giờ"));
+        assert!(TimestampError::MissingOffset
+            .to_string()
+            .contains("múi giờ"));
     }
 
     #[test]

@@ -42,7 +42,9 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
         .iter()
         .map(|block| match block {
             Block::Paragraph { text } => view! { <p>{text.clone()}</p> }.into_any(),
-            Block::Heading { text } => view! { <h2 class="article__heading">{text.clone()}</h2> }.into_any(),
+            Block::Heading { text } => {
+                view! { <h2 class="article__heading">{text.clone()}</h2> }.into_any()
+            }
             Block::Figure { image, caption } => {
                 view! { <Figure image=image.clone() caption=caption.clone()/> }.into_any()
             }
