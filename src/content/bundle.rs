@@ -76,9 +76,12 @@ fn describe_json_error(
         return syntax_error(file, inner);
     }
     let path = err.path().to_string();
+    // serde_path_to_error's path sometimes already ends at the field, sometimes at its parent.
     let at = |field: &str| {
         if path == "." {
             field.to_owned()
+        } else if path == field || path.ends_with(&format!(".{field}")) {
+            path.clone()
         } else {
             format!("{path}.{field}")
         }
@@ -95,12 +98,7 @@ fn describe_json_error(
     let (field, message) = if let Some(name) = quoted("missing field `") {
         (at(&name), "thiếu trường bắt buộc".to_owned())
     } else if let Some(name) = quoted("unknown field `") {
-        let field = if path.ends_with(&name) {
-            path.clone()
-        } else {
-            at(&name)
-        };
-        (field, format!("trường không được phép ({detail})"))
+        (at(&name), format!("trường không được phép ({detail})"))
     } else if let Some(name) = quoted("unknown variant `") {
         (
             at("type"),

@@ -1,0 +1,545 @@
+//! The content bundle as editors meet it: the seed parses, and every kind of mistake fails the
+//! build with the file and the field named.
+
+#![cfg(feature = "ssr")]
+
+use khcn_cantho::build::source;
+use khcn_cantho::content::bundle::{
+    self, list_pages, page_count, parse_article, parse_site, BundleError,
+};
+use khcn_cantho::content::{Article, Block, Site};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const SITE: &str = r#"{
+  "name": "SỞ KHOA HỌC VÀ CÔNG NGHỆ THÀNH PHỐ CẦN THƠ",
+  "short_name": "Sở KH&CN TP. Cần Thơ",
+  "slogan": "Khẩu hiệu",
+  "origin": "https://example.gov.vn/",
+  "categories": [{ "slug": "tin-hoat-dong", "name": "Tin hoạt động" }, { "slug": "thong-bao", "name": "Thông báo" }],
+  "footer": {
+    "copyright": "Bản quyền", "address": "Địa chỉ", "phone": "0292.3820674", "fax": "0292.3821471",
+    "email": "a@b.vn", "editor_in_chief": "Trưởng ban", "disclaimer": "Lưu ý"
+  }
+}"#;
+
+fn site() -> Site {
+    parse_site("site.json", SITE).expect("the test site is valid")
+}
+
+fn article_json(published_at: &str, body: &str) -> String {
+    format!(
+        r#"{{ "title": "Tiêu đề", "published_at": "{published_at}", "category": "tin-hoat-dong", "body": {body} }}"#
+    )
+}
+
+const ONE_PARAGRAPH: &str = r#"[{ "type": "paragraph", "text": "Nội dung." }]"#;
+
+fn no_images(_: &str) -> Result<(u32, u32), String> {
+    Err("no images in this test".into())
+}
+
+fn parse(text: &str) -> Result<Article, Vec<BundleError>> {
+    parse_article("articles/tin.json", "tin", text, &site(), &mut no_images)
+}
+
+fn only_error(result: Result<Article, Vec<BundleError>>) -> BundleError {
+    let errors = result.expect_err("should be refused");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    errors.into_iter().next().unwrap()
+}
+
+#[test]
+fn the_shipped_seed_bundle_is_valid() {
+    let bundle = source::load(Path::new("public/content")).expect("the seed bundle validates");
+    assert_eq!(
+        bundle.site.name,
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ THÀNH PHỐ CẦN THƠ"
+    );
+    assert_eq!(bundle.site.footer.phone, "0292.3820674");
+    assert_eq!(bundle.articles.len(), 1);
+    let article = &bundle.articles[0];
+    assert!(article
+        .title
+        .starts_with("Sở Khoa học và Công nghệ TP. CầnThơ làm việc với UBND huyện Cở Đỏ"));
+    assert_eq!(article.published_at, "2023-08-13T15:11:00+07:00");
+    let paragraphs = article
+        .body
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph { .. }))
+        .count();
+    let captions: Vec<&str> = article.figures().map(|(_, caption)| caption).collect();
+    assert_eq!(paragraphs, 3);
+    assert_eq!(captions.len(), 5);
+    assert_eq!(captions[0], "Toàn cảnh buổi làm việc");
+    assert!(captions[4].starts_with("Lãnh đạo các phòng chức năng và các doanh nghiệp"));
+    assert_eq!(article.signature.as_deref(), Some("Sở KH&CN TP. Cần Thơ"));
+    // Width and height come from the photo files, not from the editor.
+    let (first, _) = article.figures().next().unwrap();
+    assert_eq!((first.width, first.height), (960, 640));
+    assert_eq!(first.alt, "Toàn cảnh buổi làm việc");
+}
+
+#[test]
+fn invalid_json_names_the_file_and_position() {
+    let error = only_error(parse(r#"{ "title": "x", "#));
+    assert_eq!(error.file, "articles/tin.json");
+    assert!(error.message.contains("JSON không hợp lệ"), "{error}");
+    assert!(error.message.contains("dòng 1"), "{error}");
+}
+
+#[test]
+fn a_missing_required_field_is_named() {
+    let error = only_error(parse(
+        r#"{ "title": "x", "category": "tin-hoat-dong", "body": [] }"#,
+    ));
+    assert_eq!(error.field.as_deref(), Some("published_at"));
+    assert!(error.message.contains("thiếu trường bắt buộc"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .starts_with("articles/tin.json: trường \"published_at\""),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_missing_field_inside_a_block_is_named_with_its_path() {
+    let body =
+        r#"[{ "type": "paragraph", "text": "a" }, { "type": "figure", "image": "images/a.png" }]"#;
+    let error = only_error(parse(&article_json("2023-08-13T15:11:00+07:00", body)));
+    assert_eq!(error.field.as_deref(), Some("body[1].caption"), "{error}");
+}
+
+#[test]
+fn an_unknown_field_is_named() {
+    let error = only_error(parse(
+        r#"{ "title": "x", "published_at": "2023-08-13T15:11:00+07:00", "category": "tin-hoat-dong",
+            "body": [{ "type": "paragraph", "text": "a" }], "author": "Ai đó" }"#,
+    ));
+    assert_eq!(error.field.as_deref(), Some("author"), "{error}");
+    assert!(error.message.contains("không được phép"), "{error}");
+
+    let body = r#"[{ "type": "paragraph", "text": "a", "style": "bold" }]"#;
+    let error = only_error(parse(&article_json("2023-08-13T15:11:00+07:00", body)));
+    assert_eq!(error.field.as_deref(), Some("body[0].style"), "{error}");
+}
+
+#[test]
+fn an_unknown_block_type_is_named() {
+    let body = r#"[{ "type": "video", "src": "a.mp4" }]"#;
+    let error = only_error(parse(&article_json("2023-08-13T15:11:00+07:00", body)));
+    assert_eq!(error.field.as_deref(), Some("body[0].type"), "{error}");
+    assert!(error.message.contains("video"), "{error}");
+}
+
+#[test]
+fn an_unknown_category_is_refused() {
+    let text = r#"{ "title": "x", "published_at": "2023-08-13T15:11:00+07:00", "category": "the-thao",
+                    "body": [{ "type": "paragraph", "text": "a" }] }"#;
+    let error = only_error(parse(text));
+    assert_eq!(error.field.as_deref(), Some("category"));
+    assert!(
+        error
+            .message
+            .contains("\"the-thao\" không có trong site.json"),
+        "{error}"
+    );
+    assert!(
+        error.message.contains("tin-hoat-dong, thong-bao"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_timestamp_without_offset_is_refused() {
+    let error = only_error(parse(&article_json("2023-08-13T15:11:00", ONE_PARAGRAPH)));
+    assert_eq!(error.field.as_deref(), Some("published_at"));
+    assert!(error.message.contains("thiếu độ lệch múi giờ"), "{error}");
+}
+
+#[test]
+fn an_impossible_timestamp_is_refused() {
+    let error = only_error(parse(&article_json(
+        "2023-02-30T15:11:00+07:00",
+        ONE_PARAGRAPH,
+    )));
+    assert_eq!(error.field.as_deref(), Some("published_at"));
+    assert!(error.message.contains("không hợp lệ"), "{error}");
+}
+
+#[test]
+fn an_empty_body_is_refused() {
+    let error = only_error(parse(&article_json("2023-08-13T15:11:00+07:00", "[]")));
+    assert_eq!(error.field.as_deref(), Some("body"));
+    assert!(error.message.contains("nội dung bài viết trống"), "{error}");
+}
+
+#[test]
+fn blank_text_is_refused_where_it_is_required() {
+    let body = r#"[{ "type": "paragraph", "text": "  " }]"#;
+    let error = only_error(parse(&article_json("2023-08-13T15:11:00+07:00", body)));
+    assert_eq!(error.field.as_deref(), Some("body[0].text"));
+}
+
+#[test]
+fn an_invalid_slug_is_refused() {
+    for slug in [
+        "Tin-Moi",
+        "tin_moi",
+        "tin--moi",
+        "-tin",
+        "tin-",
+        "tin mới",
+        "",
+    ] {
+        assert!(
+            bundle::slug_problem(slug).is_some(),
+            "{slug:?} should be invalid"
+        );
+    }
+    for slug in ["tin-moi", "a", "2023-08-13-co-do"] {
+        assert_eq!(bundle::slug_problem(slug), None, "{slug:?} should be valid");
+    }
+    let errors = parse_article(
+        "articles/Tin_Moi.json",
+        "Tin_Moi",
+        &article_json("2023-08-13T15:11:00+07:00", ONE_PARAGRAPH),
+        &site(),
+        &mut no_images,
+    )
+    .expect_err("refused");
+    assert!(
+        errors[0].message.contains("không dùng được làm slug"),
+        "{:?}",
+        errors
+    );
+}
+
+#[test]
+fn a_duplicate_slug_names_both_files() {
+    let files = vec![
+        ("tin-a".to_owned(), "articles/2023/tin-a.json".to_owned()),
+        ("tin-b".to_owned(), "articles/2023/tin-b.json".to_owned()),
+        ("tin-a".to_owned(), "articles/2024/tin-a.json".to_owned()),
+    ];
+    let errors = bundle::duplicate_slugs(&files);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].file, "articles/2024/tin-a.json");
+    assert!(
+        errors[0].message.contains("articles/2023/tin-a.json"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn image_paths_must_stay_inside_the_bundle() {
+    for path in [
+        "/etc/passwd",
+        "../secret.png",
+        "images/../../x.png",
+        "https://cdn.example/a.jpg",
+        "images//a.png",
+        "",
+    ] {
+        assert!(
+            bundle::image_path_problem(path).is_some(),
+            "{path:?} should be refused"
+        );
+    }
+    assert_eq!(bundle::image_path_problem("images/2023/anh-1.jpg"), None);
+}
+
+#[test]
+fn a_missing_caption_or_image_is_reported_per_figure() {
+    let body = r#"[{ "type": "figure", "image": "images/a.png", "caption": "" }]"#;
+    let errors = parse_article(
+        "articles/tin.json",
+        "tin",
+        &article_json("2023-08-13T15:11:00+07:00", body),
+        &site(),
+        &mut |path| Err(format!("không tìm thấy tệp ảnh {path}")),
+    )
+    .expect_err("refused");
+    let fields: Vec<_> = errors.iter().filter_map(|e| e.field.as_deref()).collect();
+    assert_eq!(fields, ["body[0].caption", "body[0].image"]);
+}
+
+#[test]
+fn alt_defaults_to_the_caption_and_text_is_published_in_nfc() {
+    // "Cờ Đỏ" typed in decomposed form (NFD).
+    let decomposed = "C\u{006f}\u{031b}\u{0300} \u{0110}o\u{0309}";
+    let body = format!(
+        r#"[{{ "type": "figure", "image": "images/a.png", "caption": "{decomposed}" }},
+            {{ "type": "figure", "image": "images/b.png", "alt": "Ảnh riêng", "caption": "Chú thích" }}]"#
+    );
+    let article = parse_article(
+        "articles/tin.json",
+        "tin",
+        &article_json("2023-08-13T15:11:00+07:00", &body),
+        &site(),
+        &mut |_| Ok((800, 600)),
+    )
+    .expect("valid");
+    let figures: Vec<_> = article.figures().collect();
+    assert_eq!(figures[0].1, "Cờ Đỏ");
+    assert_eq!(figures[0].0.alt, "Cờ Đỏ");
+    assert_eq!(figures[0].0.src, "content/images/a.png");
+    assert_eq!(figures[1].0.alt, "Ảnh riêng");
+}
+
+#[test]
+fn the_summary_defaults_to_the_cut_first_paragraph() {
+    let long = "Lời mở đầu ".repeat(40);
+    let body = format!(
+        r#"[{{ "type": "heading", "text": "Mục" }}, {{ "type": "paragraph", "text": "{long}" }}]"#
+    );
+    let article = parse(&article_json("2023-08-13T15:11:00+07:00", &body)).expect("valid");
+    assert!(article.summary.ends_with('…'));
+    assert!(article.summary.chars().count() <= 201);
+    assert!(long.starts_with(article.summary.trim_end_matches('…')));
+
+    let with_summary = r#"{ "title": "x", "published_at": "2023-08-13T15:11:00+07:00", "category": "tin-hoat-dong",
+        "summary": "Tóm tắt riêng.", "body": [{ "type": "paragraph", "text": "a" }] }"#;
+    assert_eq!(parse(with_summary).unwrap().summary, "Tóm tắt riêng.");
+}
+
+#[test]
+fn site_json_is_checked_too() {
+    let errors = parse_site(
+        "site.json",
+        &SITE.replace("https://example.gov.vn/", "example.gov.vn"),
+    )
+    .expect_err("refused");
+    assert_eq!(errors[0].field.as_deref(), Some("origin"));
+    let errors = parse_site(
+        "site.json",
+        &SITE.replace("\"thong-bao\"", "\"tin-hoat-dong\""),
+    )
+    .expect_err("refused");
+    assert_eq!(errors[0].field.as_deref(), Some("categories[1].slug"));
+    assert!(errors[0].message.contains("hai lần"));
+    let error = parse_site("site.json", &SITE.replace("\"fax\": \"0292.3821471\",", ""))
+        .expect_err("refused");
+    assert_eq!(error[0].field.as_deref(), Some("footer.fax"));
+    assert_eq!(site().origin, "https://example.gov.vn");
+}
+
+fn card_article(slug: &str, published_at: &str, category: &str) -> Article {
+    let text = format!(
+        r#"{{ "title": "{slug}", "published_at": "{published_at}", "category": "{category}", "body": [{{ "type": "paragraph", "text": "a" }}] }}"#
+    );
+    parse_article("a.json", slug, &text, &site(), &mut no_images).expect("valid")
+}
+
+#[test]
+fn the_listing_is_newest_first_with_ties_broken_by_slug() {
+    let mut articles = vec![
+        card_article("b-tin", "2023-08-13T15:11:00+07:00", "tin-hoat-dong"),
+        card_article("cu-nhat", "2022-01-01T00:00:00+07:00", "tin-hoat-dong"),
+        // The same instant as b-tin, written in UTC.
+        card_article("a-tin", "2023-08-13T08:11:00Z", "thong-bao"),
+        card_article("moi-nhat", "2023-08-13T15:12:00+07:00", "thong-bao"),
+    ];
+    bundle::sort_newest_first(&mut articles);
+    let order: Vec<&str> = articles.iter().map(|a| a.slug.as_str()).collect();
+    assert_eq!(order, ["moi-nhat", "a-tin", "b-tin", "cu-nhat"]);
+}
+
+#[test]
+fn related_articles_are_the_same_category_nearest_in_time() {
+    let mut articles: Vec<Article> = (1..=9)
+        .map(|day| {
+            card_article(
+                &format!("tin-{day}"),
+                &format!("2023-08-0{day}T08:00:00+07:00"),
+                "tin-hoat-dong",
+            )
+        })
+        .collect();
+    articles.push(card_article(
+        "khac",
+        "2023-08-05T09:00:00+07:00",
+        "thong-bao",
+    ));
+    bundle::sort_newest_first(&mut articles);
+    bundle::link_related(&mut articles, 5);
+    let fifth = articles.iter().find(|a| a.slug == "tin-5").unwrap();
+    let related: Vec<&str> = fifth.related.iter().map(|c| c.slug.as_str()).collect();
+    assert_eq!(related, ["tin-6", "tin-4", "tin-7", "tin-3", "tin-8"]);
+    assert!(articles
+        .iter()
+        .find(|a| a.slug == "khac")
+        .unwrap()
+        .related
+        .is_empty());
+}
+
+#[test]
+fn listing_pages_hold_ten_articles() {
+    let cards = |n: usize| -> Vec<_> {
+        (0..n)
+            .map(|i| {
+                card_article(
+                    &format!("tin-{i}"),
+                    "2023-08-13T15:11:00+07:00",
+                    "thong-bao",
+                )
+                .card()
+            })
+            .collect()
+    };
+    assert_eq!(page_count(0), 1);
+    assert_eq!(page_count(10), 1);
+    assert_eq!(page_count(11), 2);
+    let empty = list_pages(&cards(0), None);
+    assert_eq!(
+        (empty.len(), empty[0].items.len(), empty[0].pages),
+        (1, 0, 1)
+    );
+    let ten = list_pages(&cards(10), None);
+    assert_eq!((ten.len(), ten[0].items.len()), (1, 10));
+    let eleven = list_pages(&cards(11), None);
+    assert_eq!(eleven.len(), 2);
+    assert_eq!(
+        (
+            eleven[1].page,
+            eleven[1].pages,
+            eleven[1].total,
+            eleven[1].items.len()
+        ),
+        (2, 2, 11, 1)
+    );
+}
+
+/// A bundle on disk, for the checks that involve files.
+struct TempBundle(PathBuf);
+
+impl TempBundle {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("khcn-bundle-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("articles")).unwrap();
+        fs::create_dir_all(dir.join("images")).unwrap();
+        fs::write(dir.join("site.json"), SITE).unwrap();
+        TempBundle(dir)
+    }
+
+    fn file(self, path: &str, contents: &[u8]) -> Self {
+        let path = self.0.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, contents).unwrap();
+        self
+    }
+
+    fn errors(&self) -> Vec<String> {
+        match source::load(&self.0) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.iter().map(ToString::to_string).collect(),
+        }
+    }
+}
+
+impl Drop for TempBundle {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The smallest header `imagesize` reads: a PNG signature and its IHDR chunk.
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    bytes.extend(width.to_be_bytes());
+    bytes.extend(height.to_be_bytes());
+    bytes.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    bytes
+}
+
+fn figure_article(image: &str) -> Vec<u8> {
+    article_json(
+        "2023-08-13T15:11:00+07:00",
+        &format!(r#"[{{ "type": "figure", "image": "{image}", "caption": "Ảnh" }}]"#),
+    )
+    .into_bytes()
+}
+
+#[test]
+fn image_sizes_are_read_from_the_files() {
+    let dir = TempBundle::new("sizes")
+        .file("images/a.png", &png(1234, 567))
+        .file("articles/tin.json", &figure_article("images/a.png"));
+    let bundle = source::load(&dir.0).expect("valid");
+    let (image, _) = bundle.articles[0].figures().next().unwrap();
+    assert_eq!((image.width, image.height), (1234, 567));
+    assert!(bundle.images.contains("images/a.png"));
+}
+
+#[test]
+fn a_missing_image_file_names_the_article_field_and_the_image() {
+    let dir = TempBundle::new("missing-image")
+        .file("articles/tin.json", &figure_article("images/khong-co.jpg"));
+    let errors = dir.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("articles/tin.json: trường \"body[0].image\""),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        errors[0].contains("không tìm thấy tệp ảnh"),
+        "{}",
+        errors[0]
+    );
+    assert!(errors[0].contains("images/khong-co.jpg"), "{}", errors[0]);
+}
+
+#[test]
+fn a_file_that_is_not_an_image_is_refused() {
+    let dir = TempBundle::new("not-image")
+        .file("images/a.png", b"<html>not a picture</html>")
+        .file("articles/tin.json", &figure_article("images/a.png"));
+    let errors = dir.errors();
+    assert!(errors[0].contains("không phải ảnh JPEG, PNG"), "{errors:?}");
+}
+
+#[test]
+fn duplicate_slugs_across_folders_fail_the_load() {
+    let text = article_json("2023-08-13T15:11:00+07:00", ONE_PARAGRAPH).into_bytes();
+    let dir = TempBundle::new("duplicate")
+        .file("articles/2023/tin.json", &text)
+        .file("articles/2024/tin.json", &text);
+    let errors = dir.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("2024/tin.json") && errors[0].contains("trùng với tệp"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn every_problem_in_the_bundle_is_reported_at_once() {
+    let dir = TempBundle::new("many")
+        .file(
+            "articles/a.json",
+            article_json("2023-08-13T15:11:00", ONE_PARAGRAPH).as_bytes(),
+        )
+        .file("articles/b.json", b"{ not json")
+        .file(
+            "articles/Sai_Ten.json",
+            article_json("2023-08-13T15:11:00+07:00", ONE_PARAGRAPH).as_bytes(),
+        );
+    let errors = dir.errors();
+    assert_eq!(errors.len(), 3, "{errors:?}");
+}
+
+#[test]
+fn a_missing_site_json_is_reported() {
+    let dir = TempBundle::new("no-site");
+    fs::remove_file(dir.0.join("site.json")).unwrap();
+    let errors = dir.errors();
+    assert!(
+        errors[0].contains("site.json") && errors[0].contains("không đọc được tệp"),
+        "{errors:?}"
+    );
+}
