@@ -137,7 +137,14 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
         .send()
         .await
         .map_err(|_| FetchError::Network)?;
+    // Hosts that answer every unknown path with their index page (`trunk serve`, some CDNs)
+    // send HTML for data that does not exist: that is a 404 in disguise.
+    let is_html = response
+        .headers()
+        .get("content-type")
+        .is_some_and(|t| t.contains("text/html"));
     match response.status() {
+        200..=299 if is_html => Err(FetchError::NotFound),
         200..=299 => response.text().await.map_err(|_| FetchError::Network),
         404 | 410 => Err(FetchError::NotFound),
         status => Err(FetchError::Status(status)),

@@ -48,6 +48,7 @@ pub fn start() {
     match (root, boot) {
         (Some(root), Some(boot)) if boot.path == here => {
             leptos::mount::hydrate_from(root.unchecked_into(), app).forget();
+            mark_started(&document, "hydrated");
         }
         (old_root, _) => {
             let Ok(fresh) = document.create_element("div") else {
@@ -65,6 +66,15 @@ pub fn start() {
                 (None, None) => {}
             }
             handle.forget();
+            mark_started(&document, "rendered");
         }
+    }
+}
+
+/// Records how the app started (`<html data-app="hydrated">`), for tests and for anyone
+/// looking at the page in developer tools.
+fn mark_started(document: &web_sys::Document, how: &str) {
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("data-app", how);
     }
 }

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Release builds for the browser tests: the seed into dist/, and the test bundles under
+# target/e2e-sites/. The wasm is compiled once; each further build only re-runs the bundle tool.
+set -euo pipefail
+source "$(dirname "$0")/../../.ci/env"
+cd "$ROOT"
+out=target/e2e-sites
+mkdir -p "$out"
+
+echo "== seed bundle -> dist/"
+trunk build --release
+
+echo "== text that looks like HTML -> $out/literal"
+SITE_CONTENT_DIR=tests/fixtures/literal-text trunk build --release --dist "$out/literal"
+
+echo "== seed under a sub-path -> $out/tin-tuc"
+trunk build --release --public-url /tin-tuc/ --dist "$out/tin-tuc"

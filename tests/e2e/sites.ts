@@ -1,0 +1,45 @@
+// The release builds the browser tests run against (made by build-sites.sh), and the servers
+// that host them.
+import path from 'node:path';
+
+const repo = path.resolve(__dirname, '../..');
+const built = (name: string) => path.join(repo, 'target/e2e-sites', name);
+const server = (root: string, port: number, extra = '') =>
+  `node ${path.join(__dirname, 'static-server.mjs')} --root ${root} --port ${port} ${extra}`;
+
+export const SITES = {
+  /** The seed bundle, on Python's http.server: the dumbest static host there is. */
+  seed: {
+    url: 'http://127.0.0.1:4301/',
+    command: `python3 -m http.server 4301 --bind 127.0.0.1 --directory ${path.join(repo, 'dist')}`,
+  },
+  /** The same build on a host with 404.html for missing paths, as GitHub Pages or S3 do. */
+  seedWith404: { url: 'http://127.0.0.1:4302/', command: server(path.join(repo, 'dist'), 4302) },
+  /** The same build on a host that answers every unknown path with index.html (trunk serve). */
+  seedSpa: { url: 'http://127.0.0.1:4303/', command: server(path.join(repo, 'dist'), 4303, '--spa') },
+  /** A bundle whose text looks like HTML. */
+  literal: { url: 'http://127.0.0.1:4304/', command: server(built('literal'), 4304) },
+  /** The seed built with --public-url /tin-tuc/ and served under that prefix. */
+  subPath: { url: 'http://127.0.0.1:4305/tin-tuc/', command: server(built('tin-tuc'), 4305, '--prefix /tin-tuc/') },
+};
+
+export const SEED_SLUG = 'lam-viec-voi-ubnd-huyen-co-do-2023';
+export const SEED_TITLE =
+  'Sở Khoa học và Công nghệ TP. CầnThơ làm việc với UBND huyện Cở Đỏ về việc triển khai các hoạt động khoa học và công nghệ trên địa bàn huyện 2023';
+export const SEED_CAPTIONS = [
+  'Toàn cảnh buổi làm việc',
+  // The publisher's text has no-break spaces in these two captions; they are kept verbatim.
+  'Đồng chí\u00a0Trần Đông Phương An – Phó giám đốc Sở Khoa học và Công nghệ TP. Cần Thơ phát biểu chỉ đạo tại buổi làm việc',
+  'Lãnh đạo các phòng chức năng,\u00a0các đơn vị trực thuộc Sở và các nhà khoa học từ các trường đại học',
+  'Đồng chí Lê Chí Phương - Phó chủ tịch UBND huyện Cờ Đỏ phát biểu tại buổi làm việc',
+  'Lãnh đạo các phòng chức năng và các doanh nghiệp của huyện Cờ Đỏ',
+];
+export const SEED_FOOTER = {
+  copyright: 'Bản quyền @ 2017 thuộc về Sở Khoa học và Công nghệ thành phố Cần Thơ',
+  address: 'Số 02, Lý Thường kiệt, phường Tân An, quận Ninh Kiều, thành phố Cần Thơ',
+  phone: '0292.3820674',
+  fax: '0292.3821471',
+  email: 'sokhcn@cantho.gov.vn',
+  editorInChief: 'Ông Trần Đông Phương An - Phó Giám đốc Sở Khoa học và Công nghệ thành phố Cần Thơ',
+  disclaimer: 'Cổng thông tin Sở Khoa học và Công nghệ không chịu trách nhiệm với nội dung các đường link liên kết bên ngoài',
+};

@@ -1,0 +1,195 @@
+// The news site as a resident uses it: listing, article, footer, errors, time zones, phones.
+import { expect, test } from '@playwright/test';
+import { SEED_CAPTIONS, SEED_FOOTER, SEED_SLUG, SEED_TITLE, SITES } from '../sites';
+import { appStarted, isSameDocument, markDocument, watchForErrors } from './helpers';
+
+const seed = SITES.seed.url;
+const articlePath = `/bai-viet/${SEED_SLUG}/`;
+
+test('the listing shows the seed article with its time, category, summary and thumbnail', async ({ page }) => {
+  const errors = watchForErrors(page);
+  await page.goto(seed);
+  await expect(page).toHaveTitle('Tin mới nhất – Sở KH&CN TP. Cần Thơ');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  const card = page.locator('.card').filter({ hasText: SEED_TITLE });
+  await expect(card).toHaveCount(1);
+  await expect(card.getByRole('link', { name: SEED_TITLE })).toHaveAttribute('href', articlePath);
+  await expect(card.locator('time')).toHaveText('13/08/2023 15:11');
+  await expect(card.locator('.card__category')).toHaveText('Tin hoạt động');
+  await expect(card.locator('.card__summary')).toContainText('Chiều ngày 11/8/20203, tại Hội trường Huyện Ủy Cờ Đỏ');
+  await expect(card.locator('img')).toHaveAttribute('alt', SEED_CAPTIONS[0]);
+  expect(await appStarted(page)).toBe('hydrated');
+  expect(errors).toEqual([]);
+});
+
+test('clicking the article opens it in the app, with its paragraphs and captions in order', async ({ page }) => {
+  const errors = watchForErrors(page);
+  await page.goto(seed);
+  await appStarted(page);
+  await markDocument(page);
+  await page.getByRole('link', { name: SEED_TITLE }).click();
+  await expect(page).toHaveURL(seed.replace(/\/$/, '') + articlePath);
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page.locator('h1')).toHaveText(SEED_TITLE);
+  await expect(page).toHaveTitle(`${SEED_TITLE} – Sở KH&CN TP. Cần Thơ`);
+  expect(await isSameDocument(page)).toBe(true); // the app navigated; the page did not reload
+  const paragraphs = page.locator('.article__body > p');
+  await expect(paragraphs).toHaveCount(3);
+  await expect(paragraphs.nth(0)).toContainText('Chiều ngày 11/8/20203');
+  await expect(paragraphs.nth(2)).toContainText('Kết thúc buổi làm việc');
+  await expect(page.locator('figure figcaption')).toHaveText(SEED_CAPTIONS);
+  const images = page.locator('figure img');
+  await expect(images).toHaveCount(5);
+  for (let i = 0; i < 5; i++) {
+    await expect(images.nth(i)).toHaveAttribute('alt', SEED_CAPTIONS[i]);
+    await expect(images.nth(i)).toHaveAttribute('width', '960');
+    await expect(images.nth(i)).toHaveAttribute('height', '640');
+    await expect(images.nth(i)).toHaveAttribute('loading', 'lazy');
+  }
+  await expect(page.locator('time')).toHaveAttribute('datetime', '2023-08-13T15:11:00+07:00');
+  await expect(page.locator('.article__meta time')).toHaveText('13/08/2023 15:11');
+  await expect(page.locator('.article__signature')).toHaveText('Sở KH&CN TP. Cần Thơ');
+  const breadcrumb = page.getByRole('navigation', { name: 'Vị trí trang' });
+  await expect(breadcrumb).toHaveText(/Trang chủ\s*›\s*Tin hoạt động/);
+  await expect(breadcrumb.getByRole('link', { name: 'Trang chủ' })).toHaveAttribute('href', '/');
+  expect(errors).toEqual([]);
+});
+
+test('every page has the header and a footer with all seven fields', async ({ page }) => {
+  for (const path of ['/', articlePath]) {
+    await page.goto(seed.replace(/\/$/, '') + path);
+    const header = page.locator('header.site-header');
+    await expect(header.getByRole('link', { name: /SỞ KHOA HỌC VÀ CÔNG NGHỆ THÀNH PHỐ CẦN THƠ/ })).toHaveAttribute('href', '/');
+    await expect(header).toContainText('Khoa học, công nghệ và Đổi mới sáng tạo - Khơi dậy khát vọng kiến tạo tương lai');
+    const footer = page.locator('footer.site-footer');
+    for (const value of Object.values(SEED_FOOTER)) await expect(footer).toContainText(value);
+    await expect(footer).toContainText(`Điện thoại: ${SEED_FOOTER.phone}, Fax: ${SEED_FOOTER.fax}; Email: ${SEED_FOOTER.email}`);
+    await expect(footer.getByRole('link', { name: SEED_FOOTER.phone })).toHaveAttribute('href', 'tel:02923820674');
+    await expect(footer.getByRole('link', { name: SEED_FOOTER.email })).toHaveAttribute('href', `mailto:${SEED_FOOTER.email}`);
+  }
+});
+
+test('a deep link to the article loads directly', async ({ page }) => {
+  const errors = watchForErrors(page);
+  const response = await page.goto(seed.replace(/\/$/, '') + articlePath);
+  expect(response?.status()).toBe(200);
+  await expect(page.locator('h1')).toHaveText(SEED_TITLE);
+  expect(await appStarted(page)).toBe('hydrated');
+  await expect(page.locator('figcaption')).toHaveCount(5);
+  expect(errors).toEqual([]);
+});
+
+test('an unknown slug or path shows the Vietnamese not-found page with a link home', async ({ page }) => {
+  for (const path of ['/bai-viet/khong-co-bai-nay/', '/duong-dan/khong-ton-tai']) {
+    const response = await page.goto(SITES.seedWith404.url.replace(/\/$/, '') + path);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('h1')).toHaveText('Không tìm thấy trang');
+    await appStarted(page);
+    await expect(page.locator('h1')).toHaveText('Không tìm thấy trang');
+    await expect(page.getByRole('link', { name: 'Về trang chủ' })).toHaveAttribute('href', '/');
+    await expect(page).toHaveTitle('Không tìm thấy trang – Sở KH&CN TP. Cần Thơ');
+  }
+  // A host that answers everything with index.html: the app itself finds nothing there.
+  await page.goto(SITES.seedSpa.url + 'bai-viet/khong-co-bai-nay/');
+  expect(await appStarted(page)).toBe('rendered');
+  await expect(page.locator('h1')).toHaveText('Không tìm thấy trang');
+  await page.goto(SITES.seedSpa.url + 'chuyen-muc/khong-co/');
+  await expect(page.locator('h1')).toHaveText('Không tìm thấy trang');
+});
+
+for (const failure of ['network down', '500', '404', 'malformed JSON'] as const) {
+  test(`a failed content fetch (${failure}) shows a Vietnamese error, and "Thử lại" recovers`, async ({ page }) => {
+    const errors = watchForErrors(page);
+    await page.goto(seed);
+    await appStarted(page);
+    let broken = true;
+    await page.route('**/data/bai-viet/**', (route) => {
+      if (!broken) return route.continue();
+      switch (failure) {
+        case 'network down': return route.abort('internetdisconnected');
+        case '500': return route.fulfill({ status: 500, body: 'Internal Server Error' });
+        case '404': return route.fulfill({ status: 404, body: 'Not Found' });
+        case 'malformed JSON': return route.fulfill({ status: 200, contentType: 'application/json', body: '{"title": "cắt ngang' });
+      }
+    });
+    await page.getByRole('link', { name: SEED_TITLE }).click();
+    const message = {
+      'network down': 'Không kết nối được tới máy chủ',
+      '500': 'Máy chủ đang gặp sự cố (lỗi 500)',
+      '404': 'Không tìm thấy trang',
+      'malformed JSON': 'Dữ liệu nhận được bị lỗi',
+    }[failure];
+    await expect(page.locator('main')).toContainText(message);
+    await expect(page.locator('header.site-header')).toBeVisible(); // never a blank page
+    await expect(page.locator('footer.site-footer')).toBeVisible();
+    broken = false;
+    await page.getByRole('button', { name: 'Thử lại' }).click();
+    await expect(page.locator('h1')).toHaveText(SEED_TITLE);
+    await expect(page.locator('figcaption')).toHaveCount(5);
+    // Chromium logs failed requests itself; the app must add no error of its own.
+    expect(errors.filter((e) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+  });
+}
+
+test('text that looks like HTML is shown literally and runs nothing', async ({ page, context }) => {
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+  const check = async () => {
+    await expect(page.locator('figcaption')).toHaveText('<b>x</b>');
+    await expect(page.locator('figcaption b')).toHaveCount(0);
+    await expect(page.locator('h1')).toHaveText('Tiêu đề <img src=x onerror="window.__pwned=\'title\'"> & chữ');
+    await expect(page.locator('.article__body p').first()).toContainText("<script>window.__pwned = 'paragraph'</script>");
+    await expect(page.locator('.article__heading')).toHaveText('<h1>Không phải tiêu đề chính</h1>');
+    await expect(page.locator('.article__signature')).toHaveText('<a href="javascript:window.__pwned=\'signature\'">Ký tên</a>');
+    await expect(page.locator('.article__signature a')).toHaveCount(0);
+    await expect(page.locator('.site-header__name')).toHaveText('Sở <i>Thử</i> & "Nghiệm"');
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+  };
+  // The static page, then the app hydrating it...
+  await page.goto(SITES.literal.url + 'bai-viet/chu-nhu-html/');
+  await check();
+  await appStarted(page);
+  await check();
+  // ...and the app rendering it itself after a client-side navigation.
+  await page.goto(SITES.literal.url);
+  await appStarted(page);
+  await page.locator('.card__link').first().click();
+  await check();
+  expect(dialogs).toBe(0);
+});
+
+test.describe('far from Vietnam', () => {
+  test.use({ timezoneId: 'America/Los_Angeles' });
+
+  test('the time still reads in Vietnam time', async ({ page }) => {
+    await page.goto(seed);
+    expect(await page.evaluate(() => new Date('2023-08-13T08:11:00Z').getHours())).toBe(1); // really in LA
+    await appStarted(page);
+    await expect(page.locator('.card time').first()).toHaveText('13/08/2023 15:11');
+    await page.getByRole('link', { name: SEED_TITLE }).click(); // rendered by the app in this zone
+    await expect(page.locator('.article__meta time')).toHaveText('13/08/2023 15:11');
+    await page.goto(SITES.seedSpa.url + `bai-viet/${SEED_SLUG}/?from=share`);
+    await expect(page.locator('.article__meta time')).toHaveText('13/08/2023 15:11');
+  });
+});
+
+test.describe('on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+
+  for (const path of ['/', articlePath, '/chuyen-muc/tin-hoat-dong/', '/khong-co/']) {
+    test(`nothing overflows horizontally on ${path}`, async ({ page }) => {
+      await page.goto(SITES.seedWith404.url.replace(/\/$/, '') + path);
+      await appStarted(page);
+      const overflow = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+        wide: [...document.querySelectorAll('body *')]
+          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+          .map((el) => el.tagName + '.' + el.className),
+      }));
+      expect(overflow.wide).toEqual([]);
+      expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
+    });
+  }
+});

@@ -1,0 +1,82 @@
+// A plain static file host for the browser tests, like S3 or GitHub Pages: files only, no
+// rewrites. `dir/` serves dir/index.html, `dir` redirects to `dir/`, and a missing path gets the
+// site's 404.html with status 404. Options:
+//   --root DIR      the folder to serve (a built dist/)
+//   --port N
+//   --prefix /p/    serve the site under a sub-path, as for `trunk build --public-url /p/`
+//   --spa           answer unknown paths with index.html and 200, as `trunk serve` and some CDNs do
+//   --brotli        serve the .br sibling when the client accepts br (for the benchmarks)
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const root = path.resolve(option('--root', '.'));
+const port = Number(option('--port', '4300'));
+const prefix = option('--prefix', '/');
+const spa = args.includes('--spa');
+const brotli = args.includes('--brotli');
+
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif',
+};
+
+function send(req, res, file, status = 200) {
+  const headers = { 'Content-Type': types[path.extname(file).toLowerCase()] || 'application/octet-stream', 'Cache-Control': 'no-store' };
+  let body = file;
+  if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] || '') && fs.existsSync(file + '.br')) {
+    body = file + '.br';
+    headers['Content-Encoding'] = 'br';
+    headers['Vary'] = 'Accept-Encoding';
+  }
+  headers['Content-Length'] = fs.statSync(body).size;
+  res.writeHead(status, headers);
+  if (req.method === 'HEAD') return res.end();
+  fs.createReadStream(body).pipe(res);
+}
+
+function isFile(p) {
+  try { return fs.statSync(p).isFile(); } catch { return false; }
+}
+function isDir(p) {
+  try { return fs.statSync(p).isDirectory(); } catch { return false; }
+}
+
+http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  let pathname;
+  try { pathname = decodeURIComponent(url.pathname); } catch { pathname = url.pathname; }
+  if (!pathname.startsWith(prefix) && pathname + '/' !== prefix) {
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    return res.end('outside the site');
+  }
+  if (pathname + '/' === prefix) {
+    res.writeHead(301, { Location: prefix + url.search });
+    return res.end();
+  }
+  const relative = pathname.slice(prefix.length);
+  const target = path.join(root, relative);
+  if (!target.startsWith(root)) {
+    res.writeHead(403);
+    return res.end();
+  }
+  if (isFile(target)) return send(req, res, target);
+  if (isDir(target)) {
+    if (!pathname.endsWith('/')) {
+      res.writeHead(301, { Location: pathname + '/' + url.search });
+      return res.end();
+    }
+    if (isFile(path.join(target, 'index.html'))) return send(req, res, path.join(target, 'index.html'));
+  }
+  if (spa) return send(req, res, path.join(root, 'index.html'));
+  if (isFile(path.join(root, '404.html'))) return send(req, res, path.join(root, '404.html'), 404);
+  res.writeHead(404, { 'Content-Type': 'text/plain' });
+  res.end('not found');
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${prefix}`));
