@@ -4,6 +4,9 @@
 //! the content and renders every page to static HTML with these same components (`ssr`), and
 //! the native tests.
 
+// Leptos views are deeply nested types.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod app;
 pub mod components;

@@ -25,14 +25,16 @@ pub fn ArticleCardView(card: ArticleCard, #[prop(optional)] eager: bool) -> impl
         <li class="card">
             <article class="card__inner">
                 <div class="card__body">
-                    <h2 class="card__title">
-                        <a class="card__link" href=href>{card.title}</a>
-                    </h2>
-                    <p class="card__meta">
-                        <span class="card__category">{card.category.name}</span>
-                        <span class="card__separator" aria-hidden="true">" · "</span>
-                        <PublishedTime at=card.published_at/>
-                    </p>
+                    <div class="card__heading">
+                        <h2 class="card__title">
+                            <a class="card__link" href=href>{card.title}</a>
+                        </h2>
+                        <p class="card__meta">
+                            <span class="card__category">{card.category.name}</span>
+                            <span class="card__separator" aria-hidden="true">" · "</span>
+                            <PublishedTime at=card.published_at/>
+                        </p>
+                    </div>
                     <p class="card__summary">{card.summary}</p>
                 </div>
                 {thumbnail.map(|img| view! { <div class="card__media">{img}</div> })}

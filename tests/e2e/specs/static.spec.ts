@@ -1,0 +1,246 @@
+// Every URL a real page: the build's static HTML on a dumb host, read without JavaScript, taken
+// over in place by the app, and the feed and sitemap.
+import { expect, test, Page } from '@playwright/test';
+import { SEED_CAPTIONS, SEED_FOOTER, SEED_SLUG, SEED_TITLE, SITES } from '../sites';
+import { appStarted, isSameDocument, markDocument, watchForErrors } from './helpers';
+
+const seed = SITES.seed.url; // python3 -m http.server: no fallback, no rewrites
+const origin = 'https://sokhcn.cantho.gov.vn';
+const articlePath = `bai-viet/${SEED_SLUG}/`;
+const everyPage = ['', articlePath, 'chuyen-muc/tin-hoat-dong/', 'chuyen-muc/khoa-hoc-cong-nghe/', 'chuyen-muc/thong-bao/'];
+
+test('a host with no fallback answers every page the site links to with 200', async ({ request }) => {
+  for (const path of [...everyPage, '404.html', 'feed.xml', 'sitemap.xml', 'robots.txt']) {
+    const response = await request.get(seed + path);
+    expect(response.status(), path).toBe(200);
+  }
+  // The form without the trailing slash redirects to the page rather than failing.
+  const bare = await request.get(seed + articlePath.replace(/\/$/, ''));
+  expect(bare.status()).toBe(200);
+});
+
+test('the raw HTML of the article holds the whole article and its share preview', async ({ request }) => {
+  const html = await (await request.get(seed + articlePath)).text();
+  const text = decodeEntities(html);
+  expect(text).toContain(`<title>${SEED_TITLE} – Sở KH&CN TP. Cần Thơ</title>`);
+  expect(text).toContain(`<h1 class="article__title">${SEED_TITLE}</h1>`);
+  for (const caption of SEED_CAPTIONS) expect(text).toContain(`<figcaption class="figure__caption">${caption}</figcaption>`);
+  for (const value of Object.values(SEED_FOOTER)) expect(text).toContain(value);
+  expect(text).toContain('<time datetime="2023-08-13T15:11:00+07:00">13/08/2023 15:11</time>');
+  const meta = (property: string) => new RegExp(`<meta property="${property}" content="([^"]*)"`).exec(html)?.[1];
+  expect(meta('og:type')).toBe('article');
+  expect(decodeEntities(meta('og:title') ?? '')).toBe(SEED_TITLE);
+  expect(meta('og:url')).toBe(`${origin}/${articlePath}`);
+  expect(meta('og:locale')).toBe('vi_VN');
+  expect(meta('og:image')).toBe(`${origin}/content/images/${SEED_SLUG}/anh-1.png`);
+  expect(meta('article:published_time')).toBe('2023-08-13T15:11:00+07:00');
+  expect(meta('og:description')).toMatch(/^Chiều ngày 11\/8\/20203/);
+  expect(html).toContain(`<link rel="canonical" href="${origin}/${articlePath}">`);
+  expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+  expect(html).toMatch(/<meta name="description" content="Chiều ngày 11\/8\/20203/);
+  expect(html).toContain(`<link rel="alternate" type="application/rss+xml"`);
+  const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]);
+  expect(jsonLd['@type']).toBe('NewsArticle');
+  expect(jsonLd.headline).toBe(SEED_TITLE);
+  expect(jsonLd.datePublished).toBe('2023-08-13T15:11:00+07:00');
+  expect(jsonLd.image).toEqual([`${origin}/content/images/${SEED_SLUG}/anh-1.png`]);
+  expect(jsonLd.publisher.name).toBe('SỞ KHOA HỌC VÀ CÔNG NGHỆ THÀNH PHỐ CẦN THƠ');
+});
+
+test('the raw HTML of the listing holds its items, and pages without a photo share the site picture', async ({ request }) => {
+  const html = decodeEntities(await (await request.get(seed)).text());
+  expect(html).toContain(`>${SEED_TITLE}</a>`);
+  expect(html).toContain('13/08/2023 15:11');
+  const empty = await (await request.get(seed + 'chuyen-muc/thong-bao/')).text();
+  expect(empty).toContain(`<meta property="og:image" content="${origin}/share.png">`);
+  expect((await request.get(seed + 'share.png')).headers()['content-type']).toBe('image/png');
+});
+
+test.describe('with JavaScript disabled', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the seed article reads in full, and its links work', async ({ page }) => {
+    await page.goto(seed + articlePath);
+    await expect(page.locator('h1')).toHaveText(SEED_TITLE);
+    await expect(page.locator('.article__body > p')).toHaveCount(3);
+    await expect(page.locator('figcaption')).toHaveText(SEED_CAPTIONS);
+    await expect(page.locator('.article__meta time')).toHaveText('13/08/2023 15:11');
+    await expect(page.locator('footer')).toContainText(SEED_FOOTER.editorInChief);
+    await page.getByRole('link', { name: 'Trang chủ' }).first().click();
+    await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+    await page.getByRole('link', { name: SEED_TITLE }).click();
+    await expect(page.locator('h1')).toHaveText(SEED_TITLE);
+  });
+});
+
+async function countOnce(page: Page) {
+  await expect(page.locator('header.site-header')).toHaveCount(1);
+  await expect(page.locator('footer.site-footer')).toHaveCount(1);
+  await expect(page.locator('main')).toHaveCount(1);
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page.locator('#app')).toHaveCount(1);
+}
+
+test('the app takes over in place: article → listing → back, everything once', async ({ page }) => {
+  const errors = watchForErrors(page);
+  await page.goto(seed + articlePath);
+  expect(await appStarted(page)).toBe('hydrated');
+  await countOnce(page);
+  await expect(page.locator('article.article')).toHaveCount(1);
+  await markDocument(page);
+  await page.getByRole('link', { name: 'Trang chủ' }).first().click();
+  await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+  await countOnce(page);
+  await expect(page.locator('.card')).toHaveCount(1);
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText(SEED_TITLE);
+  await countOnce(page);
+  await expect(page.locator('figcaption')).toHaveCount(5);
+  expect(await isSameDocument(page)).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('every page type hydrates without an error', async ({ page }) => {
+  for (const [url, expected] of [
+    [seed, 'hydrated'],
+    [seed + articlePath, 'hydrated'],
+    [seed + 'chuyen-muc/tin-hoat-dong/', 'hydrated'],
+    [seed + 'chuyen-muc/thong-bao/', 'hydrated'],
+    [seed + '404.html', 'hydrated'],
+    // A host's 404 page shown at another path is rendered afresh instead.
+    [SITES.seedWith404.url + 'khong-co/', 'rendered'],
+  ]) {
+    const errors = watchForErrors(page);
+    await page.goto(url);
+    expect(await appStarted(page), url).toBe(expected);
+    await countOnce(page);
+    // The app is live: its own navigation works.
+    await markDocument(page);
+    await page.locator('.site-header__brand').click();
+    await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+    expect(await isSameDocument(page), url).toBe(true);
+    // Chromium itself logs the host's 404 status for the 404 page; the app must log nothing.
+    expect(errors.filter((e) => !e.includes('status of 404')), url).toEqual([]);
+    page.removeAllListeners('console');
+    page.removeAllListeners('pageerror');
+  }
+});
+
+test('no layout shift while the app takes over', async ({ page }) => {
+  for (const path of [articlePath, '']) {
+    await page.goto(seed + path);
+    await page.evaluate(() => {
+      (window as any).__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as any[]) if (!entry.hadRecentInput) (window as any).__shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await appStarted(page);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as any).__shift), path).toBe(0);
+  }
+});
+
+test('no request leaves the site at run time', async ({ page }) => {
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('http://127.0.0.1:4301/') && !r.url().startsWith('data:')) foreign.push(r.url());
+  });
+  await page.goto(seed + articlePath);
+  await appStarted(page);
+  await page.getByRole('link', { name: 'Trang chủ' }).first().click();
+  await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+  expect(foreign).toEqual([]);
+});
+
+async function parseXml(page: Page, url: string) {
+  await page.goto(url);
+  return page.evaluate(() => {
+    const xml = new XMLSerializer().serializeToString(document);
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      items: [...doc.querySelectorAll('item')].map((i) => ({
+        title: i.querySelector('title')?.textContent,
+        link: i.querySelector('link')?.textContent,
+        pubDate: i.querySelector('pubDate')?.textContent,
+      })),
+      urls: [...doc.getElementsByTagName('loc')].map((l) => l.textContent),
+      self: doc.getElementsByTagName('atom:link')[0]?.getAttribute('href') ?? null,
+    };
+  });
+}
+
+test('feed.xml and sitemap.xml are XML listing exactly the bundle articles', async ({ page, request }) => {
+  const feed = await parseXml(page, seed + 'feed.xml');
+  expect(feed.error).toBeNull();
+  expect(feed.items).toEqual([
+    { title: SEED_TITLE, link: `${origin}/${articlePath}`, pubDate: 'Sun, 13 Aug 2023 15:11:00 +0700' },
+  ]);
+  expect(feed.self).toBe(`${origin}/feed.xml`);
+  const sitemap = await parseXml(page, seed + 'sitemap.xml');
+  expect(sitemap.error).toBeNull();
+  expect(sitemap.urls.sort()).toEqual(everyPage.map((p) => `${origin}/${p}`).sort());
+  const robots = await (await request.get(seed + 'robots.txt')).text();
+  expect(robots).toContain(`Sitemap: ${origin}/sitemap.xml`);
+});
+
+test('text files have precompressed .br and .gz siblings', async ({ request }) => {
+  const html = await (await request.get(seed + articlePath + 'index.html')).body();
+  for (const ext of ['br', 'gz']) {
+    const response = await request.get(seed + articlePath + 'index.html.' + ext);
+    expect(response.status()).toBe(200);
+    expect((await response.body()).length).toBeLessThan(html.length);
+  }
+  const index = await (await request.get(seed)).text();
+  const wasm = /'\/([^']+\.wasm)'/.exec(index)![1];
+  expect((await request.get(seed + wasm + '.br')).status()).toBe(200);
+  expect((await request.get(seed + 'data/site.json.gz')).status()).toBe(200);
+});
+
+test.describe('built with --public-url /tin-tuc/', () => {
+  const base = SITES.subPath.url; // http://127.0.0.1:4305/tin-tuc/
+
+  test('the listing → article → listing journey stays under the prefix', async ({ page }) => {
+    const errors = watchForErrors(page);
+    const outside: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:')) outside.push(r.url());
+    });
+    await page.goto(base);
+    expect(await appStarted(page)).toBe('hydrated');
+    await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+    await page.getByRole('link', { name: SEED_TITLE }).click();
+    await expect(page).toHaveURL(base + articlePath);
+    await expect(page.locator('figcaption')).toHaveText(SEED_CAPTIONS);
+    await expect(page.locator('figure img').first()).toHaveJSProperty('complete', true);
+    expect(await page.locator('figure img').first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(960);
+    await page.getByRole('navigation', { name: 'Vị trí trang' }).getByRole('link', { name: 'Tin hoạt động' }).click();
+    await expect(page).toHaveURL(base + 'chuyen-muc/tin-hoat-dong/');
+    await page.locator('.site-header__brand').click();
+    await expect(page).toHaveURL(base);
+    await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+    // A deep link opened cold.
+    await page.goto(base + articlePath);
+    expect(await appStarted(page)).toBe('hydrated');
+    await expect(page.locator('h1')).toHaveText(SEED_TITLE);
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('canonical URLs, the feed and the sitemap carry the prefix', async ({ page, request }) => {
+    const html = await (await request.get(base + articlePath)).text();
+    expect(html).toContain(`<link rel="canonical" href="${origin}/tin-tuc/${articlePath}">`);
+    expect(html).toContain(`<meta property="og:image" content="${origin}/tin-tuc/content/images/${SEED_SLUG}/anh-1.png">`);
+    expect(html).toContain(`href="${origin}/tin-tuc/feed.xml"`);
+    const feed = await parseXml(page, base + 'feed.xml');
+    expect(feed.items.map((i) => i.link)).toEqual([`${origin}/tin-tuc/${articlePath}`]);
+    const sitemap = await parseXml(page, base + 'sitemap.xml');
+    expect(sitemap.urls.every((u) => u!.startsWith(`${origin}/tin-tuc/`))).toBe(true);
+    expect(sitemap.urls).toHaveLength(everyPage.length);
+  });
+});
+
+function decodeEntities(html: string) {
+  return html.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
