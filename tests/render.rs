@@ -1,0 +1,121 @@
+//! The static pages, rendered natively by the same components the browser app hydrates.
+
+#![cfg(feature = "ssr")]
+
+use khcn_cantho::api::Paths;
+use khcn_cantho::build::pages::{self, Template};
+use khcn_cantho::build::source;
+use khcn_cantho::meta::script_json;
+use std::path::Path;
+
+const TEMPLATE: &str = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>placeholder</title><script type=\"module\">start()</script></head><body></body></html>";
+
+fn render_all(base: &str) -> Vec<(String, String)> {
+    let bundle = source::load(Path::new("public/content")).expect("seed is valid");
+    let plan = pages::plan(&bundle, &Paths::new(base));
+    let template = Template::parse(TEMPLATE).unwrap();
+    plan.pages
+        .iter()
+        .map(|page| (page.file.clone(), pages::render(&plan, page, &template)))
+        .collect()
+}
+
+fn page<'a>(pages: &'a [(String, String)], file: &str) -> &'a str {
+    &pages
+        .iter()
+        .find(|(f, _)| f == file)
+        .unwrap_or_else(|| panic!("no page {file}"))
+        .1
+}
+
+const ARTICLE: &str = "bai-viet/lam-viec-voi-ubnd-huyen-co-do-2023/index.html";
+
+#[test]
+fn every_page_the_site_links_to_is_written() {
+    let pages = render_all("/");
+    let files: Vec<&str> = pages.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "index.html",
+            "chuyen-muc/tin-hoat-dong/index.html",
+            "chuyen-muc/khoa-hoc-cong-nghe/index.html",
+            "chuyen-muc/thong-bao/index.html",
+            ARTICLE,
+            "404.html"
+        ]
+    );
+}
+
+#[test]
+fn the_article_page_holds_the_whole_article() {
+    let pages = render_all("/");
+    let html = page(&pages, ARTICLE);
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"));
+    assert!(
+        !html.contains("placeholder"),
+        "the template's title is replaced"
+    );
+    assert_eq!(html.matches("<h1").count(), 1);
+    assert!(
+        html.contains("<h1 class=\"article__title\">Sở Khoa học và Công nghệ TP. CầnThơ làm việc")
+    );
+    assert!(html.contains("<time datetime=\"2023-08-13T15:11:00+07:00\">13/08/2023 15:11</time>"));
+    assert_eq!(html.matches("<figcaption").count(), 5);
+    assert_eq!(html.matches("loading=\"lazy\"").count(), 5);
+    assert!(html.contains("width=\"960\" height=\"640\""));
+    assert!(html.contains("<p class=\"article__signature\">Sở KH&amp;CN TP. Cần Thơ</p>"));
+    assert!(html.contains("href=\"tel:02923820674\""));
+    assert!(html.contains("href=\"mailto:sokhcn@cantho.gov.vn\""));
+    // The app mounts on #app, and the page carries the data it hydrates from.
+    assert!(html.contains("<body><div id=\"app\">"));
+    assert!(html.contains("<script type=\"application/json\" id=\"page-boot\">{\"base\":\"/\",\"path\":\"/bai-viet/lam-viec-voi-ubnd-huyen-co-do-2023/\"}</script>"));
+    assert!(html.contains("data-path=\"data/bai-viet/lam-viec-voi-ubnd-huyen-co-do-2023.json\""));
+    assert!(html.contains("data-path=\"data/site.json\""));
+    // The head goes before trunk's loader.
+    assert!(html.find("<title>").unwrap() < html.find("</head>").unwrap());
+}
+
+#[test]
+fn the_listing_and_not_found_pages() {
+    let pages = render_all("/");
+    let home = page(&pages, "index.html");
+    assert!(home.contains("<h1 class=\"listing__heading\">Tin mới nhất</h1>"));
+    assert!(home.contains("href=\"/bai-viet/lam-viec-voi-ubnd-huyen-co-do-2023/\""));
+    assert!(home.contains("aria-current=\"page\""));
+    let empty = page(&pages, "chuyen-muc/thong-bao/index.html");
+    assert!(empty.contains("Chưa có bài viết nào trong mục này."));
+    let missing = page(&pages, "404.html");
+    assert!(missing.contains("<h1 class=\"notice__title\">Không tìm thấy trang</h1>"));
+    assert!(missing.contains("<title>Không tìm thấy trang – Sở KH&amp;CN TP. Cần Thơ</title>"));
+}
+
+#[test]
+fn a_sub_path_build_prefixes_every_link_and_url() {
+    let pages = render_all("/tin-tuc/");
+    let html = page(&pages, ARTICLE);
+    assert!(html.contains("<link rel=\"canonical\" href=\"https://sokhcn.cantho.gov.vn/tin-tuc/bai-viet/lam-viec-voi-ubnd-huyen-co-do-2023/\">"));
+    assert!(html
+        .contains("src=\"/tin-tuc/content/images/lam-viec-voi-ubnd-huyen-co-do-2023/anh-1.png\""));
+    assert!(html.contains("<a href=\"/tin-tuc/\" class=\"site-header__brand\">"));
+    assert!(
+        !html.contains("href=\"/bai-viet"),
+        "no link escapes the prefix"
+    );
+}
+
+#[test]
+fn page_data_cannot_close_its_script_element() {
+    let json = r#"{"caption":"</script><script>alert(1)</script>"}"#;
+    let safe = script_json(json);
+    assert!(!safe.contains('<'));
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&safe).unwrap()["caption"],
+        "</script><script>alert(1)</script>"
+    );
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    assert_eq!(render_all("/"), render_all("/"));
+}
