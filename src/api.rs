@@ -64,6 +64,34 @@ impl Paths {
     pub fn article(&self, slug: &str) -> String {
         self.file(&format!("bai-viet/{slug}/"))
     }
+
+    /// The search results page; `page` 1 is left out of the URL.
+    pub fn search(&self, query: &str, page: usize) -> String {
+        let mut url = self.file("tim-kiem/");
+        if !query.trim().is_empty() {
+            url.push_str("?q=");
+            url.push_str(&encode_query_value(query.trim()));
+            if page > 1 {
+                url.push_str(&format!("&trang={page}"));
+            }
+        }
+        url
+    }
+}
+
+/// Percent-encodes a query-string value (UTF-8), spaces as `+`.
+pub fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() * 3);
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(char::from(byte))
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
 }
 
 /// Locations of the derived data files, relative to the site root. The build writes exactly
@@ -148,6 +176,36 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
         200..=299 => response.text().await.map_err(|_| FetchError::Network),
         404 | 410 => Err(FetchError::NotFound),
         status => Err(FetchError::Status(status)),
+    }
+}
+
+/// Reads JSON data below the site root outside of a route's own data (the search index):
+/// from the cache when this visit already has it, else over the network, and then kept.
+/// Take it from the context in the component, then move it into the async task.
+#[derive(Clone)]
+pub struct Loader {
+    cache: DataCache,
+    paths: Paths,
+}
+
+impl Loader {
+    pub fn from_context() -> Self {
+        Loader {
+            cache: expect_context::<DataCache>(),
+            paths: expect_context::<Paths>(),
+        }
+    }
+
+    pub async fn json<T: DeserializeOwned>(&self, path: String) -> Result<T, FetchError> {
+        let json = match self.cache.get(&path) {
+            Some(json) => json,
+            None => {
+                let json: Arc<str> = fetch_text(&self.paths.file(&path)).await?.into();
+                self.cache.insert(path, Arc::clone(&json));
+                json
+            }
+        };
+        serde_json::from_str(&json).map_err(|_| FetchError::Malformed)
     }
 }
 
@@ -305,6 +363,12 @@ mod tests {
         assert_eq!(sub.file("data/site.json"), "/tin-tuc/data/site.json");
         assert_eq!(sub.router_base().as_deref(), Some("/tin-tuc"));
         assert_eq!(Paths::new("tin-tuc"), sub);
+        assert_eq!(
+            sub.search("Cờ đỏ & co", 1),
+            "/tin-tuc/tim-kiem/?q=C%E1%BB%9D+%C4%91%E1%BB%8F+%26+co"
+        );
+        assert_eq!(root.search("co do", 2), "/tim-kiem/?q=co+do&trang=2");
+        assert_eq!(root.search("  ", 1), "/tim-kiem/");
     }
 
     #[test]

@@ -70,6 +70,20 @@ pub fn article(site: &Site, paths: &Paths, article: &Article) -> PageMeta {
     }
 }
 
+pub fn search(site: &Site, paths: &Paths) -> PageMeta {
+    PageMeta {
+        heading: "Tìm kiếm".to_owned(),
+        title: titled(site, "Tìm kiếm"),
+        description: format!(
+            "Tìm tin bài của {}, gõ có dấu hay không dấu đều được.",
+            site.short_name
+        ),
+        path: paths.search("", 1),
+        image: None,
+        published_at: None,
+    }
+}
+
 pub const NOT_FOUND_TITLE: &str = "Không tìm thấy trang";
 
 pub fn not_found(site: &Site, paths: &Paths) -> PageMeta {

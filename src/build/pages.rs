@@ -2,7 +2,8 @@
 
 use super::source::Bundle;
 use crate::api::{data, DataCache, PageBoot, Paths};
-use crate::content::{bundle, ArticleCard, Site};
+use crate::content::search::{self, DocEntry, IndexedText, DOCS_PER_CHUNK};
+use crate::content::{bundle, Article, ArticleCard, Block, Site};
 use crate::meta::{self, PageHead, PageMeta};
 use crate::App;
 use leptos::prelude::*;
@@ -97,6 +98,16 @@ pub fn plan(bundle: &Bundle, paths: &Paths) -> SitePlan {
             in_sitemap: true,
         });
     }
+    write_search_index(&bundle.articles, &mut data);
+    let search_meta = meta::search(&site, paths);
+    pages.push(Page {
+        file: file_for(&below(&search_meta.path)),
+        url_path: search_meta.path.clone(),
+        meta: search_meta,
+        data: vec![data::SITE.to_owned()],
+        lastmod: None,
+        in_sitemap: false,
+    });
     let not_found = meta::not_found(&site, paths);
     pages.push(Page {
         file: "404.html".to_owned(),
@@ -111,6 +122,49 @@ pub fn plan(bundle: &Bundle, paths: &Paths) -> SitePlan {
         paths: paths.clone(),
         data,
         pages,
+    }
+}
+
+/// The search index: one postings file per word, and the article list in chunks, so that a
+/// search downloads only what it needs. Article ids are positions in the newest-first order.
+fn write_search_index(articles: &[Article], data: &mut BTreeMap<String, Arc<str>>) {
+    let texts: Vec<IndexedText<'_>> = articles
+        .iter()
+        .map(|article| IndexedText {
+            title: &article.title,
+            summary: &article.summary,
+            body: article
+                .body
+                .iter()
+                .map(|block| match block {
+                    Block::Paragraph { text } | Block::Heading { text } => text.as_str(),
+                    Block::Figure { caption, .. } => caption.as_str(),
+                })
+                .collect(),
+        })
+        .collect();
+    for (token, postings) in search::build_index(&texts) {
+        data.insert(
+            search::token_path(&token),
+            json(&search::encode_postings(&postings)),
+        );
+    }
+    for (chunk, articles) in articles.chunks(DOCS_PER_CHUNK).enumerate() {
+        let entries: Vec<DocEntry> = articles
+            .iter()
+            .map(|a| {
+                (
+                    a.slug.clone(),
+                    a.title.clone(),
+                    a.published_at.clone(),
+                    a.category.name.clone(),
+                )
+            })
+            .collect();
+        data.insert(
+            search::chunk_path((chunk * DOCS_PER_CHUNK) as u32),
+            json(&entries),
+        );
     }
 }
 

@@ -1,7 +1,8 @@
 use crate::api::Paths;
 use crate::content::Site;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
 /// The header band (department name and slogan, linking home) and the category navigation.
@@ -48,14 +49,44 @@ pub fn SiteHeader(site: Arc<Site>) -> impl IntoView {
             }
         })
         .collect_view();
+    let navigate = use_navigate();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let on_search = {
+        let paths = paths.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let query = input.get().map(|i| i.value()).unwrap_or_default();
+            navigate(
+                &paths.search(&query, 1),
+                NavigateOptions {
+                    resolve: false,
+                    ..Default::default()
+                },
+            );
+        }
+    };
     view! {
         <header class="site-header">
             <div class="site-header__band">
-                <div class="container">
+                <div class="container site-header__inner">
                     <a class="site-header__brand" href=paths.home()>
                         <span class="site-header__name">{site.name.clone()}</span>
                         <span class="site-header__slogan">{site.slogan.clone()}</span>
                     </a>
+                    <form class="site-search" role="search" action=paths.file("tim-kiem/") method="get" on:submit=on_search>
+                        <label class="visually-hidden" for="tim-nhanh">"Tìm kiếm tin bài"</label>
+                        <input
+                            node_ref=input
+                            id="tim-nhanh"
+                            class="site-search__input"
+                            type="search"
+                            name="q"
+                            placeholder="Tìm tin bài…"
+                            autocomplete="off"
+                            enterkeyhint="search"
+                        />
+                        <button class="site-search__button" type="submit">"Tìm"</button>
+                    </form>
                 </div>
             </div>
             <nav class="site-nav" aria-label="Chuyên mục">

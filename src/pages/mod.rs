@@ -3,7 +3,9 @@
 mod article;
 mod listing;
 mod not_found;
+mod search;
 
 pub use article::ArticlePage;
 pub use listing::{CategoryPage, HomePage};
 pub use not_found::NotFoundPage;
+pub use search::{run_search, SearchHit, SearchPage, SearchResults};

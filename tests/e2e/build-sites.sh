@@ -15,3 +15,7 @@ SITE_CONTENT_DIR=tests/fixtures/literal-text trunk build --release --dist "$out/
 
 echo "== seed under a sub-path -> $out/tin-tuc"
 trunk build --release --public-url /tin-tuc/ --dist "$out/tin-tuc"
+
+echo "== 25 generated articles -> $out/many"
+node tests/tools/generate-bundle.mjs 25 target/e2e-bundles/many
+SITE_CONTENT_DIR=target/e2e-bundles/many trunk build --release --dist "$out/many"

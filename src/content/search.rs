@@ -1,0 +1,666 @@
+//! Search that needs no diacritics: folding, tokens, the split index and its queries.
+//!
+//! Readers mostly type without diacritics on phone keyboards, so text and queries are both
+//! folded: lowercase, diacritics dropped, đ → d, decomposed (NFD) input treated like composed.
+//! The build writes one small postings file per token and the article list in chunks; a search
+//! downloads only the files of its own words and of the results it shows (like Pagefind).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// Results on one page of the search results.
+pub const RESULTS_PER_PAGE: usize = 10;
+/// Articles per chunk of the article list.
+pub const DOCS_PER_CHUNK: usize = 100;
+/// Longer "words" (links, codes) are not indexed.
+pub const MAX_TOKEN_CHARS: usize = 40;
+
+/// Where a word occurs, as bits of a mask.
+pub mod field {
+    pub const TITLE: u8 = 1;
+    pub const SUMMARY: u8 = 2;
+    pub const BODY: u8 = 4;
+}
+
+/// The postings file of a token (a folded word), below the site root.
+pub fn token_path(token: &str) -> String {
+    format!("data/tim-kiem/tu/{token}.json")
+}
+
+/// The chunk of the article list holding article `id`.
+pub fn chunk_path(id: u32) -> String {
+    format!("data/tim-kiem/bai/{}.json", id as usize / DOCS_PER_CHUNK)
+}
+
+/// Latin letters with diacritics (Vietnamese in full) and their plain lowercase letter,
+/// sorted by code point for binary search. Generated from Unicode's canonical decompositions.
+const FOLDED: [(char, u8); 257] = [
+    ('\u{c0}', b'a'),
+    ('\u{c1}', b'a'),
+    ('\u{c2}', b'a'),
+    ('\u{c3}', b'a'),
+    ('\u{c4}', b'a'),
+    ('\u{c5}', b'a'),
+    ('\u{c7}', b'c'),
+    ('\u{c8}', b'e'),
+    ('\u{c9}', b'e'),
+    ('\u{ca}', b'e'),
+    ('\u{cb}', b'e'),
+    ('\u{cc}', b'i'),
+    ('\u{cd}', b'i'),
+    ('\u{ce}', b'i'),
+    ('\u{cf}', b'i'),
+    ('\u{d1}', b'n'),
+    ('\u{d2}', b'o'),
+    ('\u{d3}', b'o'),
+    ('\u{d4}', b'o'),
+    ('\u{d5}', b'o'),
+    ('\u{d6}', b'o'),
+    ('\u{d9}', b'u'),
+    ('\u{da}', b'u'),
+    ('\u{db}', b'u'),
+    ('\u{dc}', b'u'),
+    ('\u{dd}', b'y'),
+    ('\u{e0}', b'a'),
+    ('\u{e1}', b'a'),
+    ('\u{e2}', b'a'),
+    ('\u{e3}', b'a'),
+    ('\u{e4}', b'a'),
+    ('\u{e5}', b'a'),
+    ('\u{e7}', b'c'),
+    ('\u{e8}', b'e'),
+    ('\u{e9}', b'e'),
+    ('\u{ea}', b'e'),
+    ('\u{eb}', b'e'),
+    ('\u{ec}', b'i'),
+    ('\u{ed}', b'i'),
+    ('\u{ee}', b'i'),
+    ('\u{ef}', b'i'),
+    ('\u{f1}', b'n'),
+    ('\u{f2}', b'o'),
+    ('\u{f3}', b'o'),
+    ('\u{f4}', b'o'),
+    ('\u{f5}', b'o'),
+    ('\u{f6}', b'o'),
+    ('\u{f9}', b'u'),
+    ('\u{fa}', b'u'),
+    ('\u{fb}', b'u'),
+    ('\u{fc}', b'u'),
+    ('\u{fd}', b'y'),
+    ('\u{ff}', b'y'),
+    ('\u{100}', b'a'),
+    ('\u{101}', b'a'),
+    ('\u{102}', b'a'),
+    ('\u{103}', b'a'),
+    ('\u{104}', b'a'),
+    ('\u{105}', b'a'),
+    ('\u{106}', b'c'),
+    ('\u{107}', b'c'),
+    ('\u{108}', b'c'),
+    ('\u{109}', b'c'),
+    ('\u{10a}', b'c'),
+    ('\u{10b}', b'c'),
+    ('\u{10c}', b'c'),
+    ('\u{10d}', b'c'),
+    ('\u{10e}', b'd'),
+    ('\u{10f}', b'd'),
+    ('\u{110}', b'd'),
+    ('\u{111}', b'd'),
+    ('\u{112}', b'e'),
+    ('\u{113}', b'e'),
+    ('\u{114}', b'e'),
+    ('\u{115}', b'e'),
+    ('\u{116}', b'e'),
+    ('\u{117}', b'e'),
+    ('\u{118}', b'e'),
+    ('\u{119}', b'e'),
+    ('\u{11a}', b'e'),
+    ('\u{11b}', b'e'),
+    ('\u{11c}', b'g'),
+    ('\u{11d}', b'g'),
+    ('\u{11e}', b'g'),
+    ('\u{11f}', b'g'),
+    ('\u{120}', b'g'),
+    ('\u{121}', b'g'),
+    ('\u{122}', b'g'),
+    ('\u{123}', b'g'),
+    ('\u{124}', b'h'),
+    ('\u{125}', b'h'),
+    ('\u{128}', b'i'),
+    ('\u{129}', b'i'),
+    ('\u{12a}', b'i'),
+    ('\u{12b}', b'i'),
+    ('\u{12c}', b'i'),
+    ('\u{12d}', b'i'),
+    ('\u{12e}', b'i'),
+    ('\u{12f}', b'i'),
+    ('\u{130}', b'i'),
+    ('\u{134}', b'j'),
+    ('\u{135}', b'j'),
+    ('\u{136}', b'k'),
+    ('\u{137}', b'k'),
+    ('\u{139}', b'l'),
+    ('\u{13a}', b'l'),
+    ('\u{13b}', b'l'),
+    ('\u{13c}', b'l'),
+    ('\u{13d}', b'l'),
+    ('\u{13e}', b'l'),
+    ('\u{143}', b'n'),
+    ('\u{144}', b'n'),
+    ('\u{145}', b'n'),
+    ('\u{146}', b'n'),
+    ('\u{147}', b'n'),
+    ('\u{148}', b'n'),
+    ('\u{14c}', b'o'),
+    ('\u{14d}', b'o'),
+    ('\u{14e}', b'o'),
+    ('\u{14f}', b'o'),
+    ('\u{150}', b'o'),
+    ('\u{151}', b'o'),
+    ('\u{154}', b'r'),
+    ('\u{155}', b'r'),
+    ('\u{156}', b'r'),
+    ('\u{157}', b'r'),
+    ('\u{158}', b'r'),
+    ('\u{159}', b'r'),
+    ('\u{15a}', b's'),
+    ('\u{15b}', b's'),
+    ('\u{15c}', b's'),
+    ('\u{15d}', b's'),
+    ('\u{15e}', b's'),
+    ('\u{15f}', b's'),
+    ('\u{160}', b's'),
+    ('\u{161}', b's'),
+    ('\u{162}', b't'),
+    ('\u{163}', b't'),
+    ('\u{164}', b't'),
+    ('\u{165}', b't'),
+    ('\u{168}', b'u'),
+    ('\u{169}', b'u'),
+    ('\u{16a}', b'u'),
+    ('\u{16b}', b'u'),
+    ('\u{16c}', b'u'),
+    ('\u{16d}', b'u'),
+    ('\u{16e}', b'u'),
+    ('\u{16f}', b'u'),
+    ('\u{170}', b'u'),
+    ('\u{171}', b'u'),
+    ('\u{172}', b'u'),
+    ('\u{173}', b'u'),
+    ('\u{174}', b'w'),
+    ('\u{175}', b'w'),
+    ('\u{176}', b'y'),
+    ('\u{177}', b'y'),
+    ('\u{178}', b'y'),
+    ('\u{179}', b'z'),
+    ('\u{17a}', b'z'),
+    ('\u{17b}', b'z'),
+    ('\u{17c}', b'z'),
+    ('\u{17d}', b'z'),
+    ('\u{17e}', b'z'),
+    ('\u{1a0}', b'o'),
+    ('\u{1a1}', b'o'),
+    ('\u{1af}', b'u'),
+    ('\u{1b0}', b'u'),
+    ('\u{1ea0}', b'a'),
+    ('\u{1ea1}', b'a'),
+    ('\u{1ea2}', b'a'),
+    ('\u{1ea3}', b'a'),
+    ('\u{1ea4}', b'a'),
+    ('\u{1ea5}', b'a'),
+    ('\u{1ea6}', b'a'),
+    ('\u{1ea7}', b'a'),
+    ('\u{1ea8}', b'a'),
+    ('\u{1ea9}', b'a'),
+    ('\u{1eaa}', b'a'),
+    ('\u{1eab}', b'a'),
+    ('\u{1eac}', b'a'),
+    ('\u{1ead}', b'a'),
+    ('\u{1eae}', b'a'),
+    ('\u{1eaf}', b'a'),
+    ('\u{1eb0}', b'a'),
+    ('\u{1eb1}', b'a'),
+    ('\u{1eb2}', b'a'),
+    ('\u{1eb3}', b'a'),
+    ('\u{1eb4}', b'a'),
+    ('\u{1eb5}', b'a'),
+    ('\u{1eb6}', b'a'),
+    ('\u{1eb7}', b'a'),
+    ('\u{1eb8}', b'e'),
+    ('\u{1eb9}', b'e'),
+    ('\u{1eba}', b'e'),
+    ('\u{1ebb}', b'e'),
+    ('\u{1ebc}', b'e'),
+    ('\u{1ebd}', b'e'),
+    ('\u{1ebe}', b'e'),
+    ('\u{1ebf}', b'e'),
+    ('\u{1ec0}', b'e'),
+    ('\u{1ec1}', b'e'),
+    ('\u{1ec2}', b'e'),
+    ('\u{1ec3}', b'e'),
+    ('\u{1ec4}', b'e'),
+    ('\u{1ec5}', b'e'),
+    ('\u{1ec6}', b'e'),
+    ('\u{1ec7}', b'e'),
+    ('\u{1ec8}', b'i'),
+    ('\u{1ec9}', b'i'),
+    ('\u{1eca}', b'i'),
+    ('\u{1ecb}', b'i'),
+    ('\u{1ecc}', b'o'),
+    ('\u{1ecd}', b'o'),
+    ('\u{1ece}', b'o'),
+    ('\u{1ecf}', b'o'),
+    ('\u{1ed0}', b'o'),
+    ('\u{1ed1}', b'o'),
+    ('\u{1ed2}', b'o'),
+    ('\u{1ed3}', b'o'),
+    ('\u{1ed4}', b'o'),
+    ('\u{1ed5}', b'o'),
+    ('\u{1ed6}', b'o'),
+    ('\u{1ed7}', b'o'),
+    ('\u{1ed8}', b'o'),
+    ('\u{1ed9}', b'o'),
+    ('\u{1eda}', b'o'),
+    ('\u{1edb}', b'o'),
+    ('\u{1edc}', b'o'),
+    ('\u{1edd}', b'o'),
+    ('\u{1ede}', b'o'),
+    ('\u{1edf}', b'o'),
+    ('\u{1ee0}', b'o'),
+    ('\u{1ee1}', b'o'),
+    ('\u{1ee2}', b'o'),
+    ('\u{1ee3}', b'o'),
+    ('\u{1ee4}', b'u'),
+    ('\u{1ee5}', b'u'),
+    ('\u{1ee6}', b'u'),
+    ('\u{1ee7}', b'u'),
+    ('\u{1ee8}', b'u'),
+    ('\u{1ee9}', b'u'),
+    ('\u{1eea}', b'u'),
+    ('\u{1eeb}', b'u'),
+    ('\u{1eec}', b'u'),
+    ('\u{1eed}', b'u'),
+    ('\u{1eee}', b'u'),
+    ('\u{1eef}', b'u'),
+    ('\u{1ef0}', b'u'),
+    ('\u{1ef1}', b'u'),
+    ('\u{1ef2}', b'y'),
+    ('\u{1ef3}', b'y'),
+    ('\u{1ef4}', b'y'),
+    ('\u{1ef5}', b'y'),
+    ('\u{1ef6}', b'y'),
+    ('\u{1ef7}', b'y'),
+    ('\u{1ef8}', b'y'),
+    ('\u{1ef9}', b'y'),
+];
+
+/// Folds one character: `Some` lowercase plain letter (or the character itself, lowercased),
+/// `None` for a combining diacritic, which decomposed text carries separately.
+pub fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if ('\u{300}'..='\u{36f}').contains(&c) {
+        return None;
+    }
+    match FOLDED.binary_search_by_key(&c, |&(from, _)| from) {
+        Ok(i) => Some(char::from(FOLDED[i].1)),
+        Err(_) => Some(c.to_lowercase().next().unwrap_or(c)),
+    }
+}
+
+/// The folded form of a text: `"Cờ Đỏ"` → `"co do"`.
+pub fn fold(text: &str) -> String {
+    text.chars().filter_map(fold_char).collect()
+}
+
+/// The words of a text, folded, each with the byte range it covers in the original text (so
+/// that a highlight lands on the accented original).
+pub fn tokens_with_spans(text: &str) -> Vec<(String, Range<usize>)> {
+    let mut tokens = Vec::new();
+    let mut current: Option<(String, Range<usize>)> = None;
+    for (at, c) in text.char_indices() {
+        let end = at + c.len_utf8();
+        match fold_char(c) {
+            Some(folded) if folded.is_alphanumeric() => match &mut current {
+                Some((token, span)) => {
+                    token.push(folded);
+                    span.end = end;
+                }
+                None => current = Some((folded.to_string(), at..end)),
+            },
+            // A combining mark belongs to the letter before it.
+            None => {
+                if let Some((_, span)) = &mut current {
+                    span.end = end;
+                }
+            }
+            Some(_) => tokens.extend(current.take()),
+        }
+    }
+    tokens.extend(current);
+    tokens
+}
+
+/// The distinct words of a query, in the order typed.
+pub fn query_tokens(query: &str) -> Vec<String> {
+    let mut tokens: Vec<String> = Vec::new();
+    for (token, _) in tokens_with_spans(query) {
+        if token.chars().count() <= MAX_TOKEN_CHARS && !tokens.contains(&token) {
+            tokens.push(token);
+        }
+    }
+    tokens
+}
+
+/// The text of one article, as the index sees it.
+pub struct IndexedText<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub body: Vec<&'a str>,
+}
+
+/// Builds the inverted index: for each token, the articles (by position, newest first) and the
+/// fields it occurs in.
+pub fn build_index(docs: &[IndexedText<'_>]) -> BTreeMap<String, Vec<(u32, u8)>> {
+    let mut index: BTreeMap<String, Vec<(u32, u8)>> = BTreeMap::new();
+    for (id, doc) in docs.iter().enumerate() {
+        let mut fields: BTreeMap<String, u8> = BTreeMap::new();
+        let mut add = |text: &str, bit: u8| {
+            for (token, _) in tokens_with_spans(text) {
+                if token.chars().count() <= MAX_TOKEN_CHARS {
+                    *fields.entry(token).or_default() |= bit;
+                }
+            }
+        };
+        add(doc.title, field::TITLE);
+        add(doc.summary, field::SUMMARY);
+        for text in &doc.body {
+            add(text, field::BODY);
+        }
+        for (token, mask) in fields {
+            index.entry(token).or_default().push((id as u32, mask));
+        }
+    }
+    index
+}
+
+/// A postings list as stored: `[id gap, mask, id gap, mask, …]`, ids ascending. Small gaps
+/// compress far better than ids.
+pub fn encode_postings(postings: &[(u32, u8)]) -> Vec<u32> {
+    let mut previous = 0;
+    let mut flat = Vec::with_capacity(postings.len() * 2);
+    for &(id, mask) in postings {
+        flat.push(id - previous);
+        flat.push(u32::from(mask));
+        previous = id;
+    }
+    flat
+}
+
+pub fn decode_postings(flat: &[u32]) -> Vec<(u32, u8)> {
+    let mut id = 0;
+    flat.chunks_exact(2)
+        .map(|pair| {
+            id += pair[0];
+            (id, pair[1] as u8)
+        })
+        .collect()
+}
+
+/// Ranks the articles that contain every word: more words in the title first, then more in the
+/// summary, then the newest (the lowest id). `postings` holds one list per query word.
+pub fn rank(postings: &[Vec<(u32, u8)>]) -> Vec<u32> {
+    let Some((first, rest)) = postings.split_first() else {
+        return Vec::new();
+    };
+    let mut hits: Vec<(u32, u8, u8)> = Vec::new();
+    'docs: for &(id, mask) in first {
+        let (mut title, mut summary) = (0u8, 0u8);
+        for m in std::iter::once(mask).chain(rest.iter().map(|list| {
+            list.binary_search_by_key(&id, |&(other, _)| other)
+                .map_or(0, |i| list[i].1)
+        })) {
+            if m == 0 {
+                continue 'docs;
+            }
+            title += u8::from(m & field::TITLE != 0);
+            summary += u8::from(m & field::SUMMARY != 0);
+        }
+        hits.push((id, title, summary));
+    }
+    hits.sort_by_key(|&(id, title, summary)| {
+        (std::cmp::Reverse(title), std::cmp::Reverse(summary), id)
+    });
+    hits.into_iter().map(|(id, _, _)| id).collect()
+}
+
+/// One article in the index's article list: `[slug, title, published_at, category name]`.
+pub type DocEntry = (String, String, String, String);
+
+/// A text cut into pieces, the marked ones matching the query.
+pub type Marked = Vec<(String, bool)>;
+
+/// Marks every word of `text` that is one of `tokens`.
+pub fn highlight(text: &str, tokens: &[String]) -> Marked {
+    mark_range(text, 0..text.len(), tokens)
+}
+
+fn mark_range(text: &str, range: Range<usize>, tokens: &[String]) -> Marked {
+    let mut parts: Marked = Vec::new();
+    let mut at = range.start;
+    for (token, span) in tokens_with_spans(&text[range.clone()]) {
+        let span = span.start + range.start..span.end + range.start;
+        if tokens.contains(&token) {
+            if span.start > at {
+                parts.push((text[at..span.start].to_owned(), false));
+            }
+            parts.push((text[span.clone()].to_owned(), true));
+            at = span.end;
+        }
+    }
+    if at < range.end {
+        parts.push((text[at..range.end].to_owned(), false));
+    }
+    parts
+}
+
+/// A passage of about `max_chars` characters around the first matching word, with the matches
+/// marked and `…` where the text was cut; `None` when no word of `text` matches.
+pub fn snippet(text: &str, tokens: &[String], max_chars: usize) -> Option<Marked> {
+    let spans = tokens_with_spans(text);
+    let first = spans
+        .iter()
+        .find(|(token, _)| tokens.contains(token))?
+        .1
+        .clone();
+    // Start a little before the match, at a word boundary.
+    let lead = max_chars / 4;
+    let start = spans
+        .iter()
+        .map(|(_, span)| span.start)
+        .filter(|&s| s <= first.start && text[s..first.start].chars().count() <= lead)
+        .min()
+        .unwrap_or(first.start);
+    let start = if text[..start].trim().is_empty() {
+        0
+    } else {
+        start
+    };
+    let end = text[start..]
+        .char_indices()
+        .nth(max_chars)
+        .map_or(text.len(), |(i, _)| start + i);
+    let end = if end < text.len() {
+        spans
+            .iter()
+            .map(|(_, span)| span.end)
+            .filter(|&e| e <= end && e > first.end)
+            .max()
+            .unwrap_or(end.max(first.end))
+    } else {
+        end
+    };
+    let mut parts = mark_range(text, start..end, tokens);
+    if start > 0 {
+        parts.insert(0, ("…".to_owned(), false));
+    }
+    if end < text.len() {
+        parts.push(("…".to_owned(), false));
+    }
+    Some(parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(parts: &Marked) -> String {
+        parts
+            .iter()
+            .map(|(text, marked)| {
+                if *marked {
+                    format!("[{text}]")
+                } else {
+                    text.clone()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn folding_drops_case_and_diacritics() {
+        assert_eq!(fold("Cần Thơ"), "can tho");
+        assert_eq!(fold("Cờ Đỏ"), "co do");
+        assert_eq!(
+            fold("ĐỒNG CHÍ Trần Đông Phương An"),
+            "dong chi tran dong phuong an"
+        );
+        assert_eq!(fold("Khoa học & Công nghệ"), "khoa hoc & cong nghe");
+        assert_eq!(fold("đường Đ"), "duong d");
+        assert_eq!(fold("Ưu tiên ỹ ỵ"), "uu tien y y");
+    }
+
+    #[test]
+    fn decomposed_text_folds_like_composed_text() {
+        let nfd = "C\u{6f}\u{31b}\u{300} \u{110}o\u{309} Ca\u{302}\u{300}n Tho\u{31b}";
+        assert_eq!(fold(nfd), "co do can tho");
+        let tokens: Vec<String> = tokens_with_spans(nfd).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(tokens, ["co", "do", "can", "tho"]);
+    }
+
+    #[test]
+    fn words_split_on_spaces_and_punctuation_with_spans_on_the_original() {
+        let text = "Sở KH&CN TP. Cần\u{a0}Thơ, 2023!";
+        let tokens = tokens_with_spans(text);
+        let words: Vec<(&str, &str)> = tokens
+            .iter()
+            .map(|(t, s)| (t.as_str(), &text[s.clone()]))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("so", "Sở"),
+                ("kh", "KH"),
+                ("cn", "CN"),
+                ("tp", "TP"),
+                ("can", "Cần"),
+                ("tho", "Thơ"),
+                ("2023", "2023")
+            ]
+        );
+    }
+
+    #[test]
+    fn queries_are_distinct_folded_words() {
+        assert_eq!(query_tokens("  Cờ  đỏ, co DO "), ["co", "do"]);
+        assert!(query_tokens(" … ").is_empty());
+    }
+
+    fn docs() -> Vec<IndexedText<'static>> {
+        vec![
+            // id 0 is the newest.
+            IndexedText {
+                title: "Hội thảo khoa học",
+                summary: "Tại Cần Thơ",
+                body: vec!["Nội dung về Cờ Đỏ"],
+            },
+            IndexedText {
+                title: "Làm việc với huyện Cờ Đỏ",
+                summary: "Tóm tắt",
+                body: vec!["Cần Thơ"],
+            },
+            IndexedText {
+                title: "Tin khác",
+                summary: "Cờ Đỏ và Cần Thơ",
+                body: vec![],
+            },
+            IndexedText {
+                title: "Cần Thơ",
+                summary: "",
+                body: vec!["Không nhắc tới huyện kia"],
+            },
+        ]
+    }
+
+    fn search(query: &str) -> Vec<u32> {
+        let index = build_index(&docs());
+        let lists: Vec<Vec<(u32, u8)>> = query_tokens(query)
+            .iter()
+            .map(|t| index.get(t).cloned().unwrap_or_default())
+            .collect();
+        rank(&lists)
+    }
+
+    #[test]
+    fn every_word_must_match_in_any_order() {
+        assert_eq!(search("co do"), [1, 2, 0]);
+        assert_eq!(search("do co"), [1, 2, 0]);
+        assert_eq!(search("co do can tho"), [1, 2, 0]);
+        assert_eq!(search("co do xyz"), Vec::<u32>::new());
+        assert_eq!(search(""), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn title_ranks_above_summary_above_body_then_newest() {
+        // "can tho": title of 3, summary of 0 and 2, body of 1.
+        assert_eq!(search("Cần Thơ"), [3, 0, 2, 1]);
+        // Ties keep the newest first.
+        assert_eq!(search("khoa"), [0]);
+    }
+
+    #[test]
+    fn postings_round_trip_through_gaps() {
+        let postings = vec![(3, 1), (4, 4), (250, 6)];
+        assert_eq!(encode_postings(&postings), [3, 1, 1, 4, 246, 6]);
+        assert_eq!(decode_postings(&encode_postings(&postings)), postings);
+    }
+
+    #[test]
+    fn highlights_land_on_the_accented_original() {
+        let tokens = query_tokens("co do");
+        let parts = highlight("Huyện Cờ Đỏ, cờ đỏ", &tokens);
+        assert_eq!(plain(&parts), "Huyện [Cờ] [Đỏ], [cờ] [đỏ]");
+        let nfd = "Ca\u{302}\u{300}n Tho\u{31b}";
+        assert_eq!(
+            plain(&highlight(nfd, &query_tokens("can"))),
+            format!("[Ca\u{302}\u{300}n] Tho\u{31b}")
+        );
+    }
+
+    #[test]
+    fn snippets_centre_on_the_first_match() {
+        let text = "Chiều ngày 11/8, tại Hội trường Huyện Ủy Cờ Đỏ, Đoàn công tác của Sở đã có buổi làm việc với lãnh đạo huyện về hoạt động khoa học.";
+        let parts = snippet(text, &query_tokens("co do"), 40).unwrap();
+        let shown = plain(&parts);
+        assert!(shown.starts_with('…'), "{shown}");
+        assert!(shown.contains("[Cờ] [Đỏ]"), "{shown}");
+        assert!(shown.ends_with('…'), "{shown}");
+        assert!(snippet(text, &query_tokens("xyz"), 40).is_none());
+        // Short text is shown whole.
+        assert_eq!(
+            plain(&snippet("Tin Cờ Đỏ", &query_tokens("do"), 40).unwrap()),
+            "Tin Cờ [Đỏ]"
+        );
+    }
+}

@@ -1,0 +1,355 @@
+use crate::api::{data, page_param, FetchError, Loader, Paths};
+use crate::components::{ErrorPanel, Pagination, PublishedTime};
+use crate::content::search::{self, DocEntry, Marked, DOCS_PER_CHUNK, RESULTS_PER_PAGE};
+use crate::content::{Article, Block, Site};
+use crate::meta::use_document_title;
+use futures::future::join_all;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// One page of search results.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchResults {
+    pub query: String,
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+    pub items: Vec<SearchHit>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchHit {
+    pub slug: String,
+    pub title: Marked,
+    pub published_at: String,
+    pub category: String,
+    pub snippet: Marked,
+}
+
+/// Characters of text shown around the first match.
+const SNIPPET_CHARS: usize = 180;
+
+/// Runs a search: downloads the postings of the query's words, ranks, then downloads what the
+/// shown page of results needs (their chunk of the article list, and each article for its
+/// snippet). Nothing is fetched that another search already fetched in this visit.
+pub async fn run_search(
+    loader: Loader,
+    query: String,
+    page: usize,
+) -> Result<SearchResults, FetchError> {
+    let tokens = search::query_tokens(&query);
+    let mut postings = Vec::with_capacity(tokens.len());
+    for result in join_all(
+        tokens
+            .iter()
+            .map(|t| loader.json::<Vec<u32>>(search::token_path(t))),
+    )
+    .await
+    {
+        match result {
+            Ok(flat) => postings.push(search::decode_postings(&flat)),
+            // A word no article contains: nothing can match every word.
+            Err(FetchError::NotFound) => postings.push(Vec::new()),
+            Err(error) => return Err(error),
+        }
+    }
+    let ranked = search::rank(&postings);
+    let pages = ranked.len().div_ceil(RESULTS_PER_PAGE).max(1);
+    let page = page.clamp(1, pages);
+    let shown: Vec<u32> = ranked
+        .iter()
+        .skip((page - 1) * RESULTS_PER_PAGE)
+        .take(RESULTS_PER_PAGE)
+        .copied()
+        .collect();
+
+    let mut chunks: BTreeMap<String, Vec<DocEntry>> = BTreeMap::new();
+    for id in &shown {
+        let path = search::chunk_path(*id);
+        if !chunks.contains_key(&path) {
+            chunks.insert(path.clone(), loader.json(path.clone()).await?);
+        }
+    }
+    let entries: Vec<DocEntry> = shown
+        .iter()
+        .filter_map(|id| {
+            chunks[&search::chunk_path(*id)]
+                .get(*id as usize % DOCS_PER_CHUNK)
+                .cloned()
+        })
+        .collect();
+    let articles = join_all(
+        entries
+            .iter()
+            .map(|(slug, ..)| loader.json::<Article>(data::article(slug))),
+    )
+    .await;
+    let items = entries
+        .into_iter()
+        .zip(articles)
+        .map(
+            |((slug, title, published_at, category), article)| SearchHit {
+                title: search::highlight(&title, &tokens),
+                snippet: article
+                    .ok()
+                    .and_then(|a| best_snippet(&a, &tokens))
+                    .unwrap_or_default(),
+                slug,
+                published_at,
+                category,
+            },
+        )
+        .collect();
+    Ok(SearchResults {
+        query,
+        total: ranked.len(),
+        page,
+        pages,
+        items,
+    })
+}
+
+/// The passage to show: from the summary when it matches, else from the first paragraph,
+/// heading or caption that does, else the start of the summary.
+fn best_snippet(article: &Article, tokens: &[String]) -> Option<Marked> {
+    let texts =
+        std::iter::once(article.summary.as_str()).chain(article.body.iter().map(
+            |block| match block {
+                Block::Paragraph { text } | Block::Heading { text } => text.as_str(),
+                Block::Figure { caption, .. } => caption.as_str(),
+            },
+        ));
+    let mut texts = texts.filter(|t| !t.is_empty());
+    texts
+        .clone()
+        .find_map(|text| search::snippet(text, tokens, SNIPPET_CHARS))
+        .or_else(|| {
+            texts.next().map(|text| {
+                vec![(
+                    crate::content::text::cut_at_word(text, SNIPPET_CHARS),
+                    false,
+                )]
+            })
+        })
+}
+
+#[derive(Clone)]
+enum State {
+    /// Before the app has read the address, and whenever the query is empty.
+    Prompt,
+    NoWords,
+    Searching,
+    Done(Arc<SearchResults>),
+    Failed(FetchError),
+}
+
+#[cfg(feature = "hydrate")]
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn now_ms() -> f64 {
+    0.0
+}
+
+/// `/tim-kiem?q=…&trang=…`: search results, at an address that can be shared and reloaded.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let site = expect_context::<Arc<Site>>();
+    let paths = expect_context::<Paths>();
+    let loader = Loader::from_context();
+    let query_map = use_query_map();
+    // The static page is rendered without a query; the first render in the browser must match
+    // it, so the address is only read once the app runs.
+    let running = RwSignal::new(false);
+    Effect::new(move |_| running.set(true));
+    let query = Memo::new(move |_| {
+        if running.get() {
+            query_map.read().get("q").unwrap_or_default()
+        } else {
+            String::new()
+        }
+    });
+    let page = Memo::new(move |_| {
+        if running.get() {
+            page_param(query_map.read().get("trang")).unwrap_or(1)
+        } else {
+            1
+        }
+    });
+    let state = RwSignal::new(State::Prompt);
+    let attempt = RwSignal::new(0u32);
+    let elapsed = RwSignal::new(None::<f64>);
+    let generation = StoredValue::new(0u64);
+
+    Effect::new(move |_| {
+        attempt.track();
+        let (query, page) = (query.get(), page.get());
+        if query.trim().is_empty() {
+            state.set(State::Prompt);
+            return;
+        }
+        if search::query_tokens(&query).is_empty() {
+            state.set(State::NoWords);
+            return;
+        }
+        generation.update_value(|g| *g += 1);
+        let this_search = generation.get_value();
+        state.set(State::Searching);
+        let loader = loader.clone();
+        leptos::task::spawn_local(async move {
+            let started = now_ms();
+            let result = run_search(loader, query, page).await;
+            if generation.get_value() != this_search {
+                return; // the reader has already asked for something else
+            }
+            elapsed.set(Some(now_ms() - started));
+            state.set(match result {
+                Ok(results) => State::Done(Arc::new(results)),
+                Err(error) => State::Failed(error),
+            });
+        });
+    });
+
+    {
+        let short_name = site.short_name.clone();
+        use_document_title(move || {
+            let query = query.get();
+            Some(if query.trim().is_empty() {
+                format!("Tìm kiếm – {short_name}")
+            } else {
+                format!("Tìm kiếm “{}” – {short_name}", query.trim())
+            })
+        });
+    }
+
+    let navigate = use_navigate();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let on_submit = {
+        let paths = paths.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let value = input.get().map(|i| i.value()).unwrap_or_default();
+            navigate(
+                &paths.search(&value, 1),
+                NavigateOptions {
+                    resolve: false,
+                    ..Default::default()
+                },
+            );
+        }
+    };
+    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
+
+    let results_paths = paths.clone();
+    let results = move || {
+        match state.get() {
+        State::Prompt => view! {
+            <p class="search__message">
+                "Nhập từ khóa rồi bấm Tìm kiếm. Có thể gõ không dấu: “co do” tìm được “Cờ Đỏ”."
+            </p>
+        }
+        .into_any(),
+        State::NoWords => view! {
+            <p class="search__message">"Từ khóa cần có ít nhất một chữ cái hoặc chữ số."</p>
+        }
+        .into_any(),
+        State::Searching => view! { <p class="search__message" aria-busy="true">"Đang tìm…"</p> }.into_any(),
+        State::Failed(error) => view! { <ErrorPanel error retry/> }.into_any(),
+        State::Done(results) => view! { <ResultList results paths=results_paths.clone() elapsed=elapsed.get_untracked()/> }.into_any(),
+    }
+    };
+
+    view! {
+        <section class="search">
+            <h1 class="search__heading">"Tìm kiếm"</h1>
+            <form class="search-form" role="search" action=paths.file("tim-kiem/") method="get" on:submit=on_submit>
+                <label class="search-form__label" for="tu-khoa">"Từ khóa"</label>
+                <div class="search-form__row">
+                    <input
+                        node_ref=input
+                        id="tu-khoa"
+                        class="search-form__input"
+                        type="search"
+                        name="q"
+                        autocomplete="off"
+                        enterkeyhint="search"
+                        prop:value=move || query.get()
+                    />
+                    <button class="button" type="submit">"Tìm kiếm"</button>
+                </div>
+            </form>
+            <div class="search__results" aria-live="polite">{results}</div>
+        </section>
+    }
+}
+
+fn marked_view(parts: &Marked) -> impl IntoView {
+    parts
+        .iter()
+        .map(|(text, marked)| {
+            if *marked {
+                view! { <mark>{text.clone()}</mark> }.into_any()
+            } else {
+                text.clone().into_any()
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn ResultList(results: Arc<SearchResults>, paths: Paths, elapsed: Option<f64>) -> impl IntoView {
+    let query = results.query.trim().to_owned();
+    if results.total == 0 {
+        return view! {
+            <div class="search__none">
+                <p class="search__message">
+                    "Không tìm thấy bài viết nào có đủ các từ “" {query} "”."
+                </p>
+                <ul class="search__tips">
+                    <li>"Kiểm tra lại chính tả, hoặc gõ không dấu."</li>
+                    <li>"Bớt từ: chỉ những bài có đủ mọi từ mới được liệt kê."</li>
+                    <li>"Thử một từ khác cùng nghĩa."</li>
+                </ul>
+            </div>
+        }
+        .into_any();
+    }
+    let count = format!("Tìm thấy {} bài viết cho “{}”", results.total, query);
+    let first = (results.page - 1) * RESULTS_PER_PAGE + 1;
+    let items = results
+        .items
+        .iter()
+        .map(|hit| {
+            view! {
+                <li class="result">
+                    <h2 class="result__title">
+                        <a class="result__link" href=paths.article(&hit.slug)>{marked_view(&hit.title)}</a>
+                    </h2>
+                    <p class="result__meta">
+                        <span class="result__category">{hit.category.clone()}</span>
+                        <span aria-hidden="true">" · "</span>
+                        <PublishedTime at=hit.published_at.clone()/>
+                    </p>
+                    <p class="result__snippet">{marked_view(&hit.snippet)}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    let href = {
+        let query = results.query.clone();
+        move |n: usize| paths.search(&query, n)
+    };
+    view! {
+        <p class="search__count" data-search-ms=elapsed.map(|ms| format!("{ms:.2}"))>{count}</p>
+        <ol class="search__list" start=first>{items}</ol>
+        <Pagination current=results.page total=results.pages href/>
+    }
+    .into_any()
+}
