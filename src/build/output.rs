@@ -29,16 +29,20 @@ pub struct Options {
     /// Remove the output folder when the build fails; set for trunk's staging folder, so a
     /// failed build leaves nothing half-written behind.
     pub clean_on_failure: bool,
+    /// Where compressed files from earlier builds are kept (`target/site-build-cache`).
+    pub cache_dir: Option<PathBuf>,
 }
 
 const USAGE: &str = "\
-Cách dùng: site-build <check|write> [--content THƯ_MỤC] [--out THƯ_MỤC] [--public-url /đường-dẫn/] [--compress|--no-compress]
+Cách dùng: site-build <check|write> [--content THƯ_MỤC] [--out THƯ_MỤC] [--public-url /đường-dẫn/]
+                  [--compress|--no-compress] [--cache THƯ_MỤC|--no-cache]
 
   check   kiểm tra toàn bộ nội dung (public/content), không ghi gì
   write   kiểm tra rồi ghi dữ liệu, ảnh và các trang tĩnh vào thư mục --out
 
 Khi trunk chạy công cụ này (Trunk.toml), các giá trị mặc định lấy từ TRUNK_SOURCE_DIR,
-TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL và TRUNK_PROFILE. SITE_CONTENT_DIR thay thư mục nội dung.";
+TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL và TRUNK_PROFILE. SITE_CONTENT_DIR thay thư mục nội dung,
+SITE_BUILD_CACHE thay thư mục lưu các tệp đã nén (mặc định target/site-build-cache).";
 
 impl Options {
     /// Reads the command line, falling back on the variables trunk gives its hooks.
@@ -61,6 +65,10 @@ impl Options {
             base: env("TRUNK_PUBLIC_URL").unwrap_or_else(|| "/".into()),
             compress: env("TRUNK_PROFILE").as_deref() == Some("release"),
             clean_on_failure: staging.is_some(),
+            cache_dir: Some(
+                env("SITE_BUILD_CACHE")
+                    .map_or_else(|| source_dir.join("target/site-build-cache"), PathBuf::from),
+            ),
         };
         while let Some(flag) = args.next() {
             let mut value = || {
@@ -74,6 +82,8 @@ impl Options {
                     options.clean_on_failure = false;
                 }
                 "--public-url" => options.base = value()?,
+                "--cache" => options.cache_dir = Some(value()?.into()),
+                "--no-cache" => options.cache_dir = None,
                 "--compress" => options.compress = true,
                 "--no-compress" => options.compress = false,
                 other => return Err(format!("tuỳ chọn không rõ: {other}\n\n{USAGE}")),
@@ -136,7 +146,17 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
 }
 
 fn run_inner(options: &Options) -> Result<Report, Failure> {
+    let clock = std::time::Instant::now();
+    let lap = |what: &str| {
+        if std::env::var_os("SITE_BUILD_TIMINGS").is_some() {
+            eprintln!(
+                "site-build: {what} after {:.2} s",
+                clock.elapsed().as_secs_f64()
+            );
+        }
+    };
     let bundle = source::load(&options.content_dir).map_err(Failure::Invalid)?;
+    lap("bundle checked");
     let mut report = Report {
         articles: bundle.articles.len(),
         ..Report::default()
@@ -157,17 +177,22 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     let template = Template::parse(&template).map_err(Failure::Output)?;
     let paths = Paths::new(&options.base);
     let plan = pages::plan(&bundle, &paths);
+    lap("data and search index derived");
 
-    // Render everything first: a failure here leaves the output untouched.
+    // Pages render on every core; any failure fails the whole build, and trunk then discards
+    // its staging folder.
+    let rendered: Vec<Result<(), Failure>> = parallel_map(&plan.pages, |page| {
+        let path = out.join(&page.file);
+        write_file(&path, pages::render(&plan, page, &template).as_bytes())
+            .map_err(|e| io("không ghi được", &path, e))
+    });
+    rendered.into_iter().collect::<Result<(), Failure>>()?;
+    report.pages = plan.pages.len();
+    lap("pages rendered");
+
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for (path, json) in &plan.data {
         files.push((out.join(path), json.as_bytes().to_vec()));
-    }
-    for page in &plan.pages {
-        files.push((
-            out.join(&page.file),
-            pages::render(&plan, page, &template).into_bytes(),
-        ));
     }
     files.push((
         out.join("feed.xml"),
@@ -175,8 +200,6 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     ));
     files.push((out.join("sitemap.xml"), feeds::sitemap(&plan).into_bytes()));
     files.push((out.join("robots.txt"), feeds::robots(&plan).into_bytes()));
-    report.pages = plan.pages.len();
-
     for (path, bytes) in &files {
         write_file(path, bytes).map_err(|e| io("không ghi được", path, e))?;
     }
@@ -188,11 +211,31 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
         }
         fs::copy(&from, &to).map_err(|e| io("không chép được", &from, e))?;
     }
-    report.files = files.len() + bundle.images.len();
+    report.files = plan.pages.len() + files.len() + bundle.images.len();
+    lap("data written");
     if options.compress {
-        compress_tree(out).map_err(Failure::Output)?;
+        compress_tree(out, options.cache_dir.as_deref()).map_err(Failure::Output)?;
+        lap("files compressed");
     }
     Ok(report)
+}
+
+/// Maps `items` on every core, keeping their order.
+pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(16);
+    let chunk = items.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a build worker panicked"))
+            .collect()
+    })
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -201,6 +244,10 @@ fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     fs::write(path, bytes)
 }
+
+/// Brotli quality for pages and data. Measured on a 45 KB article page: quality 8 takes 2.3 ms
+/// for 7,950 bytes, 9 takes 8.7 ms for the same, 11 takes 57 ms for 7,339.
+pub const BROTLI_QUALITY: i32 = 8;
 
 /// Files hosts may serve precompressed.
 const TEXT_EXTENSIONS: [&str; 10] = [
@@ -216,8 +263,10 @@ const TEXT_EXTENSIONS: [&str; 10] = [
     "webmanifest",
 ];
 
-/// Writes `.br` and `.gz` siblings of every text file below `dir`.
-pub fn compress_tree(dir: &Path) -> Result<(), String> {
+/// Writes `.br` and `.gz` siblings of every text file below `dir`, on every core. With a cache
+/// folder, a file compressed by an earlier build is not compressed again.
+pub fn compress_tree(dir: &Path, cache: Option<&Path>) -> Result<(), String> {
+    let mut files = Vec::new();
     let mut stack = vec![dir.to_owned()];
     while let Some(dir) = stack.pop() {
         let entries = fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -225,29 +274,114 @@ pub fn compress_tree(dir: &Path) -> Result<(), String> {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);
-                continue;
-            }
-            let is_text = path
+            } else if path
                 .extension()
                 .and_then(|e| e.to_str())
-                .is_some_and(|ext| TEXT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()));
-            if is_text {
-                let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-                let sibling = |ext: &str| PathBuf::from(format!("{}.{ext}", path.display()));
-                fs::write(sibling("br"), brotli_bytes(&bytes))
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
-                fs::write(sibling("gz"), gzip_bytes(&bytes))
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                .is_some_and(|ext| TEXT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+            {
+                files.push(path);
             }
         }
+    }
+    if let Some(cache) = cache {
+        fs::create_dir_all(cache).map_err(|e| format!("{}: {e}", cache.display()))?;
+    }
+    let results = parallel_map(&files, |path| -> Result<(), String> {
+        let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+        let bytes = fs::read(path).map_err(fail)?;
+        // The app's own code is compressed as hard as brotli can; pages and data, of which an
+        // archive has tens of thousands, a little less, which is many times faster.
+        let is_app_code = path
+            .extension()
+            .is_some_and(|e| e == "wasm" || e == "js" || e == "css");
+        let (brotli_quality, gzip_level) = if is_app_code {
+            (11, 9)
+        } else {
+            (BROTLI_QUALITY, 6)
+        };
+        let brotli = |b: &[u8]| brotli_bytes(b, brotli_quality);
+        let gzip = |b: &[u8]| gzip_bytes(b, gzip_level);
+        for (ext, level, compress) in [
+            (
+                "br",
+                brotli_quality as u32,
+                &brotli as &(dyn Fn(&[u8]) -> Vec<u8> + Sync),
+            ),
+            ("gz", gzip_level, &gzip),
+        ] {
+            let sibling = PathBuf::from(format!("{}.{ext}", path.display()));
+            let cached =
+                cache.map(|dir| dir.join(format!("{}-{level}.{ext}", content_key(&bytes))));
+            match cached.as_deref().filter(|c| c.is_file()) {
+                Some(cached) => {
+                    fs::copy(cached, &sibling).map_err(fail)?;
+                    // Mark it used, so that pruning keeps it.
+                    let _ = fs::File::options()
+                        .write(true)
+                        .open(cached)
+                        .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+                }
+                None => {
+                    let packed = compress(&bytes);
+                    fs::write(&sibling, &packed).map_err(fail)?;
+                    if let Some(cached) = cached {
+                        // A cache that cannot be written only costs time on the next build.
+                        let _ = fs::write(cached, &packed);
+                    }
+                }
+            }
+        }
+        Ok(())
+    });
+    results.into_iter().collect::<Result<(), String>>()?;
+    if let Some(cache) = cache {
+        prune_cache(cache, CACHE_KEEP);
     }
     Ok(())
 }
 
-pub fn brotli_bytes(bytes: &[u8]) -> Vec<u8> {
+/// How long a cached file no build has used is kept.
+const CACHE_KEEP: std::time::Duration = std::time::Duration::from_secs(14 * 24 * 3600);
+
+/// Removes cached files no build has used for `keep`.
+fn prune_cache(cache: &Path, keep: std::time::Duration) {
+    let Ok(entries) = fs::read_dir(cache) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let unused_for = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        if unused_for.is_some_and(|age| age > keep) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// A key for content-addressed caches: 128 bits of two differently salted SipHashes and the length.
+pub fn content_key(bytes: &[u8]) -> String {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let hash = |salt: u64| {
+        let mut hasher = DefaultHasher::new();
+        salt.hash(&mut hasher);
+        bytes.hash(&mut hasher);
+        hasher.finish()
+    };
+    format!(
+        "{:016x}{:016x}-{}",
+        hash(0x6b68636e),
+        hash(0x63616e74686f),
+        bytes.len()
+    )
+}
+
+pub fn brotli_bytes(bytes: &[u8], quality: i32) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len() / 3);
+    // The full window: measured on an article page, smaller ones make this encoder slower.
     let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
+        quality,
         lgwin: 22,
         ..Default::default()
     };
@@ -256,8 +390,8 @@ pub fn brotli_bytes(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-pub fn gzip_bytes(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+pub fn gzip_bytes(bytes: &[u8], level: u32) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(level));
     encoder
         .write_all(bytes)
         .expect("compressing into memory cannot fail");

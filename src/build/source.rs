@@ -68,6 +68,8 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
     errors.extend(bundle::duplicate_slugs(&slugs));
 
     let mut images = BTreeSet::new();
+    let mut sizes: std::collections::HashMap<String, Result<ImageSize, String>> =
+        Default::default();
     let mut articles = Vec::with_capacity(files.len());
     for (path, (slug, file)) in files.iter().zip(&slugs) {
         let text = match fs::read_to_string(path) {
@@ -81,8 +83,12 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
                 continue;
             }
         };
+        // Each photo is read once, however many articles show it.
         let mut probe = |image: &str| -> Result<ImageSize, String> {
-            let size = probe_image(content_dir, image)?;
+            let size = sizes
+                .entry(image.to_owned())
+                .or_insert_with(|| probe_image(content_dir, image))
+                .clone()?;
             images.insert(image.to_owned());
             Ok(size)
         };
@@ -145,8 +151,10 @@ fn probe_image(content_dir: &Path, image: &str) -> Result<ImageSize, String> {
     if !path.is_file() {
         return Err(format!("không tìm thấy tệp ảnh {file}"));
     }
-    let header = read_header(&path).map_err(|e| format!("không đọc được tệp ảnh {file} ({e})"))?;
-    match imagesize::image_type(&header) {
+    let unreadable = |e: &dyn std::fmt::Display| format!("không đọc được tệp ảnh {file} ({e})");
+    let mut reader = std::io::BufReader::new(fs::File::open(&path).map_err(|e| unreadable(&e))?);
+    let header = std::io::BufRead::fill_buf(&mut reader).map_err(|e| unreadable(&e))?;
+    match imagesize::image_type(header) {
         Ok(
             imagesize::ImageType::Jpeg
             | imagesize::ImageType::Png
@@ -161,11 +169,4 @@ fn probe_image(content_dir: &Path, image: &str) -> Result<ImageSize, String> {
         (Ok(width), Ok(height)) if width > 0 && height > 0 => Ok((width, height)),
         _ => Err(format!("ảnh {file} có kích thước không hợp lệ")),
     }
-}
-
-fn read_header(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut header = Vec::with_capacity(64);
-    fs::File::open(path)?.take(64).read_to_end(&mut header)?;
-    Ok(header)
 }

@@ -367,16 +367,20 @@ fn first_paragraph_summary(body: &[Block]) -> String {
 
 /// Reports every slug used by more than one file (articles may sit in sub-folders).
 pub fn duplicate_slugs(files: &[(String, String)]) -> Vec<BundleError> {
+    let mut first_file: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
     let mut errors = Vec::new();
-    for (i, (slug, file)) in files.iter().enumerate() {
-        if let Some((_, first)) = files[..i].iter().find(|(other, _)| other == slug) {
-            errors.push(BundleError::new(
+    for (slug, file) in files {
+        match first_file.get(slug.as_str()) {
+            Some(first) => errors.push(BundleError::new(
                 file,
                 None,
                 format!(
                     "slug \"{slug}\" trùng với tệp {first}: mỗi bài viết cần một tên tệp riêng"
                 ),
-            ));
+            )),
+            None => {
+                first_file.insert(slug, file);
+            }
         }
     }
     errors
@@ -391,32 +395,48 @@ pub fn sort_newest_first(articles: &mut [Article]) {
     articles.sort_by_cached_key(|a| (std::cmp::Reverse(instant(a)), a.slug.clone()));
 }
 
-/// Fills each article's `related`: up to `limit` others of its category, nearest in time first.
+/// Fills each article's `related`: up to `limit` others of its category, nearest in time first
+/// (the newer one first when two are equally near). `articles` must be newest first.
 pub fn link_related(articles: &mut [Article], limit: usize) {
-    let keys: Vec<(i64, String, ArticleCard)> = articles
-        .iter()
-        .map(|a| (instant(a), a.category.slug.clone(), a.card()))
-        .collect();
-    for (i, article) in articles.iter_mut().enumerate() {
-        let (at, category, _) = &keys[i];
-        let mut others: Vec<&(i64, String, ArticleCard)> = keys
-            .iter()
-            .enumerate()
-            .filter(|(j, (_, c, _))| *j != i && c == category)
-            .map(|(_, k)| k)
-            .collect();
-        others.sort_by_key(|(t, _, card)| {
-            (
-                (t - at).unsigned_abs(),
-                std::cmp::Reverse(*t),
-                card.slug.clone(),
-            )
-        });
-        article.related = others
-            .into_iter()
-            .take(limit)
-            .map(|(_, _, card)| card.clone())
-            .collect();
+    let mut by_category: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, article) in articles.iter().enumerate() {
+        by_category
+            .entry(article.category.slug.clone())
+            .or_default()
+            .push(i);
+    }
+    let instants: Vec<i64> = articles.iter().map(instant).collect();
+    let cards: Vec<ArticleCard> = articles.iter().map(Article::card).collect();
+    for members in by_category.values() {
+        // Newest first, so neighbours in this list are neighbours in time: walk outwards from
+        // each article, taking the nearer side each step.
+        for (position, &i) in members.iter().enumerate() {
+            let (mut newer, mut older) = (position.checked_sub(1), position + 1);
+            let mut related = Vec::with_capacity(limit);
+            while related.len() < limit {
+                let newer_gap = newer.map(|n| instants[members[n]].abs_diff(instants[i]));
+                let older_gap = members
+                    .get(older)
+                    .map(|&o| instants[o].abs_diff(instants[i]));
+                match (newer_gap, older_gap) {
+                    (Some(a), Some(b)) if a <= b => {
+                        related.push(cards[members[newer.unwrap()]].clone());
+                        newer = newer.unwrap().checked_sub(1);
+                    }
+                    (_, Some(_)) => {
+                        related.push(cards[members[older]].clone());
+                        older += 1;
+                    }
+                    (Some(_), None) => {
+                        related.push(cards[members[newer.unwrap()]].clone());
+                        newer = newer.unwrap().checked_sub(1);
+                    }
+                    (None, None) => break,
+                }
+            }
+            articles[i].related = related;
+        }
     }
 }
 
