@@ -207,6 +207,12 @@ impl Loader {
         };
         serde_json::from_str(&json).map_err(|_| FetchError::Malformed)
     }
+
+    /// Records what a path holds without fetching it, such as an empty postings list for a
+    /// word the server does not know, so the next search does not ask again.
+    pub fn remember(&self, path: String, json: &str) {
+        self.cache.insert(path, json);
+    }
 }
 
 /// JSON texts by data path: what the static page carried, plus what this visit fetched since.

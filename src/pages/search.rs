@@ -42,17 +42,20 @@ pub async fn run_search(
 ) -> Result<SearchResults, FetchError> {
     let tokens = search::query_tokens(&query);
     let mut postings = Vec::with_capacity(tokens.len());
-    for result in join_all(
+    let lists = join_all(
         tokens
             .iter()
             .map(|t| loader.json::<Vec<u32>>(search::token_path(t))),
     )
-    .await
-    {
+    .await;
+    for (token, result) in tokens.iter().zip(lists) {
         match result {
             Ok(flat) => postings.push(search::decode_postings(&flat)),
             // A word no article contains: nothing can match every word.
-            Err(FetchError::NotFound) => postings.push(Vec::new()),
+            Err(FetchError::NotFound) => {
+                loader.remember(search::token_path(token), "[]");
+                postings.push(Vec::new());
+            }
             Err(error) => return Err(error),
         }
     }
@@ -306,9 +309,10 @@ fn marked_view(parts: &Marked) -> impl IntoView {
 #[component]
 fn ResultList(results: Arc<SearchResults>, paths: Paths, elapsed: Option<f64>) -> impl IntoView {
     let query = results.query.trim().to_owned();
+    let elapsed = elapsed.map(|ms| format!("{ms:.2}"));
     if results.total == 0 {
         return view! {
-            <div class="search__none">
+            <div class="search__none" data-search-ms=elapsed>
                 <p class="search__message">
                     "Không tìm thấy bài viết nào có đủ các từ “" {query} "”."
                 </p>
@@ -347,7 +351,7 @@ fn ResultList(results: Arc<SearchResults>, paths: Paths, elapsed: Option<f64>) -
         move |n: usize| paths.search(&query, n)
     };
     view! {
-        <p class="search__count" data-search-ms=elapsed.map(|ms| format!("{ms:.2}"))>{count}</p>
+        <p class="search__count" data-search-ms=elapsed>{count}</p>
         <ol class="search__list" start=first>{items}</ol>
         <Pagination current=results.page total=results.pages href/>
     }
