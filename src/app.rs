@@ -3,7 +3,7 @@
 use crate::api::{data, use_data, Load, Paths};
 use crate::components::{ErrorPanel, SiteFooter, SiteHeader, Skeleton};
 use crate::content::Site;
-use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage};
+use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage, StyleGuidePage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -52,6 +52,7 @@ fn Shell(site: Arc<Site>) -> impl IntoView {
                     <Route path=path!("/chuyen-muc/:category/trang/:page") view=CategoryPage/>
                     <Route path=path!("/bai-viet/:slug") view=ArticlePage/>
                     <Route path=path!("/tim-kiem") view=SearchPage/>
+                    <Route path=path!("/mau-giao-dien") view=StyleGuidePage/>
                 </Routes>
             </div>
         </main>

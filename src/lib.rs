@@ -9,6 +9,7 @@
 
 pub mod api;
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod content;
 pub mod meta;

@@ -84,6 +84,18 @@ pub fn search(site: &Site, paths: &Paths) -> PageMeta {
     }
 }
 
+pub fn style_guide(site: &Site, paths: &Paths) -> PageMeta {
+    PageMeta {
+        heading: "Mẫu giao diện".to_owned(),
+        title: titled(site, "Mẫu giao diện"),
+        description: "Các màu, cỡ chữ, khoảng cách và thành phần giao diện của trang tin."
+            .to_owned(),
+        path: paths.file("mau-giao-dien/"),
+        image: None,
+        published_at: None,
+    }
+}
+
 pub const NOT_FOUND_TITLE: &str = "Không tìm thấy trang";
 
 pub fn not_found(site: &Site, paths: &Paths) -> PageMeta {

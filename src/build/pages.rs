@@ -108,6 +108,15 @@ pub fn plan(bundle: &Bundle, paths: &Paths) -> SitePlan {
         lastmod: None,
         in_sitemap: false,
     });
+    let style_guide = meta::style_guide(&site, paths);
+    pages.push(Page {
+        file: file_for(&below(&style_guide.path)),
+        url_path: style_guide.path.clone(),
+        meta: style_guide,
+        data: vec![data::SITE.to_owned()],
+        lastmod: None,
+        in_sitemap: false,
+    });
     let not_found = meta::not_found(&site, paths);
     pages.push(Page {
         file: "404.html".to_owned(),

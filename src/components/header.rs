@@ -1,3 +1,4 @@
+use super::ThemeToggle;
 use crate::api::Paths;
 use crate::content::Site;
 use leptos::prelude::*;
@@ -90,7 +91,7 @@ pub fn SiteHeader(site: Arc<Site>) -> impl IntoView {
                 </div>
             </div>
             <nav class="site-nav" aria-label="Chuyên mục">
-                <div class="container">
+                <div class="container site-nav__inner">
                     <ul class="site-nav__list">
                         <li class="site-nav__item">
                             <a class="site-nav__link" href=paths.home() aria-current=mark(String::new())>
@@ -99,6 +100,7 @@ pub fn SiteHeader(site: Arc<Site>) -> impl IntoView {
                         </li>
                         {categories}
                     </ul>
+                    <ThemeToggle/>
                 </div>
             </nav>
         </header>

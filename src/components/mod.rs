@@ -1,17 +1,25 @@
 //! Pieces shared by the pages.
 
 mod article_card;
+mod article_tools;
 mod figure;
 mod footer;
 mod header;
+mod listen;
 mod pagination;
+mod photo_viewer;
 mod published_time;
 mod status;
+mod theme_toggle;
 
 pub use article_card::ArticleCardView;
+pub use article_tools::ArticleTools;
 pub use figure::Figure;
 pub use footer::SiteFooter;
 pub use header::SiteHeader;
+pub use listen::ListenControl;
 pub use pagination::{pagination_items, PageItem, Pagination};
+pub use photo_viewer::PhotoViewer;
 pub use published_time::PublishedTime;
 pub use status::{show_remote, ErrorPanel, NotFound, Skeleton};
+pub use theme_toggle::ThemeToggle;

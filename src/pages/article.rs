@@ -1,5 +1,8 @@
 use crate::api::{data, use_data, Load, Paths};
-use crate::components::{show_remote, ArticleCardView, Figure, NotFound, PublishedTime};
+use crate::components::{
+    show_remote, ArticleCardView, ArticleTools, Figure, ListenControl, NotFound, PhotoViewer,
+    PublishedTime,
+};
 use crate::content::bundle::slug_problem;
 use crate::content::{Article, Block, Site};
 use crate::meta::{self, use_document_title};
@@ -37,19 +40,46 @@ fn ArticleLoader(slug: String) -> impl IntoView {
 #[component]
 fn ArticleView(article: Arc<Article>) -> impl IntoView {
     let paths = expect_context::<Paths>();
+    let site = expect_context::<Arc<Site>>();
+    let canonical = format!("{}{}", site.origin, paths.article(&article.slug));
+    let viewer = RwSignal::new(None::<usize>);
+    let open_photo = Callback::new(move |i| viewer.set(Some(i)));
+    // The paragraph being read aloud, by its position among the paragraphs.
+    let reading = RwSignal::new(None::<usize>);
+    let mut photo_index = 0;
+    let mut paragraph_index = 0;
     let blocks = article
         .body
         .iter()
         .map(|block| match block {
-            Block::Paragraph { text } => view! { <p>{text.clone()}</p> }.into_any(),
-            Block::Heading { text } => {
-                view! { <h2 class="article__heading">{text.clone()}</h2> }.into_any()
+            Block::Paragraph { text } => {
+                let i = paragraph_index;
+                paragraph_index += 1;
+                view! {
+                    <p class:article__paragraph--reading=move || reading.get() == Some(i)>{text.clone()}</p>
+                }
+                .into_any()
             }
+            Block::Heading { text } => view! { <h2 class="article__heading">{text.clone()}</h2> }.into_any(),
             Block::Figure { image, caption } => {
-                view! { <Figure image=image.clone() caption=caption.clone()/> }.into_any()
+                let index = photo_index;
+                photo_index += 1;
+                view! { <Figure image=image.clone() caption=caption.clone() index open=open_photo/> }.into_any()
             }
         })
         .collect_view();
+    let photos: Vec<_> = article
+        .figures()
+        .map(|(image, caption)| (image.clone(), caption.to_owned()))
+        .collect();
+    let paragraphs: Vec<String> = article
+        .body
+        .iter()
+        .filter_map(|block| match block {
+            Block::Paragraph { text } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
     let signature = article
         .signature
         .clone()
@@ -67,6 +97,7 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
             </aside>
         }
     });
+    let listen = view! { <ListenControl paragraphs reading/> }.into_any();
     view! {
         <article class="article">
             <nav class="breadcrumb" aria-label="Vị trí trang">
@@ -86,8 +117,13 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
             <p class="article__meta">
                 <PublishedTime at=article.published_at.clone()/>
             </p>
+            <ArticleTools title=article.title.clone() canonical=canonical.clone() listen/>
             <div class="article__body">{blocks}</div>
             {signature}
+            <p class="article__source">
+                "Nguồn: " {site.name.clone()} " – " <span class="article__url">{canonical}</span>
+            </p>
+            <PhotoViewer photos open=viewer/>
         </article>
         {related}
     }

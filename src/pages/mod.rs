@@ -4,8 +4,10 @@ mod article;
 mod listing;
 mod not_found;
 mod search;
+mod style_guide;
 
 pub use article::ArticlePage;
 pub use listing::{CategoryPage, HomePage};
 pub use not_found::NotFoundPage;
 pub use search::{run_search, SearchHit, SearchPage, SearchResults};
+pub use style_guide::StyleGuidePage;

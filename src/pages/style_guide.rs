@@ -1,0 +1,160 @@
+use crate::api::{FetchError, Paths};
+use crate::components::{
+    ArticleCardView, ErrorPanel, Figure, NotFound, Pagination, PublishedTime, SiteFooter,
+    SiteHeader, Skeleton,
+};
+use crate::content::{ArticleCard, Category, Image, Site};
+use crate::meta::{use_document_title, DEFAULT_SHARE_IMAGE_PATH, DEFAULT_SHARE_IMAGE_SIZE};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The colour tokens of `style/tokens.css`, shown as swatches.
+const COLOURS: [&str; 22] = [
+    "brand",
+    "brand-dark",
+    "brand-tint",
+    "brand-text",
+    "accent",
+    "on-brand",
+    "text",
+    "text-muted",
+    "background",
+    "surface",
+    "border",
+    "link",
+    "link-visited",
+    "link-hover",
+    "error",
+    "error-tint",
+    "focus",
+    "focus-text",
+    "skeleton",
+    "mark",
+    "footer-bg",
+    "footer-text",
+];
+const TYPE_SCALE: [&str; 8] = ["xs", "sm", "base", "md", "lg", "xl", "2xl", "brand"];
+const SPACES: [&str; 7] = ["1", "2", "3", "4", "5", "6", "7"];
+
+/// `/mau-giao-dien`: the design tokens and every component with sample content, in both themes,
+/// for designers. Not linked from the navigation. Every sample reads the live tokens, so a
+/// change to `style/tokens.css` under `trunk serve` shows here at once.
+#[component]
+pub fn StyleGuidePage() -> impl IntoView {
+    let site = expect_context::<Arc<Site>>();
+    let title = format!("Mẫu giao diện – {}", site.short_name);
+    use_document_title(move || Some(title.clone()));
+    view! {
+        <section class="styleguide">
+            <h1>"Mẫu giao diện"</h1>
+            <p class="styleguide__intro">
+                "Trang dành cho người thiết kế. Mọi màu, cỡ chữ và khoảng cách nằm trong "
+                <code>"style/tokens.css"</code>
+                "; khi chạy "
+                <code>"trunk serve"</code>
+                ", sửa tệp đó là mọi thành phần dưới đây đổi theo ngay, ở cả giao diện sáng lẫn tối."
+            </p>
+            <div class="styleguide__themes">
+                <ThemeSample theme="light" label="Giao diện sáng" site=Arc::clone(&site)/>
+                <ThemeSample theme="dark" label="Giao diện tối" site/>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ThemeSample(theme: &'static str, label: &'static str, site: Arc<Site>) -> impl IntoView {
+    let paths = expect_context::<Paths>();
+    let category = site.categories.first().cloned().unwrap_or(Category {
+        slug: "mau".into(),
+        name: "Chuyên mục".into(),
+    });
+    let image = Image {
+        src: DEFAULT_SHARE_IMAGE_PATH.to_owned(),
+        width: DEFAULT_SHARE_IMAGE_SIZE.0,
+        height: DEFAULT_SHARE_IMAGE_SIZE.1,
+        alt: "Ảnh mẫu".to_owned(),
+    };
+    let card = ArticleCard {
+        slug: "bai-mau".into(),
+        title: "Tiêu đề một bài viết mẫu, đủ dài để xuống dòng trên điện thoại".into(),
+        published_at: "2023-08-13T15:11:00+07:00".into(),
+        category,
+        summary:
+            "Đoạn tóm tắt của bài viết hiện trong danh sách tin, cắt ở ranh giới từ gần 200 ký tự…"
+                .into(),
+        thumbnail: Some(image.clone()),
+    };
+    let colours = COLOURS
+        .iter()
+        .map(|name| {
+            view! {
+                <li class="styleguide__swatch">
+                    <span class="styleguide__chip" style=format!("background: var(--color-{name})")></span>
+                    <code>{format!("--color-{name}")}</code>
+                </li>
+            }
+        })
+        .collect_view();
+    let sizes = TYPE_SCALE
+        .iter()
+        .map(|size| {
+            view! {
+                <li style=format!("font-size: var(--font-size-{size})")>
+                    <code>{format!("--font-size-{size}")}</code>
+                    " Khoa học và Công nghệ Cần Thơ"
+                </li>
+            }
+        })
+        .collect_view();
+    let spaces = SPACES
+        .iter()
+        .map(|space| {
+            view! {
+                <li>
+                    <span class="styleguide__space" style=format!("width: var(--space-{space})")></span>
+                    <code>{format!("--space-{space}")}</code>
+                </li>
+            }
+        })
+        .collect_view();
+    let no_retry = Callback::new(|()| {});
+    let page_href = move |n: usize| paths.home_page(n);
+    view! {
+        <section class="styleguide__theme" data-theme=theme aria-label=label>
+            <h2>{label}</h2>
+            <h3>"Màu"</h3>
+            <ul class="styleguide__swatches">{colours}</ul>
+            <h3>"Cỡ chữ"</h3>
+            <ul class="styleguide__list">{sizes}</ul>
+            <h3>"Khoảng cách"</h3>
+            <ul class="styleguide__list">{spaces}</ul>
+            <h3>"Đầu trang"</h3>
+            <div class="styleguide__frame"><SiteHeader site=Arc::clone(&site)/></div>
+            <h3>"Tin trong danh sách"</h3>
+            <ul class="listing__items">
+                <ArticleCardView card/>
+            </ul>
+            <h3>"Ảnh và chú thích"</h3>
+            <Figure image caption="Chú thích ảnh: toàn cảnh buổi làm việc".to_owned()/>
+            <h3>"Thời gian"</h3>
+            <p><PublishedTime at="2023-08-13T15:11:00+07:00"/></p>
+            <h3>"Phân trang"</h3>
+            <Pagination current=3 total=9 href=page_href/>
+            <h3>"Nút"</h3>
+            <p class="notice__actions">
+                <button type="button" class="button">"Nút chính"</button>
+                <button type="button" class="button button--secondary">"Nút phụ"</button>
+                <a class="button" href="#">"Liên kết dạng nút"</a>
+            </p>
+            <h3>"Lỗi khi tải"</h3>
+            <ErrorPanel error=FetchError::Network retry=no_retry/>
+            <h3>"Đang tải"</h3>
+            <Skeleton lines=3/>
+            <h3>"Không tìm thấy"</h3>
+            <NotFound/>
+            <h3>"Chân trang"</h3>
+            <div class="styleguide__frame"><SiteFooter site/></div>
+        </section>
+    }
+}
