@@ -22,7 +22,7 @@ pub fn ThemeToggle() -> impl IntoView {
             on:click=toggle
         >
             <span class="theme-toggle__icon" aria-hidden="true">"◐"</span>
-            " Giao diện tối"
+            <span class="theme-toggle__label">" Giao diện tối"</span>
         </button>
     }
 }
