@@ -43,6 +43,7 @@ fn every_page_the_site_links_to_is_written() {
             "chuyen-muc/thong-bao/index.html",
             ARTICLE,
             "tim-kiem/index.html",
+            "mau-giao-dien/index.html",
             "404.html"
         ]
     );

@@ -50,20 +50,15 @@ pub fn ArticleTools(
     };
     let encoded = crate::api::encode_query_value(&canonical);
     let facebook = format!("https://www.facebook.com/sharer/sharer.php?u={encoded}");
-    let zalo = format!("https://sp.zalo.me/share_to_zalo?url={encoded}");
+    let zalo = format!("https://sp.zalo.me/share?url={encoded}");
     let size_label = move || format!("{} %", browser::TEXT_SIZES[step.get()]);
     view! {
         <div class="tools" role="group" aria-label="Công cụ bài viết">
             {listen}
             <div class="tools__group tools__needs-app" role="group" aria-label="Cỡ chữ">
-                <button
-                    type="button"
-                    class="tools__button"
-                    aria-label="Giảm cỡ chữ"
-                    disabled=move || step.get() == 0
-                    on:click=smaller
-                >
+                <button type="button" class="tools__button" disabled=move || step.get() == 0 on:click=smaller>
                     "A−"
+                    <span class="visually-hidden">" Giảm cỡ chữ"</span>
                 </button>
                 <span class="tools__size" aria-live="polite">
                     <span class="visually-hidden">"Cỡ chữ "</span>
@@ -72,11 +67,11 @@ pub fn ArticleTools(
                 <button
                     type="button"
                     class="tools__button"
-                    aria-label="Tăng cỡ chữ"
                     disabled=move || step.get() + 1 == browser::TEXT_SIZES.len()
                     on:click=larger
                 >
                     "A+"
+                    <span class="visually-hidden">" Tăng cỡ chữ"</span>
                 </button>
             </div>
             <button type="button" class="tools__button tools__needs-app" on:click=|_| browser::print()>

@@ -21,5 +21,5 @@ pub use listen::ListenControl;
 pub use pagination::{pagination_items, PageItem, Pagination};
 pub use photo_viewer::PhotoViewer;
 pub use published_time::PublishedTime;
-pub use status::{show_remote, ErrorPanel, NotFound, Skeleton};
+pub use status::{show_remote, ErrorPanel, NotFound, SampleView, Skeleton};
 pub use theme_toggle::ThemeToggle;

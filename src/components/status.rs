@@ -4,6 +4,20 @@ use crate::api::{FetchError, Load, Paths, Remote};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// Provided by the style guide, whose samples of whole-page states must not add more `h1`s to
+/// the page.
+#[derive(Clone, Copy)]
+pub struct SampleView;
+
+/// A notice's title: the page's `h1`, except as a sample in the style guide.
+fn notice_title(text: &'static str) -> impl IntoView {
+    if use_context::<SampleView>().is_some() {
+        view! { <p class="notice__title">{text}</p> }.into_any()
+    } else {
+        view! { <h1 class="notice__title">{text}</h1> }.into_any()
+    }
+}
+
 /// Grey blocks the size of the content to come, so that nothing jumps when it arrives.
 #[component]
 pub fn Skeleton(#[prop(default = 6)] lines: usize) -> impl IntoView {
@@ -21,7 +35,7 @@ pub fn Skeleton(#[prop(default = 6)] lines: usize) -> impl IntoView {
 pub fn ErrorPanel(error: FetchError, retry: Callback<()>) -> impl IntoView {
     view! {
         <section class="notice notice--error" role="alert">
-            <h1 class="notice__title">"Không tải được nội dung"</h1>
+            {notice_title("Không tải được nội dung")}
             <p class="notice__text">{error.to_string()}</p>
             <button type="button" class="button" on:click=move |_| retry.run(())>
                 "Thử lại"
@@ -37,7 +51,7 @@ pub fn NotFound(#[prop(optional)] retry: Option<Callback<()>>) -> impl IntoView 
     let paths = expect_context::<Paths>();
     view! {
         <section class="notice notice--not-found">
-            <h1 class="notice__title">"Không tìm thấy trang"</h1>
+            {notice_title("Không tìm thấy trang")}
             <p class="notice__text">
                 "Trang bạn tìm không tồn tại, hoặc đã được chuyển sang địa chỉ khác."
             </p>

@@ -1,7 +1,7 @@
 use crate::api::{FetchError, Paths};
 use crate::components::{
-    ArticleCardView, ErrorPanel, Figure, NotFound, Pagination, PublishedTime, SiteFooter,
-    SiteHeader, Skeleton,
+    ArticleCardView, ErrorPanel, Figure, NotFound, Pagination, PublishedTime, SampleView,
+    SiteFooter, SiteHeader, Skeleton,
 };
 use crate::content::{ArticleCard, Category, Image, Site};
 use crate::meta::{use_document_title, DEFAULT_SHARE_IMAGE_PATH, DEFAULT_SHARE_IMAGE_SIZE};
@@ -42,6 +42,7 @@ const SPACES: [&str; 7] = ["1", "2", "3", "4", "5", "6", "7"];
 #[component]
 pub fn StyleGuidePage() -> impl IntoView {
     let site = expect_context::<Arc<Site>>();
+    provide_context(SampleView);
     let title = format!("Mẫu giao diện – {}", site.short_name);
     use_document_title(move || Some(title.clone()));
     view! {

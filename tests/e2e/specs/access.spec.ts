@@ -147,8 +147,8 @@ test('text size applies site-wide and persists across a reload', async ({ page }
   await appStarted(page);
   const rootSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   const before = await rootSize();
-  await page.getByRole('button', { name: 'Tăng cỡ chữ' }).click();
-  await page.getByRole('button', { name: 'Tăng cỡ chữ' }).click();
+  await page.getByRole('button', { name: 'A+ Tăng cỡ chữ' }).click();
+  await page.getByRole('button', { name: 'A+ Tăng cỡ chữ' }).click();
   await expect(page.locator('.tools__size')).toContainText('130 %');
   expect(await rootSize()).toBeCloseTo(before * 1.3, 1);
   await page.reload();
@@ -160,11 +160,11 @@ test('text size applies site-wide and persists across a reload', async ({ page }
   await page.goto(articleUrl);
   await appStarted(page);
   for (let i = 0; i < 6; i++) {
-    const smaller = page.getByRole('button', { name: 'Giảm cỡ chữ' });
+    const smaller = page.getByRole('button', { name: 'A− Giảm cỡ chữ' });
     if (await smaller.isDisabled()) break;
     await smaller.click();
   }
-  await expect(page.getByRole('button', { name: 'Giảm cỡ chữ' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'A− Giảm cỡ chữ' })).toBeDisabled();
   await expect(page.locator('.tools__size')).toContainText('90 %');
 });
 
@@ -221,8 +221,11 @@ function stubSpeech(page: Page, voices: { lang: string; name: string }[]) {
       getVoices: () => voices,
       speak(utterance: any) {
         spoken.push(utterance.text);
-        (window as any).__reading.push(document.querySelector('.article__paragraph--reading')?.textContent?.slice(0, 20) ?? null);
-        setTimeout(() => utterance.onend && utterance.onend(new Event('end')), 20);
+        setTimeout(() => {
+          // Which paragraph is marked while this one is being spoken.
+          (window as any).__reading.push(document.querySelector('.article__paragraph--reading')?.textContent?.slice(0, 20) ?? null);
+          utterance.onend && utterance.onend(new Event('end'));
+        }, 20);
       },
       pause() {},
       resume() {},
@@ -267,7 +270,7 @@ test('the dark theme follows the system, and the reader\'s choice is remembered'
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await appStarted(page);
   await expect(page.getByRole('button', { name: 'Giao diện tối' })).toHaveAttribute('aria-pressed', 'false');
-  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   expect(background).toBe('rgb(255, 255, 255)');
 });
 
