@@ -5,7 +5,7 @@ use crate::components::{ErrorPanel, SiteFooter, SiteHeader, Skeleton};
 use crate::content::Site;
 use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage, StyleGuidePage};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 use std::sync::Arc;
 
@@ -45,7 +45,7 @@ fn Shell(site: Arc<Site>) -> impl IntoView {
         <SiteHeader site=Arc::clone(&site)/>
         <main class="page" id="noi-dung" tabindex="-1">
             <div class="container">
-                <Routes fallback=NotFoundPage>
+                <FlatRoutes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/trang/:page") view=HomePage/>
                     <Route path=path!("/chuyen-muc/:category") view=CategoryPage/>
@@ -53,7 +53,7 @@ fn Shell(site: Arc<Site>) -> impl IntoView {
                     <Route path=path!("/bai-viet/:slug") view=ArticlePage/>
                     <Route path=path!("/tim-kiem") view=SearchPage/>
                     <Route path=path!("/mau-giao-dien") view=StyleGuidePage/>
-                </Routes>
+                </FlatRoutes>
             </div>
         </main>
         <SiteFooter site/>
