@@ -160,21 +160,24 @@ pub fn PageHead(
     let absolute = |path: &str| format!("{}{}", site.origin, path);
     let canonical = absolute(&meta.path);
     // Share previews need a JPEG or PNG; other formats fall back to the site's own picture.
-    let (image_url, image_width, image_height, image_alt) =
-        match meta.image.as_ref().filter(|i| is_jpeg_or_png(&i.src)) {
-            Some(image) => (
-                absolute(&paths.file(&image.src)),
-                image.width,
-                image.height,
-                image.alt.clone(),
-            ),
-            None => (
-                absolute(&paths.file(DEFAULT_SHARE_IMAGE_PATH)),
-                DEFAULT_SHARE_IMAGE_SIZE.0,
-                DEFAULT_SHARE_IMAGE_SIZE.1,
-                site.name.clone(),
-            ),
-        };
+    let (image_url, image_width, image_height, image_alt) = match meta
+        .image
+        .as_ref()
+        .filter(|i| is_jpeg_or_png(&i.largest_jpeg()))
+    {
+        Some(image) => (
+            absolute(&paths.file(&image.largest_jpeg())),
+            image.largest_size().0,
+            image.largest_size().1,
+            image.alt.clone(),
+        ),
+        None => (
+            absolute(&paths.file(DEFAULT_SHARE_IMAGE_PATH)),
+            DEFAULT_SHARE_IMAGE_SIZE.0,
+            DEFAULT_SHARE_IMAGE_SIZE.1,
+            site.name.clone(),
+        ),
+    };
     let og_type = if meta.published_at.is_some() {
         "article"
     } else {

@@ -64,7 +64,13 @@ fn the_article_page_holds_the_whole_article() {
     );
     assert!(html.contains("<time datetime=\"2023-08-13T15:11:00+07:00\">13/08/2023 15:11</time>"));
     assert_eq!(html.matches("<figcaption").count(), 5);
-    assert_eq!(html.matches("loading=\"lazy\"").count(), 5);
+    // The first photo is fetched at once, the other four as the reader scrolls.
+    assert_eq!(
+        html.matches("loading=\"eager\" fetchpriority=\"high\"")
+            .count(),
+        1
+    );
+    assert_eq!(html.matches("loading=\"lazy\"").count(), 4);
     assert!(html.contains("width=\"960\" height=\"640\""));
     assert!(html.contains("<p class=\"article__signature\">Sở KH&amp;CN TP. Cần Thơ</p>"));
     assert!(html.contains("href=\"tel:02923820674\""));

@@ -3,6 +3,7 @@
 //! page, the feed, the sitemap and precompressed copies of every text file.
 
 pub mod feeds;
+pub mod images;
 pub mod output;
 pub mod pages;
 pub mod source;

@@ -1,7 +1,7 @@
 //! The `site-build` command: options, the two modes, and writing the output.
 
 use super::pages::{self, Template};
-use super::{feeds, source};
+use super::{feeds, images, source};
 use crate::api::Paths;
 use crate::content::bundle::BundleError;
 use std::fs;
@@ -155,7 +155,7 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
             );
         }
     };
-    let bundle = source::load(&options.content_dir).map_err(Failure::Invalid)?;
+    let mut bundle = source::load(&options.content_dir).map_err(Failure::Invalid)?;
     lap("bundle checked");
     let mut report = Report {
         articles: bundle.articles.len(),
@@ -175,6 +175,15 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     let index = out.join("index.html");
     let template = fs::read_to_string(&index).map_err(|e| io("không đọc được", &index, e))?;
     let template = Template::parse(&template).map_err(Failure::Output)?;
+    let photos = images::publish(
+        &mut bundle.articles,
+        &bundle.images,
+        &bundle.content_dir,
+        out,
+        options.cache_dir.as_deref(),
+    )
+    .map_err(Failure::Output)?;
+    lap("photos resized");
     let paths = Paths::new(&options.base);
     let plan = pages::plan(&bundle, &paths);
     lap("data and search index derived");
@@ -203,15 +212,7 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     for (path, bytes) in &files {
         write_file(path, bytes).map_err(|e| io("không ghi được", path, e))?;
     }
-    for image in &bundle.images {
-        let from = bundle.content_dir.join(image);
-        let to = out.join("content").join(image);
-        if let Some(parent) = to.parent() {
-            fs::create_dir_all(parent).map_err(|e| io("không tạo được", parent, e))?;
-        }
-        fs::copy(&from, &to).map_err(|e| io("không chép được", &from, e))?;
-    }
-    report.files = plan.pages.len() + files.len() + bundle.images.len();
+    report.files = plan.pages.len() + files.len() + photos;
     lap("data written");
     if options.compress {
         compress_tree(out, options.cache_dir.as_deref()).map_err(Failure::Output)?;

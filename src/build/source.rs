@@ -144,29 +144,31 @@ fn collect_json_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Bun
     }
 }
 
-/// The pixel size of an image in the bundle, or why it cannot be used.
+/// The displayed size of an image in the bundle, or why it cannot be used.
 fn probe_image(content_dir: &Path, image: &str) -> Result<ImageSize, String> {
     let path = content_dir.join(image);
     let file = shown(&path);
     if !path.is_file() {
         return Err(format!("không tìm thấy tệp ảnh {file}"));
     }
-    let unreadable = |e: &dyn std::fmt::Display| format!("không đọc được tệp ảnh {file} ({e})");
-    let mut reader = std::io::BufReader::new(fs::File::open(&path).map_err(|e| unreadable(&e))?);
-    let header = std::io::BufRead::fill_buf(&mut reader).map_err(|e| unreadable(&e))?;
-    match imagesize::image_type(header) {
-        Ok(
-            imagesize::ImageType::Jpeg
-            | imagesize::ImageType::Png
-            | imagesize::ImageType::Webp
-            | imagesize::ImageType::Gif,
-        ) => {}
-        _ => return Err(format!("{file} không phải ảnh JPEG, PNG, WebP hay GIF")),
+    let format = image::ImageReader::open(&path)
+        .and_then(|r| r.with_guessed_format())
+        .map_err(|e| format!("không đọc được tệp ảnh {file} ({e})"))?
+        .format();
+    if !matches!(
+        format,
+        Some(
+            image::ImageFormat::Jpeg
+                | image::ImageFormat::Png
+                | image::ImageFormat::WebP
+                | image::ImageFormat::Gif
+        )
+    ) {
+        return Err(format!("{file} không phải ảnh JPEG, PNG, WebP hay GIF"));
     }
-    let size = imagesize::size(&path)
-        .map_err(|e| format!("không đọc được kích thước ảnh {file} ({e})"))?;
-    match (u32::try_from(size.width), u32::try_from(size.height)) {
-        (Ok(width), Ok(height)) if width > 0 && height > 0 => Ok((width, height)),
-        _ => Err(format!("ảnh {file} có kích thước không hợp lệ")),
+    match super::images::displayed_size(&path) {
+        Ok((width, height)) if width > 0 && height > 0 => Ok((width, height)),
+        Ok(_) => Err(format!("ảnh {file} có kích thước không hợp lệ")),
+        Err(e) => Err(format!("không đọc được kích thước ảnh {file} ({e})")),
     }
 }

@@ -1,4 +1,4 @@
-use super::PublishedTime;
+use super::{Picture, PublishedTime, THUMBNAIL_SIZES};
 use crate::api::Paths;
 use crate::content::ArticleCard;
 use leptos::prelude::*;
@@ -8,19 +8,9 @@ use leptos::prelude::*;
 pub fn ArticleCardView(card: ArticleCard, #[prop(optional)] eager: bool) -> impl IntoView {
     let paths = expect_context::<Paths>();
     let href = paths.article(&card.slug);
-    let thumbnail = card.thumbnail.map(|image| {
-        view! {
-            <img
-                class="card__image"
-                src=paths.file(&image.src)
-                alt=image.alt
-                width=image.width
-                height=image.height
-                loading=if eager { "eager" } else { "lazy" }
-                decoding="async"
-            />
-        }
-    });
+    let thumbnail = card
+        .thumbnail
+        .map(|image| view! { <Picture image class="card__image" sizes=THUMBNAIL_SIZES eager/> });
     view! {
         <li class="card">
             <article class="card__inner">

@@ -1,3 +1,4 @@
+use super::{Picture, ARTICLE_SIZES};
 use crate::api::Paths;
 use crate::content::Image;
 use leptos::prelude::*;
@@ -11,10 +12,13 @@ pub fn Figure(
     caption: String,
     #[prop(optional)] index: usize,
     #[prop(optional)] open: Option<Callback<usize>>,
+    /// The first photo of a page: fetched at once rather than when scrolled to.
+    #[prop(optional)]
+    eager: bool,
 ) -> impl IntoView {
     let paths = expect_context::<Paths>();
-    let src = paths.file(&image.src);
-    let href = src.clone();
+    // Without JavaScript the photo opens on its own, as large as the build made it.
+    let href = paths.file(&image.largest_jpeg());
     view! {
         <figure class="figure">
             <a
@@ -28,15 +32,7 @@ pub fn Figure(
                     }
                 }
             >
-                <img
-                    class="figure__image"
-                    src=src
-                    alt=image.alt
-                    width=image.width
-                    height=image.height
-                    loading="lazy"
-                    decoding="async"
-                />
+                <Picture image class="figure__image" sizes=ARTICLE_SIZES eager/>
                 <span class="visually-hidden">" (xem ảnh lớn)"</span>
             </a>
             <figcaption class="figure__caption">{caption}</figcaption>

@@ -1,4 +1,4 @@
-use crate::api::Paths;
+use super::{Picture, FULL_SIZES};
 use crate::content::Image;
 use leptos::prelude::*;
 
@@ -8,7 +8,6 @@ use leptos::prelude::*;
 /// the first render never contain it.
 #[component]
 pub fn PhotoViewer(photos: Vec<(Image, String)>, open: RwSignal<Option<usize>>) -> impl IntoView {
-    let paths = StoredValue::new(expect_context::<Paths>());
     let total = photos.len();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     // Whether this viewer added a history entry that Back should consume.
@@ -117,13 +116,7 @@ pub fn PhotoViewer(photos: Vec<(Image, String)>, open: RwSignal<Option<usize>>) 
                     let (image, caption) = photos.with_value(|p| p[current()].clone());
                     view! {
                         <figure class="viewer__figure">
-                            <img
-                                class="viewer__image"
-                                src=paths.with_value(|p| p.file(&image.src))
-                                alt=image.alt
-                                width=image.width
-                                height=image.height
-                            />
+                            <Picture image class="viewer__image" sizes=FULL_SIZES eager=true/>
                             <figcaption class="viewer__caption">{caption}</figcaption>
                         </figure>
                     }

@@ -326,6 +326,7 @@ pub fn parse_article(
                                 width,
                                 height,
                                 alt,
+                                variants: None,
                             },
                             caption,
                         });

@@ -83,13 +83,78 @@ pub enum BlockSource {
     },
 }
 
-/// A published photo: its URL path below the site root, and its real size.
+/// A published photo: its URL path below the site root, its displayed size, and the resized
+/// variants the build wrote for it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Image {
+    /// A JPEG every browser shows (a variant near 960 px wide, once the build has made them).
     pub src: String,
     pub width: u32,
     pub height: u32,
     pub alt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variants: Option<ImageVariants>,
+}
+
+/// Resized copies of a photo: `content/anh/<key>-<width>.jpg` and `.webp`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageVariants {
+    pub key: String,
+    /// Ascending; the last is the largest.
+    pub widths: Vec<u32>,
+}
+
+impl Image {
+    /// Points the image at its variants, using the one nearest 960 px as the plain `src`.
+    pub fn set_variants(&mut self, variants: ImageVariants) {
+        let fallback = variants
+            .widths
+            .iter()
+            .copied()
+            .filter(|&w| w <= 960)
+            .max()
+            .unwrap_or(variants.widths[0]);
+        self.src = variant_path(&variants.key, fallback, "jpg");
+        self.variants = Some(variants);
+    }
+
+    /// `srcset` for one format, or `None` for an image without variants.
+    pub fn srcset(&self, base: &str, format: &str) -> Option<String> {
+        let variants = self.variants.as_ref()?;
+        Some(
+            variants
+                .widths
+                .iter()
+                .map(|&w| format!("{base}{} {w}w", variant_path(&variants.key, w, format)))
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+    }
+
+    /// Width and height of the largest JPEG.
+    pub fn largest_size(&self) -> (u32, u32) {
+        match self.variants.as_ref().and_then(|v| v.widths.last()) {
+            Some(&w) if self.width > 0 => {
+                let h = (u64::from(self.height) * u64::from(w) + u64::from(self.width) / 2)
+                    / u64::from(self.width);
+                (w, h as u32)
+            }
+            _ => (self.width, self.height),
+        }
+    }
+
+    /// The largest JPEG, for share previews.
+    pub fn largest_jpeg(&self) -> String {
+        match &self.variants {
+            Some(v) => variant_path(&v.key, *v.widths.last().unwrap_or(&self.width), "jpg"),
+            None => self.src.clone(),
+        }
+    }
+}
+
+/// Where the build writes a variant, below the site root.
+pub fn variant_path(key: &str, width: u32, format: &str) -> String {
+    format!("content/anh/{key}-{width}.{format}")
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -64,7 +64,8 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
             Block::Figure { image, caption } => {
                 let index = photo_index;
                 photo_index += 1;
-                view! { <Figure image=image.clone() caption=caption.clone() index open=open_photo/> }.into_any()
+                view! { <Figure image=image.clone() caption=caption.clone() index open=open_photo eager=index == 0/> }
+                    .into_any()
             }
         })
         .collect_view();

@@ -75,6 +75,7 @@ fn ThemeSample(theme: &'static str, label: &'static str, site: Arc<Site>) -> imp
         width: DEFAULT_SHARE_IMAGE_SIZE.0,
         height: DEFAULT_SHARE_IMAGE_SIZE.1,
         alt: "Ảnh mẫu".to_owned(),
+        variants: None,
     };
     let card = ArticleCard {
         slug: "bai-mau".into(),

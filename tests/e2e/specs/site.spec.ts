@@ -44,8 +44,10 @@ test('clicking the article opens it in the app, with its paragraphs and captions
     await expect(images.nth(i)).toHaveAttribute('alt', SEED_CAPTIONS[i]);
     await expect(images.nth(i)).toHaveAttribute('width', '960');
     await expect(images.nth(i)).toHaveAttribute('height', '640');
-    await expect(images.nth(i)).toHaveAttribute('loading', 'lazy');
+    // The first photo is fetched at once; the others as the reader scrolls to them.
+    await expect(images.nth(i)).toHaveAttribute('loading', i === 0 ? 'eager' : 'lazy');
   }
+  await expect(images.first()).toHaveAttribute('fetchpriority', 'high');
   await expect(page.locator('time')).toHaveAttribute('datetime', '2023-08-13T15:11:00+07:00');
   await expect(page.locator('.article__meta time')).toHaveText('13/08/2023 15:11');
   await expect(page.locator('.article__signature')).toHaveText('Sở KH&CN TP. Cần Thơ');

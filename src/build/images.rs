@@ -1,0 +1,185 @@
+//! Photos as readers need them: resized variants in JPEG and WebP, turned upright and stripped
+//! of their metadata, under names derived from their content so hosts may cache them forever.
+//! Variants made by an earlier build are taken from the cache instead of being encoded again.
+
+use super::output::{content_key, parallel_map};
+use crate::content::{Article, Block, Image, ImageVariants};
+use image::{DynamicImage, ImageDecoder, ImageReader};
+use std::collections::{BTreeSet, HashMap};
+use std::fs;
+use std::io::Cursor;
+use std::path::Path;
+
+/// Widths written for every photo wider than them; the photo's own width when it is narrower
+/// than the largest. Never wider than the original.
+pub const WIDTHS: [u32; 3] = [480, 960, 1600];
+/// The width of the plain `src`, for browsers that read neither `srcset` nor WebP.
+pub const FALLBACK_WIDTH: u32 = 960;
+const JPEG_QUALITY: u8 = 80;
+const WEBP_QUALITY: f32 = 75.0;
+
+/// The widths to write for a photo `width` pixels wide.
+pub fn variant_widths(width: u32) -> Vec<u32> {
+    let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w < width).collect();
+    if width <= WIDTHS[WIDTHS.len() - 1] {
+        widths.push(width);
+    }
+    widths
+}
+
+/// The displayed size of an image file (after its EXIF orientation), read from its header only.
+pub fn displayed_size(path: &Path) -> Result<(u32, u32), String> {
+    let mut decoder = ImageReader::open(path)
+        .and_then(|r| r.with_guessed_format())
+        .map_err(|e| e.to_string())?
+        .into_decoder()
+        .map_err(|e| e.to_string())?;
+    let (width, height) = decoder.dimensions();
+    let turned = decoder.orientation().is_ok_and(|o| {
+        use image::metadata::Orientation::*;
+        matches!(o, Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH)
+    });
+    Ok(if turned {
+        (height, width)
+    } else {
+        (width, height)
+    })
+}
+
+fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, String> {
+    let mut decoder = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| e.to_string())?
+        .into_decoder()
+        .map_err(|e| e.to_string())?;
+    let orientation = decoder.orientation().map_err(|e| e.to_string())?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+/// Flattens transparency onto white, as a JPEG has none.
+fn opaque_rgb(image: &DynamicImage) -> image::RgbImage {
+    let rgba = image.to_rgba8();
+    image::RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let [r, g, b, a] = rgba.get_pixel(x, y).0;
+        let over_white =
+            |c: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a))) / 255) as u8;
+        image::Rgb([over_white(r), over_white(g), over_white(b)])
+    })
+}
+
+fn encode(image: &DynamicImage, width: u32, format: &str) -> Result<Vec<u8>, String> {
+    let height = ((u64::from(image.height()) * u64::from(width) + u64::from(image.width()) / 2)
+        / u64::from(image.width()))
+    .max(1) as u32;
+    let resized = if width == image.width() {
+        image.clone()
+    } else {
+        image.resize_exact(width, height, image::imageops::FilterType::Lanczos3)
+    };
+    let rgb = opaque_rgb(&resized);
+    match format {
+        "jpg" => {
+            let mut out = Vec::new();
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
+                .encode_image(&rgb)
+                .map_err(|e| e.to_string())?;
+            Ok(out)
+        }
+        _ => Ok(webp::Encoder::from_rgb(&rgb, rgb.width(), rgb.height())
+            .encode(WEBP_QUALITY)
+            .to_vec()),
+    }
+}
+
+/// Writes every variant of every photo the articles use into `out/content/anh/`, then points
+/// the articles' images at them. Returns the number of files written.
+pub fn publish(
+    articles: &mut [Article],
+    images: &BTreeSet<String>,
+    content_dir: &Path,
+    out: &Path,
+    cache: Option<&Path>,
+) -> Result<usize, String> {
+    let folder = out.join("content/anh");
+    fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    if let Some(cache) = cache {
+        fs::create_dir_all(cache.join("anh")).map_err(|e| format!("{}: {e}", cache.display()))?;
+    }
+    let list: Vec<&String> = images.iter().collect();
+    let done = parallel_map(
+        &list,
+        |relative| -> Result<(String, ImageVariants, usize), String> {
+            let path = content_dir.join(relative.as_str());
+            let fail = |e: String| format!("{}: {e}", path.display());
+            let bytes = fs::read(&path).map_err(|e| fail(e.to_string()))?;
+            let key: String = content_key(&bytes).chars().take(16).collect();
+            let (width, _) = displayed_size(&path).map_err(fail)?;
+            let widths = variant_widths(width);
+            let mut decoded: Option<DynamicImage> = None;
+            let mut written = 0;
+            for &w in &widths {
+                for format in ["jpg", "webp"] {
+                    let name = format!("{key}-{w}.{format}");
+                    let cached = cache.map(|c| c.join("anh").join(&name));
+                    let target = folder.join(&name);
+                    if let Some(cached) = cached.as_deref().filter(|c| c.is_file()) {
+                        fs::copy(cached, &target).map_err(|e| fail(e.to_string()))?;
+                    } else {
+                        if decoded.is_none() {
+                            decoded = Some(decode_upright(&bytes).map_err(fail)?);
+                        }
+                        let encoded = encode(decoded.as_ref().expect("decoded above"), w, format)
+                            .map_err(fail)?;
+                        fs::write(&target, &encoded).map_err(|e| fail(e.to_string()))?;
+                        if let Some(cached) = cached {
+                            let _ = fs::write(cached, &encoded);
+                        }
+                    }
+                    written += 1;
+                }
+            }
+            Ok((relative.to_string(), ImageVariants { key, widths }, written))
+        },
+    );
+    let mut by_source: HashMap<String, ImageVariants> = HashMap::new();
+    let mut files = 0;
+    for result in done {
+        let (relative, variants, written) = result?;
+        files += written;
+        by_source.insert(format!("content/{relative}"), variants);
+    }
+    let point = |image: &mut Image| {
+        if let Some(variants) = by_source.get(&image.src) {
+            image.set_variants(variants.clone());
+        }
+    };
+    for article in articles.iter_mut() {
+        for block in &mut article.body {
+            if let Block::Figure { image, .. } = block {
+                point(image);
+            }
+        }
+        for card in &mut article.related {
+            if let Some(image) = &mut card.thumbnail {
+                point(image);
+            }
+        }
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_are_never_wider_than_the_photo() {
+        assert_eq!(variant_widths(4000), [480, 960, 1600]);
+        assert_eq!(variant_widths(1600), [480, 960, 1600]);
+        assert_eq!(variant_widths(1200), [480, 960, 1200]);
+        assert_eq!(variant_widths(960), [480, 960]);
+        assert_eq!(variant_widths(300), [300]);
+    }
+}

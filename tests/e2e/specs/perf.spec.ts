@@ -1,0 +1,40 @@
+// Photos on a mid-range phone: the small variant, and nothing below the fold before scrolling.
+import { expect, test } from '@playwright/test';
+import { SEED_SLUG, SITES } from '../sites';
+import { appStarted } from './helpers';
+
+test.describe('a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+
+  test('gets the small WebP variant, and no photo below the fold until it scrolls', async ({ page }) => {
+    const photos: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/content/')) photos.push(path);
+    });
+    await page.goto(SITES.seed.url + `bai-viet/${SEED_SLUG}/`);
+    await appStarted(page);
+    await page.waitForLoadState('networkidle');
+    // Only the first photo, at 480 px, in WebP.
+    expect(photos).toHaveLength(1);
+    expect(photos[0]).toMatch(/^\/content\/anh\/[0-9a-f]{16}-480\.webp$/);
+    const first = page.locator('figure img').first();
+    expect(await first.evaluate((img: HTMLImageElement) => img.currentSrc)).toContain(photos[0]);
+    // Scrolling down fetches the others (the browser starts a little ahead), small ones too.
+    await page.locator('figure').nth(4).scrollIntoViewIfNeeded();
+    await expect.poll(() => photos.length).toBe(5);
+    expect(photos.every((p) => /-480\.webp$/.test(p))).toBe(true);
+  });
+});
+
+test('a wide screen gets the larger variant', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const photos: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/content/')) photos.push(path);
+  });
+  await page.goto(SITES.seed.url + `bai-viet/${SEED_SLUG}/`);
+  await page.waitForLoadState('networkidle');
+  expect(photos[0]).toMatch(/-960\.webp$/);
+});
