@@ -1,0 +1,70 @@
+// See lighthouse.sh.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const rounds = Number(process.argv[2] || 5);
+const root = path.join(repo, 'target/bench/lighthouse');
+const port = 4391;
+const lighthouse = path.join(repo, 'tests/bench/node_modules/.bin/lighthouse');
+
+// The site, and the floor: the seed article's own static page with every script removed.
+fs.rmSync(root, { recursive: true, force: true });
+fs.cpSync(path.join(repo, 'dist'), root, { recursive: true });
+const slug = fs.readdirSync(path.join(root, 'bai-viet')).sort()[0];
+const article = fs.readFileSync(path.join(root, 'bai-viet', slug, 'index.html'), 'utf8');
+const floor = article.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<!--[\s\S]*?-->/g, '');
+fs.mkdirSync(path.join(root, 'floor'), { recursive: true });
+fs.writeFileSync(path.join(root, 'floor/index.html'), floor);
+spawnSync('brotli', ['-f', '-q', '11', path.join(root, 'floor/index.html')]);
+
+const server = spawn('node', [path.join(repo, 'tests/e2e/static-server.mjs'), '--root', root, '--port', String(port), '--brotli'], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 500));
+const pages = { floor: `http://127.0.0.1:${port}/floor/`, site: `http://127.0.0.1:${port}/bai-viet/${slug}/` };
+const results = { floor: [], site: [] };
+try {
+  for (let round = 1; round <= rounds; round++) {
+    for (const [name, url] of Object.entries(pages)) {
+      const out = path.join(root, `${name}-${round}.json`);
+      const run = spawnSync(lighthouse, [url, '--quiet', '--output=json', `--output-path=${out}`,
+        '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'],
+        { env: { ...process.env, CHROME_PATH: '/usr/lib/chromium/chromium' }, encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(run.stderr);
+      const lhr = JSON.parse(fs.readFileSync(out, 'utf8'));
+      const audit = (id) => lhr.audits[id].numericValue;
+      results[name].push({
+        performance: lhr.categories.performance.score * 100,
+        accessibility: lhr.categories.accessibility.score * 100,
+        bestPractices: lhr.categories['best-practices'].score * 100,
+        seo: lhr.categories.seo.score * 100,
+        fcp: audit('first-contentful-paint'),
+        lcp: audit('largest-contentful-paint'),
+        si: audit('speed-index'),
+        tbt: audit('total-blocking-time'),
+        cls: audit('cumulative-layout-shift'),
+        bytes: audit('total-byte-weight'),
+      });
+      process.stderr.write(`round ${round}: ${name} done\n`);
+    }
+  }
+} finally {
+  server.kill();
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const m = (name, key) => median(results[name].map((r) => r[key]));
+console.log(`Lighthouse 12.2.3, mobile preset, ${rounds} interleaved rounds, medians (${new Date().toISOString().slice(0, 10)})`);
+console.log('| page | perf | a11y | best pr. | SEO | FCP | LCP | Speed Index | TBT | CLS | bytes |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+for (const name of ['floor', 'site']) {
+  console.log(`| ${name} | ${m(name, 'performance')} | ${m(name, 'accessibility')} | ${m(name, 'bestPractices')} | ${m(name, 'seo')} | ` +
+    `${(m(name, 'fcp') / 1000).toFixed(2)} s | ${(m(name, 'lcp') / 1000).toFixed(2)} s | ${(m(name, 'si') / 1000).toFixed(2)} s | ` +
+    `${m(name, 'tbt').toFixed(0)} ms | ${m(name, 'cls').toFixed(3)} | ${(m(name, 'bytes') / 1000).toFixed(1)} KB |`);
+}
+const ratio = (key) => (m('site', key) / m('floor', key)).toFixed(2);
+console.log(`site/floor: FCP ${ratio('fcp')}×, LCP ${ratio('lcp')}×, Speed Index ${ratio('si')}×`);
