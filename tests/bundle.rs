@@ -447,12 +447,15 @@ impl Drop for TempBundle {
     }
 }
 
-/// The smallest header `imagesize` reads: a PNG signature and its IHDR chunk.
+/// A real PNG of the given size.
 fn png(width: u32, height: u32) -> Vec<u8> {
-    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-    bytes.extend(width.to_be_bytes());
-    bytes.extend(height.to_be_bytes());
-    bytes.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    let mut bytes = Vec::new();
+    image::RgbImage::new(width, height)
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
     bytes
 }
 

@@ -151,18 +151,17 @@ fn probe_image(content_dir: &Path, image: &str) -> Result<ImageSize, String> {
     if !path.is_file() {
         return Err(format!("không tìm thấy tệp ảnh {file}"));
     }
-    let format = image::ImageReader::open(&path)
-        .and_then(|r| r.with_guessed_format())
-        .map_err(|e| format!("không đọc được tệp ảnh {file} ({e})"))?
-        .format();
+    // The format is judged by the content, not the file name.
+    let mut header = Vec::with_capacity(64);
+    fs::File::open(&path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, 64), &mut header))
+        .map_err(|e| format!("không đọc được tệp ảnh {file} ({e})"))?;
     if !matches!(
-        format,
-        Some(
-            image::ImageFormat::Jpeg
-                | image::ImageFormat::Png
-                | image::ImageFormat::WebP
-                | image::ImageFormat::Gif
-        )
+        image::guess_format(&header),
+        Ok(image::ImageFormat::Jpeg
+            | image::ImageFormat::Png
+            | image::ImageFormat::WebP
+            | image::ImageFormat::Gif)
     ) {
         return Err(format!("{file} không phải ảnh JPEG, PNG, WebP hay GIF"));
     }

@@ -165,3 +165,14 @@ test('search result pages hold ten results each', async ({ page }) => {
   await expect(page.locator('.result')).toHaveCount(10);
   await expect(page.locator('.search__list')).toHaveAttribute('start', '11');
 });
+
+test('an article ends with up to five related articles of its category', async ({ page }) => {
+  await page.goto(SITES.many.url + 'chuyen-muc/thong-bao/');
+  await appStarted(page);
+  await page.locator('.card__link').nth(3).click();
+  const related = page.getByRole('complementary', { name: 'Tin liên quan' });
+  await expect(related.locator('.card')).toHaveCount(5);
+  await expect(related.locator('.card__category')).toHaveText(Array(5).fill('Thông báo'));
+  const title = await page.locator('h1').textContent();
+  await expect(related.locator('.card__link')).not.toContainText([title!]);
+});

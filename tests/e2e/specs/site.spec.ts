@@ -133,6 +133,32 @@ for (const failure of ['network down', '500', '404', 'malformed JSON'] as const)
   });
 }
 
+test('while an article loads, a placeholder holds its place, and nothing jumps when it arrives', async ({ page }) => {
+  await page.goto(seed);
+  await appStarted(page);
+  let release: () => void = () => {};
+  const arrived = new Promise<void>((r) => (release = r));
+  await page.route('**/data/bai-viet/**', async (route) => {
+    await arrived;
+    await route.continue();
+  });
+  await page.getByRole('link', { name: SEED_TITLE }).click();
+  await expect(page.locator('.skeleton[aria-busy="true"]')).toBeVisible();
+  await expect(page.locator('.skeleton')).toContainText('Đang tải nội dung');
+  // Count shifts from here on, long after the click (shifts right after input do not count).
+  await page.waitForTimeout(600);
+  await page.evaluate(() => {
+    (window as any).__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as any[]) (window as any).__shift += e.value;
+    }).observe({ type: 'layout-shift' });
+  });
+  release();
+  await expect(page.locator('h1')).toHaveText(SEED_TITLE);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as any).__shift)).toBe(0);
+});
+
 test('text that looks like HTML is shown literally and runs nothing', async ({ page, context }) => {
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs++; d.dismiss(); });
