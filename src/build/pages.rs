@@ -99,33 +99,26 @@ pub fn plan(bundle: &Bundle, paths: &Paths) -> SitePlan {
         });
     }
     write_search_index(&bundle.articles, &mut data);
-    let search_meta = meta::search(&site, paths);
-    pages.push(Page {
-        file: file_for(&below(&search_meta.path)),
-        url_path: search_meta.path.clone(),
-        meta: search_meta,
-        data: vec![data::SITE.to_owned()],
-        lastmod: None,
-        in_sitemap: false,
-    });
-    let style_guide = meta::style_guide(&site, paths);
-    pages.push(Page {
-        file: file_for(&below(&style_guide.path)),
-        url_path: style_guide.path.clone(),
-        meta: style_guide,
-        data: vec![data::SITE.to_owned()],
-        lastmod: None,
-        in_sitemap: false,
-    });
-    let not_found = meta::not_found(&site, paths);
-    pages.push(Page {
-        file: "404.html".to_owned(),
-        url_path: not_found.path.clone(),
-        meta: not_found,
-        data: vec![data::SITE.to_owned()],
-        lastmod: None,
-        in_sitemap: false,
-    });
+    // Pages that read only the site's identity and stay out of the sitemap.
+    for meta in [
+        meta::search(&site, paths),
+        meta::style_guide(&site, paths),
+        meta::not_found(&site, paths),
+    ] {
+        let file = if meta.path.ends_with(".html") {
+            below(&meta.path)
+        } else {
+            file_for(&below(&meta.path))
+        };
+        pages.push(Page {
+            file,
+            url_path: meta.path.clone(),
+            meta,
+            data: vec![data::SITE.to_owned()],
+            lastmod: None,
+            in_sitemap: false,
+        });
+    }
     SitePlan {
         site,
         paths: paths.clone(),

@@ -4,6 +4,26 @@ use crate::content::Site;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+
+/// Submitting a search form: the app opens the results page itself, at an address that can be
+/// shared. (Without JavaScript the form's own GET does the same.)
+pub fn go_to_search(
+    input: NodeRef<leptos::html::Input>,
+) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+    let paths = expect_context::<Paths>();
+    let navigate = use_navigate();
+    move |ev| {
+        ev.prevent_default();
+        let query = input.get().map(|i| i.value()).unwrap_or_default();
+        navigate(
+            &paths.search(&query, 1),
+            NavigateOptions {
+                resolve: false,
+                ..Default::default()
+            },
+        );
+    }
+}
 use std::sync::Arc;
 
 /// The header band (department name and slogan, linking home) and the category navigation.
@@ -50,22 +70,8 @@ pub fn SiteHeader(site: Arc<Site>) -> impl IntoView {
             }
         })
         .collect_view();
-    let navigate = use_navigate();
     let input = NodeRef::<leptos::html::Input>::new();
-    let on_search = {
-        let paths = paths.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let query = input.get().map(|i| i.value()).unwrap_or_default();
-            navigate(
-                &paths.search(&query, 1),
-                NavigateOptions {
-                    resolve: false,
-                    ..Default::default()
-                },
-            );
-        }
-    };
+    let on_search = go_to_search(input);
     view! {
         <header class="site-header">
             <div class="site-header__band">

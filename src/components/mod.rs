@@ -17,7 +17,7 @@ pub use article_card::ArticleCardView;
 pub use article_tools::ArticleTools;
 pub use figure::Figure;
 pub use footer::SiteFooter;
-pub use header::SiteHeader;
+pub use header::{go_to_search, SiteHeader};
 pub use listen::ListenControl;
 pub use pagination::{pagination_items, PageItem, Pagination};
 pub use photo_viewer::PhotoViewer;

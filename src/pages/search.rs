@@ -1,12 +1,11 @@
 use crate::api::{data, page_param, FetchError, Loader, Paths};
-use crate::components::{ErrorPanel, Pagination, PublishedTime};
+use crate::components::{go_to_search, ErrorPanel, Pagination, PublishedTime};
 use crate::content::search::{self, DocEntry, Marked, DOCS_PER_CHUNK, RESULTS_PER_PAGE};
 use crate::content::{Article, Block, Site};
 use crate::meta::use_document_title;
 use futures::future::join_all;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -232,22 +231,8 @@ pub fn SearchPage() -> impl IntoView {
         });
     }
 
-    let navigate = use_navigate();
     let input = NodeRef::<leptos::html::Input>::new();
-    let on_submit = {
-        let paths = paths.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let value = input.get().map(|i| i.value()).unwrap_or_default();
-            navigate(
-                &paths.search(&value, 1),
-                NavigateOptions {
-                    resolve: false,
-                    ..Default::default()
-                },
-            );
-        }
-    };
+    let on_submit = go_to_search(input);
     let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
 
     let results_paths = paths.clone();

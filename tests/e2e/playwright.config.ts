@@ -32,6 +32,6 @@ export default defineConfig({
     url: site.url,
     reuseExistingServer: false,
     stdout: 'ignore',
-    stderr: 'pipe',
+    stderr: 'ignore',
   })),
 });
