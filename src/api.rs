@@ -1,7 +1,6 @@
 //! The app's only door to the network: URL builders, one fetch, one error type, and the
 //! page data a static page carries so that its first render needs no fetch at all.
 
-use crate::content::PAGE_SIZE;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
@@ -123,9 +122,6 @@ pub fn page_param(raw: Option<String>) -> Option<usize> {
     }
 }
 
-/// How many articles a listing page holds; re-exported for the pages' placeholders.
-pub const LIST_PAGE_SIZE: usize = PAGE_SIZE;
-
 /// Why data could not be loaded. Shown to readers, so the text is Vietnamese and says what to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FetchError {
@@ -196,16 +192,20 @@ impl Loader {
         }
     }
 
+    /// Data this visit already has (from the page or an earlier fetch), parsed.
+    pub fn cached<T: DeserializeOwned>(&self, path: &str) -> Option<Result<T, FetchError>> {
+        self.cache.get(path).map(|json| parse_json(&json))
+    }
+
+    /// The data at `path`, from this visit's cache or fetched, and kept only if it parses.
     pub async fn json<T: DeserializeOwned>(&self, path: String) -> Result<T, FetchError> {
-        let json = match self.cache.get(&path) {
-            Some(json) => json,
-            None => {
-                let json: Arc<str> = fetch_text(&self.paths.file(&path)).await?.into();
-                self.cache.insert(path, Arc::clone(&json));
-                json
-            }
-        };
-        serde_json::from_str(&json).map_err(|_| FetchError::Malformed)
+        if let Some(cached) = self.cached(&path) {
+            return cached;
+        }
+        let json = fetch_text(&self.paths.file(&path)).await?;
+        let value = parse_json(&json)?;
+        self.cache.insert(path, json);
+        Ok(value)
     }
 
     /// Records what a path holds without fetching it, such as an empty postings list for a
@@ -255,10 +255,17 @@ impl<T> Clone for Load<T> {
     }
 }
 
-fn parse<T: DeserializeOwned>(json: &str) -> Load<T> {
-    serde_json::from_str(json).map_or(Load::Failed(FetchError::Malformed), |value| {
-        Load::Ready(Arc::new(value))
-    })
+fn parse_json<T: DeserializeOwned>(json: &str) -> Result<T, FetchError> {
+    serde_json::from_str(json).map_err(|_| FetchError::Malformed)
+}
+
+impl<T> From<Result<T, FetchError>> for Load<T> {
+    fn from(result: Result<T, FetchError>) -> Self {
+        match result {
+            Ok(value) => Load::Ready(Arc::new(value)),
+            Err(error) => Load::Failed(error),
+        }
+    }
 }
 
 /// Data at a path that may change with the route: a handle pages read and retry.
@@ -301,36 +308,30 @@ pub fn use_data<T>(path: impl Fn() -> String + Send + Sync + 'static) -> Remote<
 where
     T: DeserializeOwned + Send + Sync + 'static,
 {
-    let cache = expect_context::<DataCache>();
-    let paths = expect_context::<Paths>();
+    let loader = Loader::from_context();
+    let owner = Owner::current().unwrap_or_default();
     let path = Memo::new(move |_| path());
     let first = path.get_untracked();
-    let initial = cache.get(&first).map_or(Load::Loading, |json| parse(&json));
+    let initial = loader.cached(&first).map_or(Load::Loading, Load::from);
     let state = RwSignal::new((first, initial));
 
     let load = Callback::new(move |target: String| {
-        if let Some(json) = cache.get(&target) {
-            state.set((target, parse(&json)));
+        if let Some(cached) = loader.cached(&target) {
+            state.set((target, cached.into()));
             return;
         }
         state.set((target.clone(), Load::Loading));
-        let url = paths.file(&target);
-        let cache = cache.clone();
-        leptos::task::spawn_local(async move {
-            let loaded = match fetch_text(&url).await {
-                Ok(json) => {
-                    let loaded = parse::<T>(&json);
-                    if matches!(loaded, Load::Ready(_)) {
-                        cache.insert(target.clone(), json);
-                    }
-                    loaded
+        let loader = loader.clone();
+        // The fetch belongs to the page that asked, whoever triggered it (a "Thử lại" button
+        // is disposed as soon as loading starts): it is cancelled when the reader leaves the
+        // page, and a late answer is dropped rather than touching disposed state.
+        owner.with(|| {
+            leptos::task::spawn_local_scoped_with_cancellation(async move {
+                let loaded: Load<T> = loader.json(target.clone()).await.into();
+                if path.try_get_untracked().as_deref() == Some(target.as_str()) {
+                    state.try_set((target, loaded));
                 }
-                Err(error) => Load::Failed(error),
-            };
-            // A slow answer for a page the reader has already left is dropped.
-            if path.get_untracked() == target {
-                state.set((target, loaded));
-            }
+            })
         });
     });
 

@@ -21,13 +21,13 @@ pub fn App() -> impl IntoView {
             {move || match site.get() {
                 Load::Ready(site) => view! { <Shell site/> }.into_any(),
                 Load::Loading => view! {
-                    <main class="page" id="noi-dung">
+                    <main class="page" id=MAIN_ID>
                         <div class="container"><Skeleton/></div>
                     </main>
                 }
                 .into_any(),
                 Load::Failed(error) => view! {
-                    <main class="page" id="noi-dung">
+                    <main class="page" id=MAIN_ID>
                         <div class="container"><ErrorPanel error retry/></div>
                     </main>
                 }
@@ -37,13 +37,45 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Moves keyboard focus to the main content, which is what the skip link promises and what a
+/// screen reader needs to notice that a new page has arrived.
+fn focus_main() {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(main) = document()
+            .get_element_by_id(MAIN_ID)
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = main.focus();
+        }
+    }
+}
+
+const MAIN_ID: &str = "noi-dung";
+
 #[component]
 fn Shell(site: Arc<Site>) -> impl IntoView {
     provide_context(Arc::clone(&site));
+    // After each navigation within the app (not on the first page, which the reader opened),
+    // focus moves to the new page's content.
+    let pathname = leptos_router::hooks::use_location().pathname;
+    Effect::new(move |previous: Option<String>| {
+        let current = pathname.get();
+        if previous.is_some_and(|p| p != current) {
+            focus_main();
+        }
+        current
+    });
+    let skip = |ev: leptos::ev::MouseEvent| {
+        // The router would take the link for a navigation and leave focus where it was.
+        ev.prevent_default();
+        focus_main();
+    };
     view! {
-        <a class="skip-link" href="#noi-dung">"Bỏ qua điều hướng"</a>
+        <a class="skip-link" href=format!("#{MAIN_ID}") on:click=skip>"Bỏ qua điều hướng"</a>
         <SiteHeader site=Arc::clone(&site)/>
-        <main class="page" id="noi-dung" tabindex="-1">
+        <main class="page" id=MAIN_ID tabindex="-1">
             <div class="container">
                 <FlatRoutes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>

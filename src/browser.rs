@@ -228,6 +228,13 @@ pub mod speech {
         call(&synthesis, "speak", &[utterance]).is_ok()
     }
 
+    /// Forgets the `voiceschanged` listener of a control that is going away.
+    pub fn stop_watching_voices() {
+        if let Some(synthesis) = synthesis() {
+            let _ = js_sys::Reflect::set(&synthesis, &"onvoiceschanged".into(), &JsValue::NULL);
+        }
+    }
+
     pub fn pause() {
         if let Some(s) = synthesis() {
             let _ = call(&s, "pause", &[]);

@@ -12,7 +12,8 @@ pub struct PageMeta {
     /// The full document title, `<heading> – <short_name>`.
     pub title: String,
     pub description: String,
-    /// Path of the page below the site root's base, e.g. `/bai-viet/x/` (base included).
+    /// The page's URL path, base included: `/bai-viet/x/`, or `/tin-tuc/bai-viet/x/` under a
+    /// sub-path.
     pub path: String,
     /// A photo for share previews.
     pub image: Option<Image>,
@@ -70,10 +71,18 @@ pub fn article(site: &Site, paths: &Paths, article: &Article) -> PageMeta {
     }
 }
 
+/// The search page's document title, with the query once there is one.
+pub fn search_title(site: &Site, query: &str) -> String {
+    match query.trim() {
+        "" => titled(site, "Tìm kiếm"),
+        query => titled(site, &format!("Tìm kiếm “{query}”")),
+    }
+}
+
 pub fn search(site: &Site, paths: &Paths) -> PageMeta {
     PageMeta {
         heading: "Tìm kiếm".to_owned(),
-        title: titled(site, "Tìm kiếm"),
+        title: search_title(site, ""),
         description: format!(
             "Tìm tin bài của {}, gõ có dấu hay không dấu đều được.",
             site.short_name
@@ -97,6 +106,8 @@ pub fn style_guide(site: &Site, paths: &Paths) -> PageMeta {
 }
 
 pub const NOT_FOUND_TITLE: &str = "Không tìm thấy trang";
+pub const NOT_FOUND_TEXT: &str =
+    "Trang bạn tìm không tồn tại, hoặc đã được chuyển sang địa chỉ khác.";
 
 pub fn not_found(site: &Site, paths: &Paths) -> PageMeta {
     PageMeta {

@@ -323,6 +323,12 @@ fn site_json_is_checked_too() {
     let error = parse_site("site.json", &SITE.replace("\"fax\": \"0292.3821471\",", ""))
         .expect_err("refused");
     assert_eq!(error[0].field.as_deref(), Some("footer.fax"));
+    let errors = parse_site(
+        "site.json",
+        &SITE.replace("https://example.gov.vn/", "https://example.gov.vn/tin-tuc"),
+    )
+    .expect_err("an origin with a path is refused");
+    assert!(errors[0].message.contains("--public-url"), "{}", errors[0]);
     assert_eq!(site().origin, "https://example.gov.vn");
 }
 

@@ -2,7 +2,7 @@
 //! of their metadata, under names derived from their content so hosts may cache them forever.
 //! Variants made by an earlier build are taken from the cache instead of being encoded again.
 
-use super::output::{content_key, parallel_map};
+use super::output::{content_key, mark_used, parallel_map};
 use crate::content::{Article, Block, Image, ImageVariants};
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use std::collections::{BTreeSet, HashMap};
@@ -13,8 +13,6 @@ use std::path::Path;
 /// Widths written for every photo wider than them; the photo's own width when it is narrower
 /// than the largest. Never wider than the original.
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];
-/// The width of the plain `src`, for browsers that read neither `srcset` nor WebP.
-pub const FALLBACK_WIDTH: u32 = 960;
 const JPEG_QUALITY: u8 = 80;
 const WEBP_QUALITY: f32 = 75.0;
 
@@ -126,6 +124,7 @@ pub fn publish(
                     let target = folder.join(&name);
                     if let Some(cached) = cached.as_deref().filter(|c| c.is_file()) {
                         fs::copy(cached, &target).map_err(|e| fail(e.to_string()))?;
+                        mark_used(cached);
                     } else {
                         if decoded.is_none() {
                             decoded = Some(decode_upright(&bytes).map_err(fail)?);

@@ -29,7 +29,8 @@ pub struct Options {
     /// Remove the output folder when the build fails; set for trunk's staging folder, so a
     /// failed build leaves nothing half-written behind.
     pub clean_on_failure: bool,
-    /// Where compressed files from earlier builds are kept (`target/site-build-cache`).
+    /// Where compressed files and photo variants from earlier builds are kept
+    /// (`target/site-build-cache`).
     pub cache_dir: Option<PathBuf>,
 }
 
@@ -42,7 +43,7 @@ Cách dùng: site-build <check|write> [--content THƯ_MỤC] [--out THƯ_MỤC] 
 
 Khi trunk chạy công cụ này (Trunk.toml), các giá trị mặc định lấy từ TRUNK_SOURCE_DIR,
 TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL và TRUNK_PROFILE. SITE_CONTENT_DIR thay thư mục nội dung,
-SITE_BUILD_CACHE thay thư mục lưu các tệp đã nén (mặc định target/site-build-cache).";
+SITE_BUILD_CACHE thay thư mục lưu các tệp đã nén và ảnh đã thu nhỏ (mặc định target/site-build-cache).";
 
 impl Options {
     /// Reads the command line, falling back on the variables trunk gives its hooks.
@@ -218,6 +219,9 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
         compress_tree(out, options.cache_dir.as_deref()).map_err(Failure::Output)?;
         lap("files compressed");
     }
+    if let Some(cache) = &options.cache_dir {
+        prune_cache(cache, CACHE_KEEP);
+    }
     Ok(report)
 }
 
@@ -316,11 +320,7 @@ pub fn compress_tree(dir: &Path, cache: Option<&Path>) -> Result<(), String> {
             match cached.as_deref().filter(|c| c.is_file()) {
                 Some(cached) => {
                     fs::copy(cached, &sibling).map_err(fail)?;
-                    // Mark it used, so that pruning keeps it.
-                    let _ = fs::File::options()
-                        .write(true)
-                        .open(cached)
-                        .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+                    mark_used(cached);
                 }
                 None => {
                     let packed = compress(&bytes);
@@ -334,22 +334,30 @@ pub fn compress_tree(dir: &Path, cache: Option<&Path>) -> Result<(), String> {
         }
         Ok(())
     });
-    results.into_iter().collect::<Result<(), String>>()?;
-    if let Some(cache) = cache {
-        prune_cache(cache, CACHE_KEEP);
-    }
-    Ok(())
+    results.into_iter().collect()
+}
+
+/// Records that a build used a cached file, so that pruning keeps it.
+pub fn mark_used(cached: &Path) {
+    let _ = fs::File::options()
+        .write(true)
+        .open(cached)
+        .and_then(|f| f.set_modified(std::time::SystemTime::now()));
 }
 
 /// How long a cached file no build has used is kept.
 const CACHE_KEEP: std::time::Duration = std::time::Duration::from_secs(14 * 24 * 3600);
 
-/// Removes cached files no build has used for `keep`.
+/// Removes cached files (compressed pages, photo variants) no build has used for `keep`.
 fn prune_cache(cache: &Path, keep: std::time::Duration) {
     let Ok(entries) = fs::read_dir(cache) else {
         return;
     };
     for entry in entries.flatten() {
+        if entry.path().is_dir() {
+            prune_cache(&entry.path(), keep);
+            continue;
+        }
         let unused_for = entry
             .metadata()
             .and_then(|m| m.modified())

@@ -135,14 +135,7 @@ fn write_search_index(articles: &[Article], data: &mut BTreeMap<String, Arc<str>
         .map(|article| IndexedText {
             title: &article.title,
             summary: &article.summary,
-            body: article
-                .body
-                .iter()
-                .map(|block| match block {
-                    Block::Paragraph { text } | Block::Heading { text } => text.as_str(),
-                    Block::Figure { caption, .. } => caption.as_str(),
-                })
-                .collect(),
+            body: article.body.iter().map(Block::text).collect(),
         })
         .collect();
     for (token, postings) in search::build_index(&texts) {

@@ -5,20 +5,30 @@ use leptos::prelude::*;
 
 /// One article in a listing: title link, category, time, summary and thumbnail.
 #[component]
-pub fn ArticleCardView(card: ArticleCard, #[prop(optional)] eager: bool) -> impl IntoView {
+pub fn ArticleCardView(
+    card: ArticleCard,
+    #[prop(optional)] eager: bool,
+    /// Inside a section with its own `h2` (Tin liên quan): the title is an `h3`.
+    #[prop(optional)]
+    nested: bool,
+) -> impl IntoView {
     let paths = expect_context::<Paths>();
     let href = paths.article(&card.slug);
     let thumbnail = card
         .thumbnail
         .map(|image| view! { <Picture image class="card__image" sizes=THUMBNAIL_SIZES eager/> });
+    let link = view! { <a class="card__link" href=href>{card.title}</a> };
+    let title = if nested {
+        view! { <h3 class="card__title">{link}</h3> }.into_any()
+    } else {
+        view! { <h2 class="card__title">{link}</h2> }.into_any()
+    };
     view! {
         <li class="card">
             <article class="card__inner">
                 <div class="card__body">
                     <div class="card__heading">
-                        <h2 class="card__title">
-                            <a class="card__link" href=href>{card.title}</a>
-                        </h2>
+                        {title}
                         <p class="card__meta">
                             <span class="card__category">{card.category.name}</span>
                             <span class="card__separator" aria-hidden="true">" · "</span>

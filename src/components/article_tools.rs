@@ -18,6 +18,8 @@ pub fn ArticleTools(
         step.set(browser::text_size_step());
     });
     let can_share = move || running.get() && browser::can_share();
+    // At either end the button says so (aria-disabled) but keeps keyboard focus, which a
+    // disabled button would drop.
     let smaller = move |_| {
         let next = step.get_untracked().saturating_sub(1);
         step.set(next);
@@ -56,7 +58,12 @@ pub fn ArticleTools(
         <div class="tools" role="group" aria-label="Công cụ bài viết">
             {listen}
             <div class="tools__group tools__needs-app" role="group" aria-label="Cỡ chữ">
-                <button type="button" class="tools__button" disabled=move || step.get() == 0 on:click=smaller>
+                <button
+                    type="button"
+                    class="tools__button"
+                    aria-disabled=move || (step.get() == 0).to_string()
+                    on:click=smaller
+                >
                     "A−"
                     <span class="visually-hidden">" Giảm cỡ chữ"</span>
                 </button>
@@ -67,7 +74,7 @@ pub fn ArticleTools(
                 <button
                     type="button"
                     class="tools__button"
-                    disabled=move || step.get() + 1 == browser::TEXT_SIZES.len()
+                    aria-disabled=move || (step.get() + 1 == browser::TEXT_SIZES.len()).to_string()
                     on:click=larger
                 >
                     "A+"

@@ -81,17 +81,20 @@ pub fn SiteHeader(site: Arc<Site>) -> impl IntoView {
                         <span class="site-header__slogan">{site.slogan.clone()}</span>
                     </a>
                     <form class="site-search" role="search" action=paths.file("tim-kiem/") method="get" on:submit=on_search>
-                        <label class="visually-hidden" for="tim-nhanh">"Tìm kiếm tin bài"</label>
-                        <input
-                            node_ref=input
-                            id="tim-nhanh"
-                            class="site-search__input"
-                            type="search"
-                            name="q"
-                            placeholder="Tìm tin bài…"
-                            autocomplete="off"
-                            enterkeyhint="search"
-                        />
+                        // The label wraps its field: no id, so the header can appear more than once
+                        // on a page (the style guide shows it twice).
+                        <label class="site-search__field">
+                            <span class="visually-hidden">"Tìm kiếm tin bài"</span>
+                            <input
+                                node_ref=input
+                                class="site-search__input"
+                                type="search"
+                                name="q"
+                                placeholder="Tìm tin bài…"
+                                autocomplete="off"
+                                enterkeyhint="search"
+                            />
+                        </label>
                         <button class="site-search__button" type="submit">"Tìm"</button>
                     </form>
                 </div>

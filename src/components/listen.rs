@@ -23,9 +23,14 @@ pub fn ListenControl(paragraphs: Vec<String>, reading: RwSignal<Option<usize>>) 
         use crate::browser::speech;
         Effect::new(move |_| {
             available.set(speech::vietnamese_voice().is_some());
-            speech::on_voices_changed(move || available.set(speech::vietnamese_voice().is_some()));
+            speech::on_voices_changed(move || {
+                available.try_set(speech::vietnamese_voice().is_some());
+            });
         });
-        on_cleanup(|| speech::cancel());
+        on_cleanup(|| {
+            speech::stop_watching_voices();
+            speech::cancel();
+        });
     }
 
     fn speak_from(

@@ -1,6 +1,8 @@
 //! What a page shows while its data loads, when it fails, and when there is nothing to show.
 
 use crate::api::{FetchError, Load, Paths, Remote};
+use crate::content::Site;
+use crate::meta::{self, use_document_title};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -33,8 +35,10 @@ pub fn Skeleton(#[prop(default = 6)] lines: usize) -> impl IntoView {
 /// A failed load: what went wrong, in Vietnamese, and a button that tries again.
 #[component]
 pub fn ErrorPanel(error: FetchError, retry: Callback<()>) -> impl IntoView {
+    // A sample in the style guide must not be announced as an alert.
+    let role = use_context::<SampleView>().is_none().then_some("alert");
     view! {
-        <section class="notice notice--error" role="alert">
+        <section class="notice notice--error" role=role>
             {notice_title("Không tải được nội dung")}
             <p class="notice__text">{error.to_string()}</p>
             <button type="button" class="button" on:click=move |_| retry.run(())>
@@ -49,12 +53,16 @@ pub fn ErrorPanel(error: FetchError, retry: Callback<()>) -> impl IntoView {
 #[component]
 pub fn NotFound(#[prop(optional)] retry: Option<Callback<()>>) -> impl IntoView {
     let paths = expect_context::<Paths>();
+    if use_context::<SampleView>().is_none() {
+        if let Some(site) = use_context::<Arc<Site>>() {
+            let title = meta::not_found(&site, &paths).title;
+            use_document_title(move || Some(title.clone()));
+        }
+    }
     view! {
         <section class="notice notice--not-found">
-            {notice_title("Không tìm thấy trang")}
-            <p class="notice__text">
-                "Trang bạn tìm không tồn tại, hoặc đã được chuyển sang địa chỉ khác."
-            </p>
+            {notice_title(meta::NOT_FOUND_TITLE)}
+            <p class="notice__text">{meta::NOT_FOUND_TEXT}</p>
             <p class="notice__actions">
                 <a class="button" href=paths.home()>"Về trang chủ"</a>
                 {retry.map(|retry| view! {

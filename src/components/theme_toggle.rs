@@ -10,7 +10,8 @@ pub fn ThemeToggle() -> impl IntoView {
     let dark = RwSignal::new(false);
     Effect::new(move |_| dark.set(browser::is_dark()));
     let toggle = move |_| {
-        let next = !dark.get_untracked();
+        // The page itself is the truth: the script in index.html follows system changes.
+        let next = !browser::is_dark();
         browser::set_dark(next);
         dark.set(next);
     };

@@ -234,9 +234,15 @@ fn origin_problem(origin: &str) -> Option<&'static str> {
             "phải là địa chỉ tuyệt đối bắt đầu bằng https://, ví dụ https://sokhcn.cantho.gov.vn",
         );
     };
-    let host = rest.split('/').next().unwrap_or_default();
-    if host.is_empty() || rest.contains(['?', '#', ' ']) {
+    let rest = rest.trim_end_matches('/');
+    if rest.is_empty() || rest.contains(['?', '#', ' ']) {
         return Some("phải là địa chỉ https:// gồm tên miền, không có ? hay #");
+    }
+    if rest.contains('/') {
+        return Some(
+            "chỉ gồm https:// và tên miền, không kèm đường dẫn; \
+             trang đặt dưới một đường dẫn con thì xây dựng với trunk build --public-url /đường-dẫn/",
+        );
     }
     None
 }

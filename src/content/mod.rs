@@ -152,6 +152,9 @@ impl Image {
     }
 }
 
+/// The width of an image's plain `src`.
+pub const FALLBACK_WIDTH: u32 = 960;
+
 /// Where the build writes a variant, below the site root.
 pub fn variant_path(key: &str, width: u32, format: &str) -> String {
     format!("content/anh/{key}-{width}.{format}")
@@ -163,6 +166,16 @@ pub enum Block {
     Paragraph { text: String },
     Heading { text: String },
     Figure { image: Image, caption: String },
+}
+
+impl Block {
+    /// The block's text: a paragraph's or heading's, a figure's caption.
+    pub fn text(&self) -> &str {
+        match self {
+            Block::Paragraph { text } | Block::Heading { text } => text,
+            Block::Figure { caption, .. } => caption,
+        }
+    }
 }
 
 /// One article as the app shows it, written by the build to `data/bai-viet/<slug>.json`.

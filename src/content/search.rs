@@ -33,7 +33,8 @@ pub fn chunk_path(id: u32) -> String {
 }
 
 /// Latin letters with diacritics (Vietnamese in full) and their plain lowercase letter,
-/// sorted by code point for binary search. Generated from Unicode's canonical decompositions.
+/// sorted by code point for binary search. Generated from Unicode's canonical decompositions,
+/// plus Đ and đ, which have none.
 const FOLDED: [(char, u8); 257] = [
     ('\u{c0}', b'a'),
     ('\u{c1}', b'a'),

@@ -89,7 +89,7 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
         let cards = article
             .related
             .iter()
-            .map(|card| view! { <ArticleCardView card=card.clone()/> })
+            .map(|card| view! { <ArticleCardView card=card.clone() nested=true/> })
             .collect_view();
         view! {
             <aside class="related" aria-labelledby="tin-lien-quan">

@@ -2,7 +2,7 @@ use crate::api::{data, page_param, FetchError, Loader, Paths};
 use crate::components::{go_to_search, ErrorPanel, Pagination, PublishedTime};
 use crate::content::search::{self, DocEntry, Marked, DOCS_PER_CHUNK, RESULTS_PER_PAGE};
 use crate::content::{Article, Block, Site};
-use crate::meta::use_document_title;
+use crate::meta::{self, use_document_title};
 use futures::future::join_all;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -118,12 +118,7 @@ pub async fn run_search(
 /// heading or caption that does, else the start of the summary.
 fn best_snippet(article: &Article, tokens: &[String]) -> Option<Marked> {
     let texts =
-        std::iter::once(article.summary.as_str()).chain(article.body.iter().map(
-            |block| match block {
-                Block::Paragraph { text } | Block::Heading { text } => text.as_str(),
-                Block::Figure { caption, .. } => caption.as_str(),
-            },
-        ));
+        std::iter::once(article.summary.as_str()).chain(article.body.iter().map(Block::text));
     let mut texts = texts.filter(|t| !t.is_empty());
     texts
         .clone()
@@ -193,6 +188,9 @@ pub fn SearchPage() -> impl IntoView {
     Effect::new(move |_| {
         attempt.track();
         let (query, page) = (query.get(), page.get());
+        // Every new request supersedes a search still under way, even one for nothing.
+        generation.update_value(|g| *g += 1);
+        let this_search = generation.get_value();
         if query.trim().is_empty() {
             state.set(State::Prompt);
             return;
@@ -201,40 +199,35 @@ pub fn SearchPage() -> impl IntoView {
             state.set(State::NoWords);
             return;
         }
-        generation.update_value(|g| *g += 1);
-        let this_search = generation.get_value();
         state.set(State::Searching);
         let loader = loader.clone();
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
             let started = now_ms();
             let result = run_search(loader, query, page).await;
-            if generation.get_value() != this_search {
-                return; // the reader has already asked for something else
+            if generation.try_get_value() != Some(this_search) {
+                return; // the reader has already asked for something else, or left
             }
-            elapsed.set(Some(now_ms() - started));
-            state.set(match result {
+            elapsed.try_set(Some(now_ms() - started));
+            state.try_set(match result {
                 Ok(results) => State::Done(Arc::new(results)),
                 Err(error) => State::Failed(error),
             });
         });
     });
 
-    {
-        let short_name = site.short_name.clone();
-        use_document_title(move || {
-            let query = query.get();
-            Some(if query.trim().is_empty() {
-                format!("Tìm kiếm – {short_name}")
-            } else {
-                format!("Tìm kiếm “{}” – {short_name}", query.trim())
-            })
-        });
-    }
+    use_document_title(move || Some(meta::search_title(&site, &query.get())));
 
     let input = NodeRef::<leptos::html::Input>::new();
     let on_submit = go_to_search(input);
     let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
 
+    let announcement = move || match state.get() {
+        State::Searching => "Đang tìm…".to_owned(),
+        State::Done(results) if results.total == 0 => "Không tìm thấy bài viết nào.".to_owned(),
+        State::Done(results) => format!("Tìm thấy {} bài viết.", results.total),
+        State::Failed(error) => error.to_string(),
+        State::Prompt | State::NoWords => String::new(),
+    };
     let results_paths = paths.clone();
     let results = move || {
         match state.get() {
@@ -273,7 +266,9 @@ pub fn SearchPage() -> impl IntoView {
                     <button class="button" type="submit">"Tìm kiếm"</button>
                 </div>
             </form>
-            <div class="search__results" aria-live="polite">{results}</div>
+            // One short announcement per search, not the whole list of results.
+            <p class="visually-hidden" role="status">{announcement}</p>
+            <div class="search__results">{results}</div>
         </section>
     }
 }

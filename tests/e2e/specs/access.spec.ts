@@ -49,6 +49,14 @@ test('keyboard only: skip link, menu, an article, the photo viewer, and focus ba
   await appStarted(page);
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).toHaveText('Bỏ qua điều hướng');
+  // The skip link moves focus past the header: the next Tab is in the content.
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+  await page.goto(seed);
+  await appStarted(page);
+  await page.keyboard.press('Tab');
   // Onwards to the menu, then to the first article.
   const order: string[] = [];
   for (let i = 0; i < 15 && !order.includes('article'); i++) {
@@ -67,6 +75,8 @@ test('keyboard only: skip link, menu, an article, the photo viewer, and focus ba
   await expect(page.locator(':focus')).toHaveText(SEED_TITLE);
   await page.keyboard.press('Enter');
   await expect(page.locator('h1')).toHaveText(SEED_TITLE);
+  // The new page's content has the focus, so a screen reader notices the change.
+  await expect(page.locator('main')).toBeFocused();
 
   // To the first photo, and open it.
   for (let i = 0; i < 30; i++) {

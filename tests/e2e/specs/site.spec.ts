@@ -95,6 +95,7 @@ test('an unknown slug or path shows the Vietnamese not-found page with a link ho
   await page.goto(SITES.seedSpa.url + 'bai-viet/khong-co-bai-nay/');
   expect(await appStarted(page)).toBe('rendered');
   await expect(page.locator('h1')).toHaveText('Không tìm thấy trang');
+  await expect(page).toHaveTitle('Không tìm thấy trang – Sở KH&CN TP. Cần Thơ');
   await page.goto(SITES.seedSpa.url + 'chuyen-muc/khong-co/');
   await expect(page.locator('h1')).toHaveText('Không tìm thấy trang');
 });
@@ -157,6 +158,30 @@ test('while an article loads, a placeholder holds its place, and nothing jumps w
   await expect(page.locator('h1')).toHaveText(SEED_TITLE);
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as any).__shift)).toBe(0);
+});
+
+test('leaving a page before its data arrives does not break the app', async ({ page }) => {
+  const errors = watchForErrors(page);
+  await page.goto(seed);
+  await appStarted(page);
+  let release: () => void = () => {};
+  const arrived = new Promise<void>((r) => (release = r));
+  await page.route('**/data/bai-viet/**', async (route) => {
+    await arrived;
+    await route.continue();
+  });
+  await page.getByRole('link', { name: SEED_TITLE }).click();
+  await expect(page.locator('.skeleton')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Chuyên mục' }).getByRole('link', { name: 'Thông báo' }).click();
+  await expect(page.locator('h1')).toHaveText('Thông báo');
+  release(); // the answer for the page already left arrives now
+  await page.waitForTimeout(300);
+  await expect(page.locator('h1')).toHaveText('Thông báo');
+  await page.unroute('**/data/bai-viet/**');
+  await page.getByRole('navigation', { name: 'Chuyên mục' }).getByRole('link', { name: 'Trang chủ' }).click();
+  await page.getByRole('link', { name: SEED_TITLE }).click();
+  await expect(page.locator('h1')).toHaveText(SEED_TITLE);
+  expect(errors).toEqual([]);
 });
 
 test('text that looks like HTML is shown literally and runs nothing', async ({ page, context }) => {
