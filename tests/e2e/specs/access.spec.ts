@@ -251,7 +251,8 @@ test('"Nghe bài" reads the paragraphs in order with a Vietnamese voice, marking
   await appStarted(page);
   await page.getByRole('button', { name: 'Nghe bài' }).click();
   const paragraphs = await page.locator('.article__body > p').allTextContents();
-  await expect.poll(() => page.evaluate(() => (window as any).__spoken.length)).toBe(3);
+  // All three spoken and finished (each records its mark just before it ends).
+  await expect.poll(() => page.evaluate(() => (window as any).__reading.length)).toBe(3);
   expect(await page.evaluate(() => (window as any).__spoken)).toEqual(paragraphs);
   // Each paragraph was marked while it was spoken.
   expect(await page.evaluate(() => (window as any).__reading)).toEqual(paragraphs.map((p) => p.slice(0, 20)));
