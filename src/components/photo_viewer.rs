@@ -50,7 +50,7 @@ pub fn PhotoViewer(photos: Vec<(Image, String)>, open: RwSignal<Option<usize>>) 
             }
         }
         None => {
-            if let Some(i) = last_opened.get_value().take() {
+            if let Some(i) = last_opened.get_value() {
                 last_opened.set_value(None);
                 focus_photo(i);
             }

@@ -24,3 +24,14 @@ export async function markDocument(page: Page) {
 export async function isSameDocument(page: Page): Promise<boolean> {
   return page.evaluate(() => (window as any).__sameDocument === true);
 }
+
+/** Holds every article data request until the returned function is called. */
+export async function holdArticleData(page: Page): Promise<() => void> {
+  let release: () => void = () => {};
+  const released = new Promise<void>((r) => (release = r));
+  await page.route('**/data/bai-viet/**', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}

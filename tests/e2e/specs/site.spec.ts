@@ -1,7 +1,7 @@
 // The news site as a resident uses it: listing, article, footer, errors, time zones, phones.
 import { expect, test } from '@playwright/test';
 import { SEED_CAPTIONS, SEED_FOOTER, SEED_SLUG, SEED_TITLE, SITES } from '../sites';
-import { appStarted, isSameDocument, markDocument, watchForErrors } from './helpers';
+import { appStarted, holdArticleData, isSameDocument, markDocument, watchForErrors } from './helpers';
 
 const seed = SITES.seed.url;
 const articlePath = `/bai-viet/${SEED_SLUG}/`;
@@ -137,12 +137,7 @@ for (const failure of ['network down', '500', '404', 'malformed JSON'] as const)
 test('while an article loads, a placeholder holds its place, and nothing jumps when it arrives', async ({ page }) => {
   await page.goto(seed);
   await appStarted(page);
-  let release: () => void = () => {};
-  const arrived = new Promise<void>((r) => (release = r));
-  await page.route('**/data/bai-viet/**', async (route) => {
-    await arrived;
-    await route.continue();
-  });
+  const release = await holdArticleData(page);
   await page.getByRole('link', { name: SEED_TITLE }).click();
   await expect(page.locator('.skeleton[aria-busy="true"]')).toBeVisible();
   await expect(page.locator('.skeleton')).toContainText('Đang tải nội dung');
@@ -164,12 +159,7 @@ test('leaving a page before its data arrives does not break the app', async ({ p
   const errors = watchForErrors(page);
   await page.goto(seed);
   await appStarted(page);
-  let release: () => void = () => {};
-  const arrived = new Promise<void>((r) => (release = r));
-  await page.route('**/data/bai-viet/**', async (route) => {
-    await arrived;
-    await route.continue();
-  });
+  const release = await holdArticleData(page);
   await page.getByRole('link', { name: SEED_TITLE }).click();
   await expect(page.locator('.skeleton')).toBeVisible();
   await page.getByRole('navigation', { name: 'Chuyên mục' }).getByRole('link', { name: 'Thông báo' }).click();
