@@ -30,9 +30,15 @@ impl Paths {
         &self.base
     }
 
-    /// The router's base: the prefix without its trailing slash, `None` at the root.
-    pub fn router_base(&self) -> Option<String> {
-        (self.base != "/").then(|| self.base.trim_end_matches('/').to_owned())
+    /// The part of a full path below the site's base, starting with `/`; `None` for a path
+    /// outside the site.
+    pub fn below_base<'a>(&self, pathname: &'a str) -> Option<&'a str> {
+        let rest = pathname.strip_prefix(self.base.trim_end_matches('/'))?;
+        if rest.is_empty() {
+            Some("/")
+        } else {
+            rest.starts_with('/').then_some(rest)
+        }
     }
 
     /// A path below the site root, such as `content/images/a.jpg` or `feed.xml`.
@@ -359,7 +365,7 @@ mod tests {
         assert_eq!(root.article("tin-a"), "/bai-viet/tin-a/");
         assert_eq!(root.home_page(1), "/");
         assert_eq!(root.home_page(3), "/trang/3/");
-        assert_eq!(root.router_base(), None);
+        assert_eq!(root.below_base("/bai-viet/a/"), Some("/bai-viet/a/"));
 
         let sub = Paths::new("/tin-tuc/");
         assert_eq!(sub.article("tin-a"), "/tin-tuc/bai-viet/tin-a/");
@@ -368,7 +374,10 @@ mod tests {
             "/tin-tuc/chuyen-muc/thong-bao/trang/2/"
         );
         assert_eq!(sub.file("data/site.json"), "/tin-tuc/data/site.json");
-        assert_eq!(sub.router_base().as_deref(), Some("/tin-tuc"));
+        assert_eq!(sub.below_base("/tin-tuc"), Some("/"));
+        assert_eq!(sub.below_base("/tin-tuc/trang/2/"), Some("/trang/2/"));
+        assert_eq!(sub.below_base("/tin-tucx/"), None);
+        assert_eq!(sub.below_base("/"), None);
         assert_eq!(Paths::new("tin-tuc"), sub);
         assert_eq!(
             sub.search("Cờ đỏ & co", 1),

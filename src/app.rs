@@ -1,23 +1,21 @@
 //! The app: the router, the shell every page shares, and the routes.
 
-use crate::api::{data, use_data, Load, Paths};
+use crate::api::{data, use_data, Load};
 use crate::components::{ErrorPanel, SiteFooter, SiteHeader, Skeleton};
 use crate::content::Site;
 use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage, StyleGuidePage};
+use crate::router::{use_router, Location, PageKind, Router};
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::path;
 use std::sync::Arc;
 
-/// The whole site. Expects [`Paths`] and [`crate::api::DataCache`] in context: the browser
-/// start-up provides them from the page, the build tool from the bundle.
+/// The whole site, at `location`. Expects [`Paths`] and [`crate::api::DataCache`] in context:
+/// the browser start-up provides them from the page, the build tool from the bundle.
 #[component]
-pub fn App() -> impl IntoView {
-    let paths = expect_context::<Paths>();
+pub fn App(location: Location) -> impl IntoView {
+    Router::provide(location);
     let site = use_data::<Site>(|| data::SITE.to_owned());
     let retry = Callback::new(move |()| site.retry());
     view! {
-        <Router base=paths.router_base().unwrap_or_default()>
             {move || match site.get() {
                 Load::Ready(site) => view! { <Shell site/> }.into_any(),
                 Load::Loading => view! {
@@ -33,7 +31,6 @@ pub fn App() -> impl IntoView {
                 }
                 .into_any(),
             }}
-        </Router>
     }
 }
 
@@ -59,9 +56,9 @@ fn Shell(site: Arc<Site>) -> impl IntoView {
     provide_context(Arc::clone(&site));
     // After each navigation within the app (not on the first page, which the reader opened),
     // focus moves to the new page's content.
-    let pathname = leptos_router::hooks::use_location().pathname;
+    let router = use_router();
     Effect::new(move |previous: Option<String>| {
-        let current = pathname.get();
+        let current = router.location().read().pathname.clone();
         if previous.is_some_and(|p| p != current) {
             focus_main();
         }
@@ -77,17 +74,25 @@ fn Shell(site: Arc<Site>) -> impl IntoView {
         <SiteHeader site=Arc::clone(&site)/>
         <main class="page" id=MAIN_ID tabindex="-1">
             <div class="container">
-                <FlatRoutes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/trang/:page") view=HomePage/>
-                    <Route path=path!("/chuyen-muc/:category") view=CategoryPage/>
-                    <Route path=path!("/chuyen-muc/:category/trang/:page") view=CategoryPage/>
-                    <Route path=path!("/bai-viet/:slug") view=ArticlePage/>
-                    <Route path=path!("/tim-kiem") view=SearchPage/>
-                    <Route path=path!("/mau-giao-dien") view=StyleGuidePage/>
-                </FlatRoutes>
+                <Routes/>
             </div>
         </main>
         <SiteFooter site/>
+    }
+}
+
+/// The page for the current route. It is rebuilt only when the kind of page changes; a new
+/// article or page number reaches the page it is on through the route.
+#[component]
+fn Routes() -> impl IntoView {
+    let route = use_router().route();
+    let kind = Memo::new(move |_| route.read().kind());
+    move || match kind.get() {
+        PageKind::Home => view! { <HomePage/> }.into_any(),
+        PageKind::Category => view! { <CategoryPage/> }.into_any(),
+        PageKind::Article => view! { <ArticlePage/> }.into_any(),
+        PageKind::Search => view! { <SearchPage/> }.into_any(),
+        PageKind::StyleGuide => view! { <StyleGuidePage/> }.into_any(),
+        PageKind::NotFound => view! { <NotFoundPage/> }.into_any(),
     }
 }

@@ -40,7 +40,7 @@ pub fn start() {
     let app = move || {
         provide_context(paths);
         provide_context(cache);
-        view! { <App/> }
+        view! { <App location=crate::router::browser_location()/> }
     };
 
     let here = window.location().pathname().unwrap_or_default();

@@ -14,6 +14,7 @@ pub mod components;
 pub mod content;
 pub mod meta;
 pub mod pages;
+pub mod router;
 
 #[cfg(feature = "hydrate")]
 pub mod boot;

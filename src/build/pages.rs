@@ -5,9 +5,9 @@ use crate::api::{data, DataCache, PageBoot, Paths};
 use crate::content::search::{self, DocEntry, IndexedText, DOCS_PER_CHUNK};
 use crate::content::{bundle, Article, ArticleCard, Block, Site};
 use crate::meta::{self, PageHead, PageMeta};
+use crate::router::Location;
 use crate::App;
 use leptos::prelude::*;
-use leptos_router::location::RequestUrl;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -216,14 +216,13 @@ pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> String {
         .collect();
     let owner = Owner::new_root(None);
     let (head, app) = owner.with(|| {
-        provide_context(RequestUrl::new(&page.url_path));
         provide_context(plan.paths.clone());
         let cache = DataCache::default();
         for (path, json) in &data {
             cache.insert(path.clone(), Arc::clone(json));
         }
         provide_context(cache);
-        let app = view! { <App/> }.to_html();
+        let app = view! { <App location=Location::from_url(&page.url_path)/> }.to_html();
         let boot = PageBoot {
             base: plan.paths.base().to_owned(),
             path: page.url_path.clone(),

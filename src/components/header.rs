@@ -1,9 +1,8 @@
 use super::ThemeToggle;
 use crate::api::Paths;
 use crate::content::Site;
+use crate::router::{use_router, Route};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 /// Submitting a search form: the app opens the results page itself, at an address that can be
 /// shared. (Without JavaScript the form's own GET does the same.)
@@ -11,17 +10,11 @@ pub fn go_to_search(
     input: NodeRef<leptos::html::Input>,
 ) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
     let paths = expect_context::<Paths>();
-    let navigate = use_navigate();
+    let router = use_router();
     move |ev| {
         ev.prevent_default();
         let query = input.get().map(|i| i.value()).unwrap_or_default();
-        navigate(
-            &paths.search(&query, 1),
-            NavigateOptions {
-                resolve: false,
-                ..Default::default()
-            },
-        );
+        router.navigate(&paths.search(&query, 1));
     }
 }
 use std::sync::Arc;
@@ -30,26 +23,13 @@ use std::sync::Arc;
 #[component]
 pub fn SiteHeader(site: Arc<Site>) -> impl IntoView {
     let paths = expect_context::<Paths>();
-    let pathname = use_location().pathname;
+    let route = use_router().route();
     // The navigation entry a page belongs to: the home listing (and its pages) or a category.
-    let current = {
-        let paths = paths.clone();
-        Memo::new(move |_| {
-            let path = pathname.get();
-            let below = path
-                .strip_prefix(paths.base().trim_end_matches('/'))
-                .unwrap_or(&path)
-                .to_owned();
-            if below == "/" || below.is_empty() || below.starts_with("/trang/") {
-                Some(String::new())
-            } else {
-                below
-                    .strip_prefix("/chuyen-muc/")
-                    .and_then(|rest| rest.split('/').next())
-                    .map(str::to_owned)
-            }
-        })
-    };
+    let current = Memo::new(move |_| match &*route.read() {
+        Route::Home { .. } => Some(String::new()),
+        Route::Category { slug, .. } => Some(slug.clone()),
+        _ => None,
+    });
     let mark = move |key: String| {
         move || (current.get().as_deref() == Some(key.as_str())).then_some("page")
     };

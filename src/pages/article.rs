@@ -6,15 +6,18 @@ use crate::components::{
 use crate::content::bundle::slug_problem;
 use crate::content::{Article, Block, Site};
 use crate::meta::{self, use_document_title};
+use crate::router::{use_router, Route};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 /// `/bai-viet/<slug>`: one article.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    let route = use_router().route();
+    let slug = Memo::new(move |previous: Option<&String>| match &*route.read() {
+        Route::Article { slug } => slug.clone(),
+        _ => previous.cloned().unwrap_or_default(),
+    });
     move || {
         let slug = slug.get();
         if slug_problem(&slug).is_some() {

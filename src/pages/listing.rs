@@ -2,15 +2,21 @@ use crate::api::{data, page_param, use_data, Paths};
 use crate::components::{show_remote, ArticleCardView, NotFound, Pagination};
 use crate::content::{ListPage, Site};
 use crate::meta::{self, use_document_title};
+use crate::router::{use_router, Route};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 /// `/` and `/trang/<n>`: the newest articles of every category.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let params = use_params_map();
-    let page = Memo::new(move |_| page_param(params.read().get("page")));
+    let route = use_router().route();
+    // The last page number stays while the app moves on to another kind of page.
+    let page = Memo::new(
+        move |previous: Option<&Option<usize>>| match &*route.read() {
+            Route::Home { page } => page_param(page.clone()),
+            _ => previous.copied().flatten(),
+        },
+    );
     move || match page.get() {
         Some(page) => view! { <Listing data_path=data::home_page(page)/> }.into_any(),
         None => view! { <NotFound/> }.into_any(),
@@ -21,14 +27,18 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 pub fn CategoryPage() -> impl IntoView {
     let site = expect_context::<Arc<Site>>();
-    let params = use_params_map();
-    let target = Memo::new(move |_| {
-        let slug = params.read().get("category").unwrap_or_default();
-        let page = page_param(params.read().get("page"))?;
-        site.category(&slug)
-            .is_some()
-            .then(|| data::category_page(&slug, page))
-    });
+    let route = use_router().route();
+    let target = Memo::new(
+        move |previous: Option<&Option<String>>| match &*route.read() {
+            Route::Category { slug, page } => {
+                let page = page_param(page.clone())?;
+                site.category(slug)
+                    .is_some()
+                    .then(|| data::category_page(slug, page))
+            }
+            _ => previous.cloned().flatten(),
+        },
+    );
     move || match target.get() {
         Some(data_path) => view! { <Listing data_path/> }.into_any(),
         None => view! { <NotFound/> }.into_any(),

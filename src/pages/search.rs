@@ -3,9 +3,9 @@ use crate::components::{go_to_search, ErrorPanel, Pagination, PublishedTime};
 use crate::content::search::{self, DocEntry, Marked, DOCS_PER_CHUNK, RESULTS_PER_PAGE};
 use crate::content::{Article, Block, Site};
 use crate::meta::{self, use_document_title};
+use crate::router::use_router;
 use futures::future::join_all;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -161,21 +161,21 @@ pub fn SearchPage() -> impl IntoView {
     let site = expect_context::<Arc<Site>>();
     let paths = expect_context::<Paths>();
     let loader = Loader::from_context();
-    let query_map = use_query_map();
+    let location = use_router().location();
     // The static page is rendered without a query; the first render in the browser must match
     // it, so the address is only read once the app runs.
     let running = RwSignal::new(false);
     Effect::new(move |_| running.set(true));
     let query = Memo::new(move |_| {
         if running.get() {
-            query_map.read().get("q").unwrap_or_default()
+            location.read().query("q").unwrap_or_default()
         } else {
             String::new()
         }
     });
     let page = Memo::new(move |_| {
         if running.get() {
-            page_param(query_map.read().get("trang")).unwrap_or(1)
+            page_param(location.read().query("trang")).unwrap_or(1)
         } else {
             1
         }

@@ -1,0 +1,387 @@
+//! The app's own router: the address as a signal, the routes, and in-app navigation.
+//!
+//! The site has six fixed routes, so matching is one `match` on the path's segments. Measured,
+//! this replaced `leptos_router`, whose generic matching, components and hooks weighed more than
+//! the whole budget left for our own code (see README, "Measurements").
+
+use crate::api::Paths;
+use leptos::prelude::*;
+
+/// Where the reader is: what `window.location` says, without the fragment.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Location {
+    /// The full path, the site's base included: `/tin-tuc/bai-viet/x/`.
+    pub pathname: String,
+    /// The query string without its `?`.
+    pub search: String,
+}
+
+impl Location {
+    /// Splits `path?query#fragment`.
+    pub fn from_url(url: &str) -> Self {
+        let url = url.split('#').next().unwrap_or_default();
+        let (pathname, search) = url.split_once('?').unwrap_or((url, ""));
+        Location {
+            pathname: pathname.to_owned(),
+            search: search.to_owned(),
+        }
+    }
+
+    /// The decoded value of the first `key=value` pair in the query.
+    pub fn query(&self, key: &str) -> Option<String> {
+        self.search
+            .split('&')
+            .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+            .find(|(k, _)| decode_query_value(k) == key)
+            .map(|(_, value)| decode_query_value(value))
+    }
+}
+
+/// Decodes a query-string value: `+` is a space, `%XX` a byte of UTF-8. Malformed escapes are
+/// kept as typed, and invalid UTF-8 becomes U+FFFD, as browsers do.
+pub fn decode_query_value(raw: &str) -> String {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match (hex_value(bytes[i + 1]), hex_value(bytes[i + 2])) {
+                    (Some(high), Some(low)) => {
+                        out.push(high << 4 | low);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_value(byte: u8) -> Option<u8> {
+    match byte {
+        b'0'..=b'9' => Some(byte - b'0'),
+        b'a'..=b'f' => Some(byte - b'a' + 10),
+        b'A'..=b'F' => Some(byte - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// The pages of the site, with the parts of the path they take. Parameters stay raw text:
+/// each page decides what a valid one is (and shows "not found" for the rest).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `/` and `/trang/<n>/`.
+    Home {
+        page: Option<String>,
+    },
+    /// `/chuyen-muc/<slug>/` and `/chuyen-muc/<slug>/trang/<n>/`.
+    Category {
+        slug: String,
+        page: Option<String>,
+    },
+    /// `/bai-viet/<slug>/`.
+    Article {
+        slug: String,
+    },
+    /// `/tim-kiem/?q=…`.
+    Search,
+    /// `/mau-giao-dien/`.
+    StyleGuide,
+    NotFound,
+}
+
+/// Which page a route shows, without its parameters: moving between two articles keeps the
+/// article page and only changes its slug.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageKind {
+    Home,
+    Category,
+    Article,
+    Search,
+    StyleGuide,
+    NotFound,
+}
+
+impl Route {
+    /// Matches a full path (base included); a path outside the base is not found.
+    pub fn parse(paths: &Paths, pathname: &str) -> Route {
+        let Some(below) = paths.below_base(pathname) else {
+            return Route::NotFound;
+        };
+        let trimmed = below.trim_matches('/');
+        let segments: Vec<&str> = if trimmed.is_empty() {
+            Vec::new()
+        } else {
+            trimmed.split('/').collect()
+        };
+        if segments.iter().any(|s| s.is_empty()) {
+            return Route::NotFound;
+        }
+        let text = |s: &str| s.to_owned();
+        match segments.as_slice() {
+            [] => Route::Home { page: None },
+            ["trang", page] => Route::Home {
+                page: Some(text(page)),
+            },
+            ["chuyen-muc", slug] => Route::Category {
+                slug: text(slug),
+                page: None,
+            },
+            ["chuyen-muc", slug, "trang", page] => Route::Category {
+                slug: text(slug),
+                page: Some(text(page)),
+            },
+            ["bai-viet", slug] => Route::Article { slug: text(slug) },
+            ["tim-kiem"] => Route::Search,
+            ["mau-giao-dien"] => Route::StyleGuide,
+            _ => Route::NotFound,
+        }
+    }
+
+    pub fn kind(&self) -> PageKind {
+        match self {
+            Route::Home { .. } => PageKind::Home,
+            Route::Category { .. } => PageKind::Category,
+            Route::Article { .. } => PageKind::Article,
+            Route::Search => PageKind::Search,
+            Route::StyleGuide => PageKind::StyleGuide,
+            Route::NotFound => PageKind::NotFound,
+        }
+    }
+}
+
+/// The router in context: the address, its route, and navigation. Copy it into closures.
+#[derive(Clone, Copy)]
+pub struct Router {
+    location: RwSignal<Location>,
+    route: Memo<Route>,
+}
+
+impl Router {
+    /// Starts routing from `start` (the browser's address, or the page being rendered) and
+    /// provides the router to the app. In the browser it also follows Back/Forward and takes
+    /// over clicks on links within the site.
+    pub fn provide(start: Location) -> Router {
+        let paths = expect_context::<Paths>();
+        let location = RwSignal::new(start);
+        let route = Memo::new(move |_| Route::parse(&paths, &location.read().pathname));
+        let router = Router { location, route };
+        provide_context(router);
+        #[cfg(feature = "hydrate")]
+        browser::listen(router, expect_context::<Paths>());
+        router
+    }
+
+    pub fn location(&self) -> RwSignal<Location> {
+        self.location
+    }
+
+    pub fn route(&self) -> Memo<Route> {
+        self.route
+    }
+
+    /// Goes to `url` (a path below the site, with its query) within the app: a new history
+    /// entry, the new page, and the top of it.
+    pub fn navigate(&self, url: &str) {
+        #[cfg(feature = "hydrate")]
+        browser::push(url);
+        self.set_location(Location::from_url(url));
+        #[cfg(feature = "hydrate")]
+        browser::scroll_to_top();
+    }
+
+    fn set_location(&self, next: Location) {
+        // A history entry of the same address (the photo viewer's) changes no page.
+        if self.location.with_untracked(|current| *current != next) {
+            self.location.set(next);
+        }
+    }
+}
+
+/// The router the app provided.
+pub fn use_router() -> Router {
+    expect_context::<Router>()
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use super::{Location, Router};
+    use crate::api::Paths;
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    pub fn current() -> Location {
+        let location = window().location();
+        Location {
+            pathname: location.pathname().unwrap_or_default(),
+            search: location
+                .search()
+                .unwrap_or_default()
+                .trim_start_matches('?')
+                .to_owned(),
+        }
+    }
+
+    pub fn push(url: &str) {
+        if let Ok(history) = window().history() {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+        }
+    }
+
+    pub fn scroll_to_top() {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+
+    /// Back/Forward, and clicks on links to pages of the site. The listeners live as long as
+    /// the page: the app is never unmounted.
+    pub fn listen(router: Router, paths: Paths) {
+        let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+            router.set_location(current());
+        });
+        let click = window_event_listener(leptos::ev::click, move |ev| {
+            if let Some(url) = in_app_target(&ev, &paths) {
+                ev.prevent_default();
+                router.navigate(&url);
+            }
+        });
+        std::mem::forget((popstate, click));
+    }
+
+    /// The address a click should open within the app, or `None` when the browser should
+    /// handle it: modified clicks (new tab), downloads, other windows, other sites, files
+    /// marked `rel="external"`, links to a place on this same page.
+    fn in_app_target(ev: &web_sys::MouseEvent, paths: &Paths) -> Option<String> {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.meta_key()
+            || ev.ctrl_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
+            return None;
+        }
+        let anchor = ev
+            .target()?
+            .dyn_into::<web_sys::Element>()
+            .ok()?
+            .closest("a[href]")
+            .ok()??
+            .dyn_into::<web_sys::HtmlAnchorElement>()
+            .ok()?;
+        let rel = anchor.rel();
+        if anchor.has_attribute("download")
+            || !matches!(anchor.target().as_str(), "" | "_self")
+            || rel.split_ascii_whitespace().any(|r| r == "external")
+        {
+            return None;
+        }
+        let here = window().location();
+        if anchor.origin() != here.origin().ok()? {
+            return None;
+        }
+        let (pathname, search) = (anchor.pathname(), anchor.search());
+        paths.below_base(&pathname)?;
+        let same_page = pathname == here.pathname().ok()? && search == here.search().ok()?;
+        if same_page && !anchor.hash().is_empty() {
+            return None;
+        }
+        Some(format!("{pathname}{search}"))
+    }
+}
+
+/// Where the app starts: the browser's address.
+#[cfg(feature = "hydrate")]
+pub fn browser_location() -> Location {
+    browser::current()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_match_the_site_paths_with_or_without_a_trailing_slash() {
+        let paths = Paths::new("/");
+        let parse = |p: &str| Route::parse(&paths, p);
+        assert_eq!(parse("/"), Route::Home { page: None });
+        assert_eq!(
+            parse("/trang/2/"),
+            Route::Home {
+                page: Some("2".into())
+            }
+        );
+        assert_eq!(
+            parse("/chuyen-muc/thong-bao"),
+            Route::Category {
+                slug: "thong-bao".into(),
+                page: None
+            }
+        );
+        assert_eq!(
+            parse("/chuyen-muc/thong-bao/trang/3/"),
+            Route::Category {
+                slug: "thong-bao".into(),
+                page: Some("3".into())
+            }
+        );
+        assert_eq!(
+            parse("/bai-viet/co-do/"),
+            Route::Article {
+                slug: "co-do".into()
+            }
+        );
+        assert_eq!(parse("/tim-kiem/"), Route::Search);
+        assert_eq!(parse("/mau-giao-dien"), Route::StyleGuide);
+        for missing in [
+            "/bai-viet/",
+            "/bai-viet/a/b/",
+            "/trang/",
+            "/khac/",
+            "/bai-viet//x/",
+        ] {
+            assert_eq!(parse(missing), Route::NotFound, "{missing}");
+        }
+    }
+
+    #[test]
+    fn routes_below_a_sub_path_need_the_sub_path() {
+        let paths = Paths::new("/tin-tuc/");
+        assert_eq!(
+            Route::parse(&paths, "/tin-tuc/"),
+            Route::Home { page: None }
+        );
+        assert_eq!(Route::parse(&paths, "/tin-tuc"), Route::Home { page: None });
+        assert_eq!(
+            Route::parse(&paths, "/tin-tuc/bai-viet/a/"),
+            Route::Article { slug: "a".into() }
+        );
+        assert_eq!(Route::parse(&paths, "/bai-viet/a/"), Route::NotFound);
+        assert_eq!(Route::parse(&paths, "/tin-tucx/"), Route::NotFound);
+    }
+
+    #[test]
+    fn query_values_are_decoded() {
+        let location = Location::from_url("/tim-kiem/?q=c%E1%BB%9D+%C4%91%E1%BB%8F&trang=2#x");
+        assert_eq!(location.pathname, "/tim-kiem/");
+        assert_eq!(location.query("q").as_deref(), Some("cờ đỏ"));
+        assert_eq!(location.query("trang").as_deref(), Some("2"));
+        assert_eq!(location.query("khac"), None);
+        assert_eq!(decode_query_value("100%"), "100%");
+        assert_eq!(decode_query_value("%zz%4"), "%zz%4");
+        assert_eq!(decode_query_value("%FF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn query_decoding_undoes_the_app_encoding() {
+        for text in ["Cần Thơ", "a&b=c", "100% + 1", "đổi mới/sáng tạo?"] {
+            let encoded = crate::api::encode_query_value(text);
+            let location = Location::from_url(&format!("/tim-kiem/?q={encoded}"));
+            assert_eq!(location.query("q").as_deref(), Some(text));
+        }
+    }
+}
