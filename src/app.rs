@@ -5,6 +5,7 @@ use crate::components::{ErrorPanel, SiteFooter, SiteHeader, Skeleton};
 use crate::content::Site;
 use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage, StyleGuidePage};
 use crate::router::{use_router, Location, PageKind, Router};
+use leptos::either::{EitherOf3, EitherOf6};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -17,19 +18,17 @@ pub fn App(location: Location) -> impl IntoView {
     let retry = Callback::new(move |()| site.retry());
     view! {
             {move || match site.get() {
-                Load::Ready(site) => view! { <Shell site/> }.into_any(),
-                Load::Loading => view! {
+                Load::Ready(site) => EitherOf3::A(view! { <Shell site/> }),
+                Load::Loading => EitherOf3::B(view! {
                     <main class="page" id=MAIN_ID>
                         <div class="container"><Skeleton/></div>
                     </main>
-                }
-                .into_any(),
-                Load::Failed(error) => view! {
+                }),
+                Load::Failed(error) => EitherOf3::C(view! {
                     <main class="page" id=MAIN_ID>
                         <div class="container"><ErrorPanel error retry/></div>
                     </main>
-                }
-                .into_any(),
+                }),
             }}
     }
 }
@@ -88,11 +87,11 @@ fn Routes() -> impl IntoView {
     let route = use_router().route();
     let kind = Memo::new(move |_| route.read().kind());
     move || match kind.get() {
-        PageKind::Home => view! { <HomePage/> }.into_any(),
-        PageKind::Category => view! { <CategoryPage/> }.into_any(),
-        PageKind::Article => view! { <ArticlePage/> }.into_any(),
-        PageKind::Search => view! { <SearchPage/> }.into_any(),
-        PageKind::StyleGuide => view! { <StyleGuidePage/> }.into_any(),
-        PageKind::NotFound => view! { <NotFoundPage/> }.into_any(),
+        PageKind::Home => EitherOf6::A(view! { <HomePage/> }),
+        PageKind::Category => EitherOf6::B(view! { <CategoryPage/> }),
+        PageKind::Article => EitherOf6::C(view! { <ArticlePage/> }),
+        PageKind::Search => EitherOf6::D(view! { <SearchPage/> }),
+        PageKind::StyleGuide => EitherOf6::E(view! { <StyleGuidePage/> }),
+        PageKind::NotFound => EitherOf6::F(view! { <NotFoundPage/> }),
     }
 }

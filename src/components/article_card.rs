@@ -1,6 +1,7 @@
 use super::{Picture, PublishedTime, THUMBNAIL_SIZES};
 use crate::api::Paths;
 use crate::content::ArticleCard;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// One article in a listing: title link, category, time, summary and thumbnail.
@@ -19,9 +20,9 @@ pub fn ArticleCardView(
         .map(|image| view! { <Picture image class="card__image" sizes=THUMBNAIL_SIZES eager/> });
     let link = view! { <a class="card__link" href=href>{card.title}</a> };
     let title = if nested {
-        view! { <h3 class="card__title">{link}</h3> }.into_any()
+        Either::Left(view! { <h3 class="card__title">{link}</h3> })
     } else {
-        view! { <h2 class="card__title">{link}</h2> }.into_any()
+        Either::Right(view! { <h2 class="card__title">{link}</h2> })
     };
     view! {
         <li class="card">

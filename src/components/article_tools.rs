@@ -6,10 +6,11 @@ use leptos::prelude::*;
 /// browser (its share sheet, the stored text size) only after the page has been taken over, so
 /// that the first render matches the static page.
 #[component]
-pub fn ArticleTools(
+pub fn ArticleTools<L: IntoView + 'static>(
     title: String,
     canonical: String,
-    #[prop(optional)] listen: Option<AnyView>,
+    /// The "Nghe bài" control, which belongs with the tools but needs the article's paragraphs.
+    listen: L,
 ) -> impl IntoView {
     let running = RwSignal::new(false);
     let step = RwSignal::new(browser::DEFAULT_TEXT_STEP);

@@ -1,3 +1,4 @@
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -94,19 +95,17 @@ pub fn ListenControl(paragraphs: Vec<String>, reading: RwSignal<Option<usize>>) 
             view! {
                 <div class="tools__group" role="group" aria-label="Nghe bài">
                     {move || match playback.get() {
-                        Playback::Stopped => view! {
+                        Playback::Stopped => Either::Left(view! {
                             <button type="button" class="tools__button tools__button--listen" on:click=start>
                                 "Nghe bài"
                             </button>
-                        }
-                        .into_any(),
-                        state => view! {
+                        }),
+                        state => Either::Right(view! {
                             <button type="button" class="tools__button" on:click=pause_or_resume>
                                 {if state == Playback::Paused { "Tiếp tục" } else { "Tạm dừng" }}
                             </button>
                             <button type="button" class="tools__button" on:click=stop>"Dừng"</button>
-                        }
-                        .into_any(),
+                        }),
                     }}
                 </div>
             }

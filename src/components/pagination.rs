@@ -1,3 +1,4 @@
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 /// One entry of a pagination bar.
@@ -61,26 +62,24 @@ pub fn Pagination(
         .into_iter()
         .map(|item| match item {
             PageItem::Gap => {
-                view! { <li class="pagination__item pagination__gap" aria-hidden="true">"…"</li> }.into_any()
+                EitherOf3::A(view! { <li class="pagination__item pagination__gap" aria-hidden="true">"…"</li> })
             }
-            PageItem::Page(page) if page == current => view! {
+            PageItem::Page(page) if page == current => EitherOf3::B(view! {
                 <li class="pagination__item">
                     <a class="pagination__link pagination__link--current" href=href(page) aria-current="page">
                         <span class="visually-hidden">"Trang "</span>
                         {page.to_string()}
                     </a>
                 </li>
-            }
-            .into_any(),
-            PageItem::Page(page) => view! {
+            }),
+            PageItem::Page(page) => EitherOf3::C(view! {
                 <li class="pagination__item">
                     <a class="pagination__link" href=href(page)>
                         <span class="visually-hidden">"Trang "</span>
                         {page.to_string()}
                     </a>
                 </li>
-            }
-            .into_any(),
+            }),
         })
         .collect_view();
     Some(view! {

@@ -95,8 +95,10 @@ pub fn PhotoViewer(photos: Vec<(Image, String)>, open: RwSignal<Option<usize>>) 
 
     let photos = StoredValue::new(photos);
     let current = move || open.get().unwrap_or(0).min(total.saturating_sub(1));
-    view! {
-        <Show when=move || { open.get().is_some() && total > 0 }>
+    // The dialog is built when a photo opens and kept while the reader moves between photos.
+    let visible = Memo::new(move |_| open.get().is_some() && total > 0);
+    move || {
+        visible.get().then(|| view! {
             <dialog
                 node_ref=dialog
                 class="viewer"
@@ -133,7 +135,7 @@ pub fn PhotoViewer(photos: Vec<(Image, String)>, open: RwSignal<Option<usize>>) 
                     </button>
                 </div>
             </dialog>
-        </Show>
+        })
     }
 }
 

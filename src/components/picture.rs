@@ -1,5 +1,6 @@
 use crate::api::Paths;
 use crate::content::Image;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// `sizes` for photos in the article column: the column is 44rem wide, less on phones.
@@ -34,13 +35,12 @@ pub fn Picture(
         .attr("fetchpriority", eager.then_some("high"))
         .decoding(if eager { "auto" } else { "async" });
     match webp {
-        Some(webp) => view! {
+        Some(webp) => Either::Left(view! {
             <picture>
                 <source type="image/webp" srcset=webp sizes=sizes/>
                 {img}
             </picture>
-        }
-        .into_any(),
-        None => img.into_any(),
+        }),
+        None => Either::Right(img),
     }
 }

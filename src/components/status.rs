@@ -3,6 +3,7 @@
 use crate::api::{FetchError, Load, Paths, Remote};
 use crate::content::Site;
 use crate::meta::{self, use_document_title};
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -14,9 +15,9 @@ pub struct SampleView;
 /// A notice's title: the page's `h1`, except as a sample in the style guide.
 fn notice_title(text: &'static str) -> impl IntoView {
     if use_context::<SampleView>().is_some() {
-        view! { <p class="notice__title">{text}</p> }.into_any()
+        Either::Left(view! { <p class="notice__title">{text}</p> })
     } else {
-        view! { <h1 class="notice__title">{text}</h1> }.into_any()
+        Either::Right(view! { <h1 class="notice__title">{text}</h1> })
     }
 }
 
@@ -88,9 +89,9 @@ where
 {
     let retry = Callback::new(move |()| remote.retry());
     move || match remote.get() {
-        Load::Loading => view! { <Skeleton lines=skeleton_lines/> }.into_any(),
-        Load::Ready(value) => ready(value).into_any(),
-        Load::Failed(FetchError::NotFound) => view! { <NotFound retry/> }.into_any(),
-        Load::Failed(error) => view! { <ErrorPanel error retry/> }.into_any(),
+        Load::Loading => EitherOf4::A(view! { <Skeleton lines=skeleton_lines/> }),
+        Load::Ready(value) => EitherOf4::B(ready(value)),
+        Load::Failed(FetchError::NotFound) => EitherOf4::C(view! { <NotFound retry/> }),
+        Load::Failed(error) => EitherOf4::D(view! { <ErrorPanel error retry/> }),
     }
 }

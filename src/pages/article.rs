@@ -7,6 +7,7 @@ use crate::content::bundle::slug_problem;
 use crate::content::{Article, Block, Site};
 use crate::meta::{self, use_document_title};
 use crate::router::{use_router, Route};
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -21,9 +22,9 @@ pub fn ArticlePage() -> impl IntoView {
     move || {
         let slug = slug.get();
         if slug_problem(&slug).is_some() {
-            view! { <NotFound/> }.into_any()
+            Either::Left(view! { <NotFound/> })
         } else {
-            view! { <ArticleLoader slug/> }.into_any()
+            Either::Right(view! { <ArticleLoader slug/> })
         }
     }
 }
@@ -58,17 +59,15 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
             Block::Paragraph { text } => {
                 let i = paragraph_index;
                 paragraph_index += 1;
-                view! {
+                EitherOf3::A(view! {
                     <p class:article__paragraph--reading=move || reading.get() == Some(i)>{text.clone()}</p>
-                }
-                .into_any()
+                })
             }
-            Block::Heading { text } => view! { <h2 class="article__heading">{text.clone()}</h2> }.into_any(),
+            Block::Heading { text } => EitherOf3::B(view! { <h2 class="article__heading">{text.clone()}</h2> }),
             Block::Figure { image, caption } => {
                 let index = photo_index;
                 photo_index += 1;
-                view! { <Figure image=image.clone() caption=caption.clone() index open=open_photo eager=index == 0/> }
-                    .into_any()
+                EitherOf3::C(view! { <Figure image=image.clone() caption=caption.clone() index open=open_photo eager=index == 0/> })
             }
         })
         .collect_view();
@@ -101,7 +100,7 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
             </aside>
         }
     });
-    let listen = view! { <ListenControl paragraphs reading/> }.into_any();
+    let listen = view! { <ListenControl paragraphs reading/> };
     view! {
         <article class="article">
             <nav class="breadcrumb" aria-label="Vị trí trang">

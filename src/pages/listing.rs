@@ -3,6 +3,7 @@ use crate::components::{show_remote, ArticleCardView, NotFound, Pagination};
 use crate::content::{ListPage, Site};
 use crate::meta::{self, use_document_title};
 use crate::router::{use_router, Route};
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -18,8 +19,8 @@ pub fn HomePage() -> impl IntoView {
         },
     );
     move || match page.get() {
-        Some(page) => view! { <Listing data_path=data::home_page(page)/> }.into_any(),
-        None => view! { <NotFound/> }.into_any(),
+        Some(page) => Either::Left(view! { <Listing data_path=data::home_page(page)/> }),
+        None => Either::Right(view! { <NotFound/> }),
     }
 }
 
@@ -40,8 +41,8 @@ pub fn CategoryPage() -> impl IntoView {
         },
     );
     move || match target.get() {
-        Some(data_path) => view! { <Listing data_path/> }.into_any(),
-        None => view! { <NotFound/> }.into_any(),
+        Some(data_path) => Either::Left(view! { <Listing data_path/> }),
+        None => Either::Right(view! { <NotFound/> }),
     }
 }
 

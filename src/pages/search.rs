@@ -5,6 +5,7 @@ use crate::content::{Article, Block, Site};
 use crate::meta::{self, use_document_title};
 use crate::router::use_router;
 use futures::future::join_all;
+use leptos::either::{Either, EitherOf5};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -229,22 +230,22 @@ pub fn SearchPage() -> impl IntoView {
         State::Prompt | State::NoWords => String::new(),
     };
     let results_paths = paths.clone();
-    let results = move || {
-        match state.get() {
-        State::Prompt => view! {
+    let results = move || match state.get() {
+        State::Prompt => EitherOf5::A(view! {
             <p class="search__message">
                 "Nhập từ khóa rồi bấm Tìm kiếm. Có thể gõ không dấu: “co do” tìm được “Cờ Đỏ”."
             </p>
-        }
-        .into_any(),
-        State::NoWords => view! {
+        }),
+        State::NoWords => EitherOf5::B(view! {
             <p class="search__message">"Từ khóa cần có ít nhất một chữ cái hoặc chữ số."</p>
+        }),
+        State::Searching => {
+            EitherOf5::C(view! { <p class="search__message" aria-busy="true">"Đang tìm…"</p> })
         }
-        .into_any(),
-        State::Searching => view! { <p class="search__message" aria-busy="true">"Đang tìm…"</p> }.into_any(),
-        State::Failed(error) => view! { <ErrorPanel error retry/> }.into_any(),
-        State::Done(results) => view! { <ResultList results paths=results_paths.clone() elapsed=elapsed.get_untracked()/> }.into_any(),
-    }
+        State::Failed(error) => EitherOf5::D(view! { <ErrorPanel error retry/> }),
+        State::Done(results) => EitherOf5::E(
+            view! { <ResultList results paths=results_paths.clone() elapsed=elapsed.get_untracked()/> },
+        ),
     };
 
     view! {
@@ -278,9 +279,9 @@ fn marked_view(parts: &Marked) -> impl IntoView {
         .iter()
         .map(|(text, marked)| {
             if *marked {
-                view! { <mark>{text.clone()}</mark> }.into_any()
+                Either::Left(view! { <mark>{text.clone()}</mark> })
             } else {
-                text.clone().into_any()
+                Either::Right(text.clone())
             }
         })
         .collect_view()
@@ -296,7 +297,7 @@ fn ResultList(results: Arc<SearchResults>, paths: Paths, elapsed: Option<f64>) -
         format!("{}.{:02}", hundredths / 100, hundredths % 100)
     });
     if results.total == 0 {
-        return view! {
+        return Either::Left(view! {
             <div class="search__none" data-search-ms=elapsed>
                 <p class="search__message">
                     "Không tìm thấy bài viết nào có đủ các từ “" {query} "”."
@@ -307,8 +308,7 @@ fn ResultList(results: Arc<SearchResults>, paths: Paths, elapsed: Option<f64>) -
                     <li>"Thử một từ khác cùng nghĩa."</li>
                 </ul>
             </div>
-        }
-        .into_any();
+        });
     }
     let count = format!("Tìm thấy {} bài viết cho “{}”", results.total, query);
     let first = (results.page - 1) * RESULTS_PER_PAGE + 1;
@@ -335,10 +335,9 @@ fn ResultList(results: Arc<SearchResults>, paths: Paths, elapsed: Option<f64>) -
         let query = results.query.clone();
         move |n: usize| paths.search(&query, n)
     };
-    view! {
+    Either::Right(view! {
         <p class="search__count" data-search-ms=elapsed>{count}</p>
         <ol class="search__list" start=first>{items}</ol>
         <Pagination current=results.page total=results.pages href/>
-    }
-    .into_any()
+    })
 }
