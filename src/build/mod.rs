@@ -1,11 +1,13 @@
 //! The native bundle tool behind `site-build`: validates `public/content`, then writes into
 //! trunk's staging folder the data the app fetches, the photos, a static HTML file for every
-//! page, the feed, the sitemap and precompressed copies of every text file.
+//! page, the feed, the sitemap, the default share picture and precompressed copies of every
+//! text file.
 
 pub mod feeds;
 pub mod images;
 pub mod output;
 pub mod pages;
+pub mod share_image;
 pub mod source;
 
 pub use output::{run, Command, Options};

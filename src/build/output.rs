@@ -1,7 +1,7 @@
 //! The `site-build` command: options, the two modes, and writing the output.
 
 use super::pages::{self, Template};
-use super::{feeds, images, source};
+use super::{feeds, images, share_image, source};
 use crate::api::Paths;
 use crate::content::bundle::BundleError;
 use std::fs;
@@ -210,6 +210,10 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     ));
     files.push((out.join("sitemap.xml"), feeds::sitemap(&plan).into_bytes()));
     files.push((out.join("robots.txt"), feeds::robots(&plan).into_bytes()));
+    // Drawn from site.json, which `source::load` has checked it can draw.
+    let share = share_image::render_share_image(&bundle.site)
+        .map_err(|e| Failure::Output(format!("ảnh chia sẻ: {e}")))?;
+    files.push((out.join(crate::meta::DEFAULT_SHARE_IMAGE_PATH), share));
     for (path, bytes) in &files {
         write_file(path, bytes).map_err(|e| io("không ghi được", path, e))?;
     }

@@ -45,7 +45,12 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
         }
     };
 
-    let mut errors = Vec::new();
+    // The default share picture is drawn from the site's name, slogan and origin: whatever it
+    // could not draw is reported with the rest.
+    let mut errors: Vec<BundleError> = super::share_image::problems(&site)
+        .iter()
+        .map(|problem| BundleError::new(&site_file, Some(problem.field()), problem.message()))
+        .collect();
     let mut files = Vec::new();
     let articles_dir = content_dir.join("articles");
     if articles_dir.is_dir() {

@@ -55,7 +55,11 @@ test('the raw HTML of the listing holds its items, and pages without a photo sha
   expect(html).toContain('13/08/2023 15:11');
   const empty = await (await request.get(seed + 'chuyen-muc/thong-bao/')).text();
   expect(empty).toContain(`<meta property="og:image" content="${origin}/share.png">`);
-  expect((await request.get(seed + 'share.png')).headers()['content-type']).toBe('image/png');
+  const picture = await request.get(seed + 'share.png');
+  expect(picture.headers()['content-type']).toBe('image/png');
+  // Drawn by the build from site.json: the PNG header's width and height.
+  const png = await picture.body();
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
 });
 
 test.describe('with JavaScript disabled', () => {
