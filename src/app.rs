@@ -3,7 +3,7 @@
 use crate::api::{data, use_data, Load};
 use crate::components::{ErrorPanel, SiteFooter, SiteHeader, Skeleton};
 use crate::content::Site;
-use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage, StyleGuidePage};
+use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage};
 use crate::router::{use_router, Location, PageKind, Router};
 use leptos::either::{EitherOf3, EitherOf6};
 use leptos::prelude::*;
@@ -91,7 +91,22 @@ fn Routes() -> impl IntoView {
         PageKind::Category => EitherOf6::B(view! { <CategoryPage/> }),
         PageKind::Article => EitherOf6::C(view! { <ArticlePage/> }),
         PageKind::Search => EitherOf6::D(view! { <SearchPage/> }),
-        PageKind::StyleGuide => EitherOf6::E(view! { <StyleGuidePage/> }),
+        PageKind::StyleGuide => EitherOf6::E(style_guide()),
         PageKind::NotFound => EitherOf6::F(view! { <NotFoundPage/> }),
     }
+}
+
+/// The style guide is static only (see [`crate::router::Route::is_static_only`]): the build
+/// renders it, while the app never starts on it and lets the browser load it.
+#[cfg(not(feature = "hydrate"))]
+fn style_guide() -> impl IntoView {
+    use crate::pages::StyleGuidePage;
+    view! { <StyleGuidePage/> }
+}
+
+#[cfg(feature = "hydrate")]
+fn style_guide() -> impl IntoView {
+    // Unreachable through links, which the router leaves to the browser; a document load is
+    // what the page needs anyway.
+    let _ = window().location().reload();
 }

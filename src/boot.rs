@@ -16,6 +16,7 @@ pub fn start() {
         return;
     };
 
+    let here = window.location().pathname().unwrap_or_default();
     let boot: Option<PageBoot> = document
         .get_element_by_id(PageBoot::ELEMENT_ID)
         .and_then(|el| el.text_content())
@@ -37,13 +38,15 @@ pub fn start() {
         }
     }
     let paths = Paths::new(boot.as_ref().map_or("/", |b| b.base.as_str()));
+    if crate::router::Route::parse(&paths, &here).is_static_only() {
+        return;
+    }
     let app = move || {
         provide_context(paths);
         provide_context(cache);
         view! { <App location=crate::router::browser_location()/> }
     };
 
-    let here = window.location().pathname().unwrap_or_default();
     let root = document.get_element_by_id("app");
     match (root, boot) {
         (Some(root), Some(boot)) if boot.path == here => {

@@ -143,6 +143,12 @@ impl Route {
         }
     }
 
+    /// Pages the build writes but the app never shows: the browser loads them as documents.
+    /// The style guide is one, so that its samples of every component cost the app nothing.
+    pub fn is_static_only(&self) -> bool {
+        matches!(self, Route::StyleGuide)
+    }
+
     pub fn kind(&self) -> PageKind {
         match self {
             Route::Home { .. } => PageKind::Home,
@@ -210,7 +216,7 @@ pub fn use_router() -> Router {
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use super::{Location, Router};
+    use super::{Location, Route, Router};
     use crate::api::Paths;
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
@@ -286,6 +292,9 @@ mod browser {
         }
         let (pathname, search) = (anchor.pathname(), anchor.search());
         paths.below_base(&pathname)?;
+        if Route::parse(paths, &pathname).is_static_only() {
+            return None;
+        }
         let same_page = pathname == here.pathname().ok()? && search == here.search().ok()?;
         if same_page && !anchor.hash().is_empty() {
             return None;
@@ -337,6 +346,8 @@ mod tests {
         );
         assert_eq!(parse("/tim-kiem/"), Route::Search);
         assert_eq!(parse("/mau-giao-dien"), Route::StyleGuide);
+        assert!(parse("/mau-giao-dien/").is_static_only());
+        assert!(!parse("/tim-kiem/").is_static_only());
         for missing in [
             "/bai-viet/",
             "/bai-viet/a/b/",
