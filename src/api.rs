@@ -1,8 +1,8 @@
 //! The app's only door to the network: URL builders, one fetch, one error type, and the
 //! page data a static page carries so that its first render needs no fetch at all.
 
+use crate::content::json::{self, FromJson, Members};
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
@@ -199,12 +199,12 @@ impl Loader {
     }
 
     /// Data this visit already has (from the page or an earlier fetch), parsed.
-    pub fn cached<T: DeserializeOwned>(&self, path: &str) -> Option<Result<T, FetchError>> {
+    pub fn cached<T: FromJson>(&self, path: &str) -> Option<Result<T, FetchError>> {
         self.cache.get(path).map(|json| parse_json(&json))
     }
 
     /// The data at `path`, from this visit's cache or fetched, and kept only if it parses.
-    pub async fn json<T: DeserializeOwned>(&self, path: String) -> Result<T, FetchError> {
+    pub async fn json<T: FromJson>(&self, path: String) -> Result<T, FetchError> {
         if let Some(cached) = self.cached(&path) {
             return cached;
         }
@@ -261,8 +261,8 @@ impl<T> Clone for Load<T> {
     }
 }
 
-fn parse_json<T: DeserializeOwned>(json: &str) -> Result<T, FetchError> {
-    serde_json::from_str(json).map_err(|_| FetchError::Malformed)
+fn parse_json<T: FromJson>(text: &str) -> Result<T, FetchError> {
+    json::from_str(text).map_err(|_| FetchError::Malformed)
 }
 
 impl<T> From<Result<T, FetchError>> for Load<T> {
@@ -312,7 +312,7 @@ impl<T: Send + Sync + 'static> Remote<T> {
 /// has it, else over the network; follows `path` as the route changes.
 pub fn use_data<T>(path: impl Fn() -> String + Send + Sync + 'static) -> Remote<T>
 where
-    T: DeserializeOwned + Send + Sync + 'static,
+    T: FromJson + Send + Sync + 'static,
 {
     let loader = Loader::from_context();
     let owner = Owner::current().unwrap_or_default();
@@ -397,6 +397,16 @@ mod tests {
     }
 
     #[test]
+    fn page_boot_reads_what_the_build_writes() {
+        let boot = PageBoot {
+            base: "/tin-tuc/".into(),
+            path: "/tin-tuc/bai-viet/a/".into(),
+        };
+        let written = crate::meta::script_json(&serde_json::to_string(&boot).unwrap());
+        assert_eq!(json::from_str::<PageBoot>(&written), Ok(boot));
+    }
+
+    #[test]
     fn error_messages_are_vietnamese() {
         assert!(FetchError::Network.to_string().contains("kết nối"));
         assert!(FetchError::Status(500).to_string().contains("500"));
@@ -413,4 +423,14 @@ pub struct PageBoot {
 
 impl PageBoot {
     pub const ELEMENT_ID: &'static str = "page-boot";
+}
+
+impl FromJson for PageBoot {
+    fn from_json(value: json::Value) -> Result<Self, json::Malformed> {
+        let mut m = Members::of(value)?;
+        Ok(PageBoot {
+            base: m.required("base")?,
+            path: m.required("path")?,
+        })
+    }
 }

@@ -20,7 +20,7 @@ pub fn start() {
     let boot: Option<PageBoot> = document
         .get_element_by_id(PageBoot::ELEMENT_ID)
         .and_then(|el| el.text_content())
-        .and_then(|json| serde_json::from_str(&json).ok());
+        .and_then(|json| crate::content::json::from_str(&json).ok());
     let cache = DataCache::default();
     if let Ok(scripts) = document.query_selector_all("script[data-path]") {
         for i in 0..scripts.length() {

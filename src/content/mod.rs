@@ -4,6 +4,7 @@
 //! tool parses and validates the editors' files, and both are tested with plain `cargo test`.
 
 pub mod bundle;
+pub mod json;
 pub mod search;
 pub mod text;
 pub mod time;
