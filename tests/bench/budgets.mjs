@@ -3,9 +3,9 @@
 //
 //   node tests/bench/budgets.mjs [dist]
 //
-// Exit status 1 when an enforced budget is exceeded. Budgets the app does not meet yet are
-// listed as "not enforced yet" with their figure, so that CI stays honest and green; see
-// README (Measurements) for where the bytes go.
+// Exit status 1 when a budget is exceeded. Budgets the app does not meet yet are reported with
+// their figure and hold a ceiling instead, just above today's figure, which CI enforces so that
+// the app cannot grow back; each fix lowers it. See README (Measurements) for where the bytes go.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -33,21 +33,27 @@ const firstView = [articleHtml, wasm, js, ...new Set(linked.map((p) => path.join
 const uniqueFirstView = [...new Set(firstView)];
 const firstViewBytes = uniqueFirstView.reduce((sum, f) => sum + brotliSize(f), 0);
 
+// `ceiling`: the enforced limit while the budget is not met (today's figure plus a little).
 const budgets = [
-  { name: 'app wasm, brotli', bytes: brotliSize(wasm), budget: 90_000, stretch: 60_000, enforced: false },
-  { name: 'JS glue, brotli', bytes: brotliSize(js), budget: 5_000, enforced: false },
-  { name: `first article HTML (${articles[0]}), brotli`, bytes: brotliSize(articleHtml), budget: 14_000, enforced: true },
-  { name: 'first article view without photos, brotli', bytes: firstViewBytes, budget: 120_000, enforced: false },
+  { name: 'app wasm, brotli', bytes: brotliSize(wasm), budget: 90_000, stretch: 60_000, ceiling: 153_000 },
+  { name: 'JS glue, brotli', bytes: brotliSize(js), budget: 5_000, ceiling: 7_700 },
+  { name: `first article HTML (${articles[0]}), brotli`, bytes: brotliSize(articleHtml), budget: 14_000 },
+  { name: 'first article view without photos, brotli', bytes: firstViewBytes, budget: 120_000, ceiling: 171_000 },
 ];
 
 let failed = false;
 console.log(`Size budgets for ${path.relative(process.cwd(), dist) || dist} (raw wasm ${kb(fs.statSync(wasm).size)}, raw HTML ${kb(fs.statSync(articleHtml).size)})`);
 for (const b of budgets) {
-  const over = b.bytes > b.budget;
-  const status = !over ? 'ok' : b.enforced ? 'OVER BUDGET' : 'over budget, not enforced yet';
+  const limit = b.bytes > b.budget && b.ceiling ? b.ceiling : b.budget;
   const stretch = b.stretch ? ` (stretch ${kb(b.stretch)})` : '';
+  let status = 'ok';
+  if (b.bytes > limit) {
+    status = `OVER ${limit === b.budget ? 'BUDGET' : 'CEILING'}: ${kb(b.bytes)} > ${kb(limit)}`;
+    failed = true;
+  } else if (b.bytes > b.budget) {
+    status = `over budget, under the enforced ceiling ${kb(b.ceiling)}`;
+  }
   console.log(`  ${b.name.padEnd(58)} ${kb(b.bytes).padStart(9)} / ${kb(b.budget)}${stretch}  ${status}`);
-  if (over && b.enforced) failed = true;
 }
 console.log(`  first view files: ${uniqueFirstView.map((f) => path.relative(dist, f)).join(', ')}`);
 process.exit(failed ? 1 : 0);
