@@ -191,14 +191,22 @@ impl Router {
         self.route
     }
 
-    /// Goes to `url` (a path below the site, with its query) within the app: a new history
-    /// entry, the new page, and the top of it.
+    /// Goes to `url` (a path below the site, with its query and maybe a `#fragment`) within
+    /// the app: a new history entry, the new page, and its top or the fragment's element. The
+    /// address already shown gets no second entry, so Back still leaves it at once.
     pub fn navigate(&self, url: &str) {
+        let next = Location::from_url(url);
+        let fragment = url.split_once('#').map(|(_, f)| f).unwrap_or_default();
         #[cfg(feature = "hydrate")]
-        browser::push(url);
-        self.set_location(Location::from_url(url));
+        browser::record(
+            url,
+            self.location.with_untracked(|current| *current == next),
+        );
+        self.set_location(next);
         #[cfg(feature = "hydrate")]
-        browser::scroll_to_top();
+        browser::scroll_to(fragment);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = fragment;
     }
 
     fn set_location(&self, next: Location) {
@@ -214,9 +222,61 @@ pub fn use_router() -> Router {
     expect_context::<Router>()
 }
 
+/// What the router needs to know of a clicked link.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Link<'a> {
+    /// The link's address has the page's scheme, host and port.
+    pub same_origin: bool,
+    /// The resolved address's path, query (without `?`) and fragment (without `#`).
+    pub pathname: &'a str,
+    pub search: &'a str,
+    pub hash: &'a str,
+    pub target: &'a str,
+    pub rel: &'a str,
+    pub download: bool,
+    /// Ctrl, Shift, Alt or Meta held, or not the main button: a new tab or window.
+    pub modified: bool,
+}
+
+/// The address a click on `link` opens within the app, or `None` when the browser should
+/// handle it: new tabs and windows, downloads, other sites, links marked `rel="external"`,
+/// static-only pages, files (`feed.xml`, photos), and a place on the page already shown.
+pub fn in_app_url(paths: &Paths, here: &Location, link: &Link) -> Option<String> {
+    let other_window = !matches!(link.target, "" | "_self");
+    let external = link.rel.split_ascii_whitespace().any(|r| r == "external");
+    if link.modified || link.download || other_window || external || !link.same_origin {
+        return None;
+    }
+    paths.below_base(link.pathname)?;
+    let route = Route::parse(paths, link.pathname);
+    let is_file = route == Route::NotFound
+        && link
+            .pathname
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.contains('.'));
+    if route.is_static_only() || is_file {
+        return None;
+    }
+    let same_page = link.pathname == here.pathname && link.search == here.search;
+    if same_page && !link.hash.is_empty() {
+        return None;
+    }
+    let mut url = link.pathname.to_owned();
+    if !link.search.is_empty() {
+        url.push('?');
+        url.push_str(link.search);
+    }
+    if !link.hash.is_empty() {
+        url.push('#');
+        url.push_str(link.hash);
+    }
+    Some(url)
+}
+
 #[cfg(feature = "hydrate")]
 mod browser {
-    use super::{Location, Route, Router};
+    use super::{in_app_url, Link, Location, Router};
     use crate::api::Paths;
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
@@ -233,14 +293,32 @@ mod browser {
         }
     }
 
-    pub fn push(url: &str) {
+    /// A new history entry for `url`; for the address already shown, the same entry (whose
+    /// fragment may change).
+    pub fn record(url: &str, same_address: bool) {
         if let Ok(history) = window().history() {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+            let state = wasm_bindgen::JsValue::NULL;
+            let _ = if same_address {
+                history.replace_state_with_url(&state, "", Some(url))
+            } else {
+                history.push_state_with_url(&state, "", Some(url))
+            };
         }
     }
 
-    pub fn scroll_to_top() {
+    /// The top of the page, or the element the fragment names once the new page is drawn
+    /// (the top if it has no such element).
+    pub fn scroll_to(fragment: &str) {
         window().scroll_to_with_x_and_y(0.0, 0.0);
+        if fragment.is_empty() {
+            return;
+        }
+        let id = super::decode_query_value(fragment);
+        request_animation_frame(move || {
+            if let Some(element) = document().get_element_by_id(&id) {
+                element.scroll_into_view();
+            }
+        });
     }
 
     /// Back/Forward, and clicks on links to pages of the site. The listeners live as long as
@@ -258,17 +336,9 @@ mod browser {
         std::mem::forget((popstate, click));
     }
 
-    /// The address a click should open within the app, or `None` when the browser should
-    /// handle it: modified clicks (new tab), downloads, other windows, other sites, files
-    /// marked `rel="external"`, links to a place on this same page.
+    /// The address a click opens within the app (see [`in_app_url`]), if any.
     fn in_app_target(ev: &web_sys::MouseEvent, paths: &Paths) -> Option<String> {
-        if ev.default_prevented()
-            || ev.button() != 0
-            || ev.meta_key()
-            || ev.ctrl_key()
-            || ev.shift_key()
-            || ev.alt_key()
-        {
+        if ev.default_prevented() {
             return None;
         }
         let anchor = ev
@@ -279,27 +349,23 @@ mod browser {
             .ok()??
             .dyn_into::<web_sys::HtmlAnchorElement>()
             .ok()?;
-        let rel = anchor.rel();
-        if anchor.has_attribute("download")
-            || !matches!(anchor.target().as_str(), "" | "_self")
-            || rel.split_ascii_whitespace().any(|r| r == "external")
-        {
-            return None;
-        }
-        let here = window().location();
-        if anchor.origin() != here.origin().ok()? {
-            return None;
-        }
-        let (pathname, search) = (anchor.pathname(), anchor.search());
-        paths.below_base(&pathname)?;
-        if Route::parse(paths, &pathname).is_static_only() {
-            return None;
-        }
-        let same_page = pathname == here.pathname().ok()? && search == here.search().ok()?;
-        if same_page && !anchor.hash().is_empty() {
-            return None;
-        }
-        Some(format!("{pathname}{search}"))
+        let (pathname, search, hash) = (anchor.pathname(), anchor.search(), anchor.hash());
+        let (target, rel) = (anchor.target(), anchor.rel());
+        let link = Link {
+            same_origin: window().location().origin().ok() == Some(anchor.origin()),
+            pathname: &pathname,
+            search: search.trim_start_matches('?'),
+            hash: hash.trim_start_matches('#'),
+            target: &target,
+            rel: &rel,
+            download: anchor.has_attribute("download"),
+            modified: ev.button() != 0
+                || ev.meta_key()
+                || ev.ctrl_key()
+                || ev.shift_key()
+                || ev.alt_key(),
+        };
+        in_app_url(paths, &current(), &link)
     }
 }
 
@@ -373,6 +439,90 @@ mod tests {
         );
         assert_eq!(Route::parse(&paths, "/bai-viet/a/"), Route::NotFound);
         assert_eq!(Route::parse(&paths, "/tin-tucx/"), Route::NotFound);
+    }
+
+    #[test]
+    fn links_within_the_site_open_in_the_app_and_the_rest_in_the_browser() {
+        let paths = Paths::new("/");
+        let here = Location::from_url("/bai-viet/a/");
+        let link = |pathname| Link {
+            same_origin: true,
+            pathname,
+            ..Link::default()
+        };
+        let open = |link: Link| in_app_url(&paths, &here, &link);
+        assert_eq!(
+            open(link("/chuyen-muc/thong-bao/")).as_deref(),
+            Some("/chuyen-muc/thong-bao/")
+        );
+        assert_eq!(
+            open(Link {
+                search: "q=co+do",
+                hash: "ket-qua",
+                ..link("/tim-kiem/")
+            })
+            .as_deref(),
+            Some("/tim-kiem/?q=co+do#ket-qua")
+        );
+        // The page already shown opens in the app (no second history entry: see navigate).
+        assert_eq!(open(link("/bai-viet/a/")).as_deref(), Some("/bai-viet/a/"));
+        // Left to the browser.
+        let browser = [
+            Link {
+                modified: true,
+                ..link("/")
+            },
+            Link {
+                download: true,
+                ..link("/")
+            },
+            Link {
+                target: "_blank",
+                ..link("/")
+            },
+            Link {
+                rel: "noopener external",
+                ..link("/feed.xml")
+            },
+            Link {
+                same_origin: false,
+                ..link("/")
+            },
+            Link {
+                hash: "tin-lien-quan",
+                ..link("/bai-viet/a/")
+            },
+            link("/feed.xml"),
+            link("/content/anh/ab-960.jpg"),
+            link("/mau-giao-dien/"),
+        ];
+        for link in browser {
+            assert_eq!(open(link), None, "{link:?}");
+        }
+        assert_eq!(
+            open(Link {
+                target: "_self",
+                ..link("/")
+            })
+            .as_deref(),
+            Some("/")
+        );
+    }
+
+    #[test]
+    fn links_outside_a_sub_path_are_left_to_the_browser() {
+        let paths = Paths::new("/tin-tuc/");
+        let here = Location::from_url("/tin-tuc/");
+        let link = |pathname| Link {
+            same_origin: true,
+            pathname,
+            ..Link::default()
+        };
+        assert_eq!(in_app_url(&paths, &here, &link("/khac/")), None);
+        assert_eq!(
+            in_app_url(&paths, &here, &link("/tin-tuc/bai-viet/a/")).as_deref(),
+            Some("/tin-tuc/bai-viet/a/")
+        );
     }
 
     #[test]

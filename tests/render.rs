@@ -127,3 +127,15 @@ fn page_data_cannot_close_its_script_element() {
 fn rendering_is_deterministic() {
     assert_eq!(render_all("/"), render_all("/"));
 }
+
+#[test]
+fn only_app_pages_load_the_app() {
+    let pages = render_all("/");
+    for (file, html) in &pages {
+        let loads_app = html.contains("<script type=\"module\">start()</script>");
+        assert_eq!(loads_app, file != "mau-giao-dien/index.html", "{file}");
+    }
+    // The static page keeps every other script: the stored theme and text size still apply.
+    let style_guide = page(&pages, "mau-giao-dien/index.html");
+    assert!(style_guide.contains("<script type=\"application/json\" id=\"page-boot\">"));
+}

@@ -5,7 +5,7 @@ use crate::api::{data, DataCache, PageBoot, Paths};
 use crate::content::search::{self, DocEntry, IndexedText, DOCS_PER_CHUNK};
 use crate::content::{bundle, Article, ArticleCard, Block, Site};
 use crate::meta::{self, PageHead, PageMeta};
-use crate::router::Location;
+use crate::router::{Location, Route};
 use crate::App;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -194,9 +194,15 @@ impl Template {
         })
     }
 
-    fn fill(&self, head: &str, app: &str) -> String {
+    /// The page: `head` and the rendered `app` in trunk's shell. A static-only page leaves
+    /// out the module script that starts the app, so the browser downloads no wasm for it.
+    fn fill(&self, head: &str, app: &str, static_only: bool) -> String {
         let mut page = String::with_capacity(self.head_start.len() + head.len() + app.len() + 4096);
-        page.push_str(&self.head_start);
+        if static_only {
+            page.push_str(&without_module_scripts(&self.head_start));
+        } else {
+            page.push_str(&self.head_start);
+        }
         page.push_str(head);
         page.push_str(&self.head_end_to_body);
         page.push_str("<div id=\"app\">");
@@ -205,6 +211,26 @@ impl Template {
         page.push_str(&self.after_body_open);
         page
     }
+}
+
+/// `html` without its `<script type="module">` elements (trunk writes the attribute quoted or,
+/// minified, bare).
+fn without_module_scripts(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = ["<script type=module>", "<script type=\"module\">"]
+        .iter()
+        .filter_map(|tag| rest.find(tag))
+        .min()
+    {
+        let Some(end) = rest[start..].find("</script>") else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        rest = &rest[start + end + "</script>".len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Renders one page: the app for its URL, from the same data it will hydrate with.
@@ -234,5 +260,6 @@ pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> String {
         (head, app)
     });
     drop(owner);
-    template.fill(&head, &app)
+    let static_only = Route::parse(&plan.paths, &page.url_path).is_static_only();
+    template.fill(&head, &app, static_only)
 }

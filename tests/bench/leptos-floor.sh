@@ -58,7 +58,7 @@ pub fn start() {
     leptos::mount::hydrate_body(Home);
 }'
 
-build router 'leptos_router = { version = "0.8", default-features = false }' '
+build router 'leptos_router = { version = "=0.8.17", default-features = false }' '
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router, A};
 use leptos_router::hooks::use_params_map;

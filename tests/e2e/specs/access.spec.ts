@@ -286,9 +286,14 @@ test('the dark theme follows the system, and the reader\'s choice is remembered'
 });
 
 test('the style guide shows every component in both themes', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (/\.(wasm|js)$/.test(r.url())) scripts.push(r.url());
+  });
   await page.goto(seed + 'mau-giao-dien/');
-  // A static page: the app does not start there.
+  // A static page: the app is not even downloaded there.
   await page.waitForLoadState('networkidle');
+  expect(scripts).toEqual([]);
   await expect(page.locator('html')).not.toHaveAttribute('data-app');
   await expect(page.locator('h1')).toHaveText('Mẫu giao diện');
   for (const theme of ['light', 'dark']) {

@@ -204,6 +204,35 @@ test('text files have precompressed .br and .gz siblings', async ({ request }) =
   expect((await request.get(seed + 'data/site.json.gz')).status()).toBe(200);
 });
 
+test('links to pages open in the app, with one history entry each; files and new tabs are the browser\'s', async ({ page, context }) => {
+  const errors = watchForErrors(page);
+  await page.goto(seed);
+  expect(await appStarted(page)).toBe('hydrated');
+  await markDocument(page);
+  const entries = () => page.evaluate(() => history.length);
+  const start = await entries();
+  const category = page.getByRole('navigation', { name: 'Chuyên mục' }).getByRole('link', { name: 'Tin hoạt động' });
+  await category.click();
+  await expect(page.locator('h1')).toHaveText('Tin hoạt động');
+  expect(await entries()).toBe(start + 1);
+  // The page already shown: no second entry, so one Back leaves it.
+  await category.click();
+  await category.click();
+  expect(await entries()).toBe(start + 1);
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+  expect(await isSameDocument(page)).toBe(true);
+  // Ctrl+click opens a new tab and leaves this page where it is.
+  const opened = context.waitForEvent('page');
+  await page.getByRole('link', { name: SEED_TITLE }).click({ modifiers: ['Control'] });
+  await (await opened).close();
+  await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+  // A file of the site is loaded by the browser, not shown as a missing page of the app.
+  await page.getByRole('link', { name: 'Tin mới qua RSS' }).click();
+  await expect(page).toHaveURL(seed + 'feed.xml');
+  expect(errors).toEqual([]);
+});
+
 test.describe('built with --public-url /tin-tuc/', () => {
   const base = SITES.subPath.url; // http://127.0.0.1:4305/tin-tuc/
 
@@ -216,6 +245,7 @@ test.describe('built with --public-url /tin-tuc/', () => {
     await page.goto(base);
     expect(await appStarted(page)).toBe('hydrated');
     await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+    await markDocument(page);
     await page.getByRole('link', { name: SEED_TITLE }).click();
     await expect(page).toHaveURL(base + articlePath);
     await expect(page.locator('figcaption')).toHaveText(SEED_CAPTIONS);
@@ -227,6 +257,8 @@ test.describe('built with --public-url /tin-tuc/', () => {
     await page.locator('.site-header__brand').click();
     await expect(page).toHaveURL(base);
     await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+    // All of it within the app: the document the journey started in.
+    expect(await isSameDocument(page)).toBe(true);
     // A deep link opened cold.
     await page.goto(base + articlePath);
     expect(await appStarted(page)).toBe('hydrated');
