@@ -38,11 +38,22 @@ pub fn Skeleton(#[prop(default = 6)] lines: usize) -> impl IntoView {
 pub fn ErrorPanel(error: FetchError, retry: Callback<()>) -> impl IntoView {
     // A sample in the style guide must not be announced as an alert.
     let role = use_context::<SampleView>().is_none().then_some("alert");
+    // Data the app cannot read usually means the site was updated under an open tab: its data
+    // has a newer format than this app. Loading the page anew brings both.
+    let reload = error == FetchError::Malformed;
+    let try_again = move |_| {
+        if reload {
+            #[cfg(feature = "hydrate")]
+            let _ = window().location().reload();
+        } else {
+            retry.run(());
+        }
+    };
     view! {
         <section class="notice notice--error" role=role>
             {notice_title("Không tải được nội dung")}
             <p class="notice__text">{error.to_string()}</p>
-            <button type="button" class="button" on:click=move |_| retry.run(())>
+            <button type="button" class="button" on:click=try_again>
                 "Thử lại"
             </button>
         </section>
