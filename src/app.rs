@@ -9,8 +9,8 @@ use leptos::either::{EitherOf3, EitherOf6};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The whole site, at `location`. Expects [`crate::api::Paths`] and [`crate::api::DataCache`] in context:
-/// the browser start-up provides them from the page, the build tool from the bundle.
+/// The whole site, at `location`. Expects [`crate::api::Paths`] and [`crate::api::DataCache`]
+/// in context: the browser start-up provides them from the page, the build tool from the bundle.
 #[component]
 pub fn App(location: Location) -> impl IntoView {
     Router::provide(location);

@@ -21,6 +21,10 @@ pub fn start() {
         .get_element_by_id(PageBoot::ELEMENT_ID)
         .and_then(|el| el.text_content())
         .and_then(|json| crate::content::json::from_str(&json).ok());
+    let paths = Paths::new(boot.as_ref().map_or("/", |b| b.base.as_str()));
+    if crate::router::Route::parse(&paths, &here).is_static_only() {
+        return;
+    }
     let cache = DataCache::default();
     if let Ok(scripts) = document.query_selector_all("script[data-path]") {
         for i in 0..scripts.length() {
@@ -36,10 +40,6 @@ pub fn start() {
                 cache.insert(path, json);
             }
         }
-    }
-    let paths = Paths::new(boot.as_ref().map_or("/", |b| b.base.as_str()));
-    if crate::router::Route::parse(&paths, &here).is_static_only() {
-        return;
     }
     let app = move || {
         provide_context(paths);

@@ -175,11 +175,16 @@ impl Router {
     pub fn provide(start: Location) -> Router {
         let paths = expect_context::<Paths>();
         let location = RwSignal::new(start);
-        let route = Memo::new(move |_| Route::parse(&paths, &location.read().pathname));
+        let route = {
+            let paths = paths.clone();
+            Memo::new(move |_| Route::parse(&paths, &location.read().pathname))
+        };
         let router = Router { location, route };
         provide_context(router);
         #[cfg(feature = "hydrate")]
-        browser::listen(router, expect_context::<Paths>());
+        browser::listen(router, paths);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = paths;
         router
     }
 
@@ -191,29 +196,41 @@ impl Router {
         self.route
     }
 
+    /// What a page reads from its route (`read` gives `None` for other kinds of route). While
+    /// the app moves on to another kind of page, the page being taken down keeps its last
+    /// value rather than seeing a route that is not its own.
+    pub fn route_value<T>(
+        &self,
+        read: impl Fn(&Route) -> Option<T> + Send + Sync + 'static,
+    ) -> Memo<T>
+    where
+        T: Clone + Default + PartialEq + Send + Sync + 'static,
+    {
+        let route = self.route;
+        Memo::new(move |previous: Option<&T>| {
+            route
+                .with(|route| read(route))
+                .or_else(|| previous.cloned())
+                .unwrap_or_default()
+        })
+    }
+
     /// Goes to `url` (a path below the site, with its query and maybe a `#fragment`) within
     /// the app: a new history entry, the new page, and its top or the fragment's element. The
     /// address already shown gets no second entry, so Back still leaves it at once.
     pub fn navigate(&self, url: &str) {
         let next = Location::from_url(url);
         let fragment = url.split_once('#').map(|(_, f)| f).unwrap_or_default();
+        let same_address = self.location.with_untracked(|current| *current == next);
         #[cfg(feature = "hydrate")]
-        browser::record(
-            url,
-            self.location.with_untracked(|current| *current == next),
-        );
-        self.set_location(next);
+        browser::record(url, same_address);
+        if !same_address {
+            self.location.set(next);
+        }
         #[cfg(feature = "hydrate")]
         browser::scroll_to(fragment);
         #[cfg(not(feature = "hydrate"))]
         let _ = fragment;
-    }
-
-    fn set_location(&self, next: Location) {
-        // A history entry of the same address (the photo viewer's) changes no page.
-        if self.location.with_untracked(|current| *current != next) {
-            self.location.set(next);
-        }
     }
 }
 
@@ -325,7 +342,11 @@ mod browser {
     /// the page: the app is never unmounted.
     pub fn listen(router: Router, paths: Paths) {
         let popstate = window_event_listener(leptos::ev::popstate, move |_| {
-            router.set_location(current());
+            let next = current();
+            // A history entry of the same address (the photo viewer's) changes no page.
+            if router.location.with_untracked(|shown| *shown != next) {
+                router.location.set(next);
+            }
         });
         let click = window_event_listener(leptos::ev::click, move |ev| {
             if let Some(url) = in_app_target(&ev, &paths) {
@@ -441,15 +462,19 @@ mod tests {
         assert_eq!(Route::parse(&paths, "/tin-tucx/"), Route::NotFound);
     }
 
+    /// A plain link on this site to `pathname`.
+    fn link(pathname: &str) -> Link<'_> {
+        Link {
+            same_origin: true,
+            pathname,
+            ..Link::default()
+        }
+    }
+
     #[test]
     fn links_within_the_site_open_in_the_app_and_the_rest_in_the_browser() {
         let paths = Paths::new("/");
         let here = Location::from_url("/bai-viet/a/");
-        let link = |pathname| Link {
-            same_origin: true,
-            pathname,
-            ..Link::default()
-        };
         let open = |link: Link| in_app_url(&paths, &here, &link);
         assert_eq!(
             open(link("/chuyen-muc/thong-bao/")).as_deref(),
@@ -513,11 +538,6 @@ mod tests {
     fn links_outside_a_sub_path_are_left_to_the_browser() {
         let paths = Paths::new("/tin-tuc/");
         let here = Location::from_url("/tin-tuc/");
-        let link = |pathname| Link {
-            same_origin: true,
-            pathname,
-            ..Link::default()
-        };
         assert_eq!(in_app_url(&paths, &here, &link("/khac/")), None);
         assert_eq!(
             in_app_url(&paths, &here, &link("/tin-tuc/bai-viet/a/")).as_deref(),

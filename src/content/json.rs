@@ -249,21 +249,23 @@ impl FromJson for String {
     }
 }
 
+/// A whole number that fits `T`.
+fn integer<T: TryFrom<i64>>(value: Value) -> Result<T> {
+    match value {
+        Value::Integer(n) => T::try_from(n).map_err(|_| Malformed),
+        _ => Err(Malformed),
+    }
+}
+
 impl FromJson for u32 {
     fn from_json(value: Value) -> Result<Self> {
-        match value {
-            Value::Integer(n) => n.try_into().map_err(|_| Malformed),
-            _ => Err(Malformed),
-        }
+        integer(value)
     }
 }
 
 impl FromJson for usize {
     fn from_json(value: Value) -> Result<Self> {
-        match value {
-            Value::Integer(n) => n.try_into().map_err(|_| Malformed),
-            _ => Err(Malformed),
-        }
+        integer(value)
     }
 }
 

@@ -14,10 +14,9 @@ use std::sync::Arc;
 /// `/bai-viet/<slug>`: one article.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let route = use_router().route();
-    let slug = Memo::new(move |previous: Option<&String>| match &*route.read() {
-        Route::Article { slug } => slug.clone(),
-        _ => previous.cloned().unwrap_or_default(),
+    let slug = use_router().route_value(|route| match route {
+        Route::Article { slug } => Some(slug.clone()),
+        _ => None,
     });
     move || {
         let slug = slug.get();

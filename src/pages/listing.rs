@@ -10,14 +10,10 @@ use std::sync::Arc;
 /// `/` and `/trang/<n>`: the newest articles of every category.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let route = use_router().route();
-    // The last page number stays while the app moves on to another kind of page.
-    let page = Memo::new(
-        move |previous: Option<&Option<usize>>| match &*route.read() {
-            Route::Home { page } => page_param(page.clone()),
-            _ => previous.copied().flatten(),
-        },
-    );
+    let page = use_router().route_value(|route| match route {
+        Route::Home { page } => Some(page_param(page.clone())),
+        _ => None,
+    });
     move || match page.get() {
         Some(page) => Either::Left(view! { <Listing data_path=data::home_page(page)/> }),
         None => Either::Right(view! { <NotFound/> }),
@@ -28,18 +24,14 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 pub fn CategoryPage() -> impl IntoView {
     let site = expect_context::<Arc<Site>>();
-    let route = use_router().route();
-    let target = Memo::new(
-        move |previous: Option<&Option<String>>| match &*route.read() {
-            Route::Category { slug, page } => {
-                let page = page_param(page.clone())?;
-                site.category(slug)
-                    .is_some()
-                    .then(|| data::category_page(slug, page))
-            }
-            _ => previous.cloned().flatten(),
-        },
-    );
+    let target = use_router().route_value(move |route| match route {
+        Route::Category { slug, page } => Some(
+            page_param(page.clone())
+                .filter(|_| site.category(slug).is_some())
+                .map(|page| data::category_page(slug, page)),
+        ),
+        _ => None,
+    });
     move || match target.get() {
         Some(data_path) => Either::Left(view! { <Listing data_path/> }),
         None => Either::Right(view! { <NotFound/> }),
