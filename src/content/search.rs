@@ -306,8 +306,61 @@ pub fn fold_char(c: char) -> Option<char> {
     }
     match FOLDED.binary_search_by_key(&c, |&(from, _)| from) {
         Ok(i) => Some(char::from(FOLDED[i].1)),
-        Err(_) => Some(c.to_lowercase().next().unwrap_or(c)),
+        Err(_) => Some(lowercase(c)),
     }
+}
+
+/// The lowercase of a letter that has no diacritic to drop (Æ, Ø, Œ, Ł, ẞ, Greek, Cyrillic),
+/// equal to `char::to_lowercase` in [`LOWERCASED_BLOCKS`]; other scripts keep their case.
+/// Written out because std's full case tables are 5 KB of the app's compressed wasm, for
+/// letters a Vietnamese news site hardly ever prints.
+fn lowercase(c: char) -> char {
+    let code = u32::from(c);
+    let lower = match code {
+        0xC0..=0xDE if code != 0xD7 => code + 0x20,
+        0x130 => u32::from('i'),
+        0x178 => 0xFF,
+        0x100..=0x137 | 0x14A..=0x177 | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF if code % 2 == 0 => {
+            code + 1
+        }
+        0x139..=0x148 | 0x179..=0x17E if code % 2 == 1 => code + 1,
+        0x1E9E => 0xDF,
+        0x386 => 0x3AC,
+        0x388..=0x38A => code + 37,
+        0x38C => 0x3CC,
+        0x38E..=0x38F => code + 63,
+        0x391..=0x3AB if code != 0x3A2 => code + 0x20,
+        0x400..=0x40F => code + 0x50,
+        0x410..=0x42F => code + 0x20,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// Where [`lowercase`] agrees with `char::to_lowercase`: Latin-1, Latin Extended-A and
+/// Additional, and the Greek and Cyrillic capitals.
+#[cfg(test)]
+const LOWERCASED_BLOCKS: [std::ops::RangeInclusive<u32>; 4] =
+    [0x80..=0x17F, 0x1E00..=0x1EFF, 0x386..=0x3CE, 0x400..=0x45F];
+
+/// Whether a folded character belongs to a word. Outside ASCII every letter counts, and so
+/// does anything not listed here as a space or punctuation mark: std's full Unicode tables
+/// would cost the app's wasm more than the rare symbol they would keep out of the index.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !matches!(u32::from(c),
+        // Latin-1 punctuation and symbols, × and ÷
+        0x80..=0xA9 | 0xAB..=0xB1 | 0xB4 | 0xB6..=0xB8 | 0xBB | 0xBF | 0xD7 | 0xF7
+        // general punctuation, currency, arrows, mathematical and technical symbols
+        | 0x2000..=0x206F | 0x20A0..=0x20CF | 0x2190..=0x23FF
+        // box drawing, shapes, dingbats (not their circled numbers), supplemental punctuation
+        | 0x2500..=0x2775 | 0x2794..=0x27BF | 0x2E00..=0x2E2E | 0x2E30..=0x2E7F
+        // CJK punctuation, and the full-width forms of ASCII punctuation
+        | 0x3000..=0x3004 | 0x3008..=0x3020 | 0x302A..=0x3030 | 0x3036..=0x3037
+        | 0x303D..=0x303F | 0xFE30..=0xFE4F | 0xFEFF
+        | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
 }
 
 /// The folded form of a text: `"Cờ Đỏ"` → `"co do"`.
@@ -323,7 +376,7 @@ pub fn tokens_with_spans(text: &str) -> Vec<(String, Range<usize>)> {
     for (at, c) in text.char_indices() {
         let end = at + c.len_utf8();
         match fold_char(c) {
-            Some(folded) if folded.is_alphanumeric() => match &mut current {
+            Some(folded) if is_word_char(folded) => match &mut current {
                 Some((token, span)) => {
                     token.push(folded);
                     span.end = end;
@@ -540,6 +593,57 @@ mod tests {
         assert_eq!(fold("Khoa học & Công nghệ"), "khoa hoc & cong nghe");
         assert_eq!(fold("đường Đ"), "duong d");
         assert_eq!(fold("Ưu tiên ỹ ỵ"), "uu tien y y");
+    }
+
+    #[test]
+    fn letters_without_diacritics_lowercase_as_std_does() {
+        for block in LOWERCASED_BLOCKS {
+            for c in block.filter_map(char::from_u32) {
+                let std_lower = c.to_lowercase().next().unwrap();
+                assert_eq!(lowercase(c), std_lower, "{c} (U+{:04X})", u32::from(c));
+            }
+        }
+        assert_eq!(fold("ÆØŒŁ ẞ ΑΘΗΝΑ МОСКВА"), "æøœł ß αθηνα москва");
+    }
+
+    #[test]
+    fn word_characters_agree_with_std_where_text_is_written() {
+        // Latin, Greek and Cyrillic letters, and the punctuation, symbols and CJK marks set
+        // around them (ranges free of unassigned code points).
+        let checked = [
+            0x80..=0x24F,
+            0x1E00..=0x1EFF,
+            0x388..=0x38A,
+            0x38C..=0x38C,
+            0x38E..=0x3A1,
+            0x3A3..=0x3CE,
+            0x400..=0x481,
+            0x48A..=0x4FF,
+            0x2000..=0x2064,
+            0x20A0..=0x20C0,
+            0x2190..=0x23FF,
+            0x2500..=0x27BF,
+            0x2E00..=0x2E5D,
+            0x3000..=0x303F,
+            0xFF01..=0xFF65,
+        ];
+        for range in checked {
+            for c in range.filter_map(char::from_u32) {
+                assert_eq!(
+                    is_word_char(c),
+                    c.is_alphanumeric(),
+                    "{c} (U+{:04X})",
+                    u32::from(c)
+                );
+            }
+        }
+        let words = |text: &str| -> Vec<String> {
+            tokens_with_spans(text)
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect()
+        };
+        assert_eq!(words("«Müller» — Ørsted… ①"), ["muller", "ørsted", "①"]);
     }
 
     #[test]
