@@ -23,16 +23,19 @@ pub fn Picture(
     let paths = expect_context::<Paths>();
     let webp = image.srcset(paths.base(), "webp");
     let jpeg = image.srcset(paths.base(), "jpg");
+    // Typed attributes only: tachys hydrates an attribute named by a string (`.attr("srcset",
+    // …)`) by setting it again, and setting `srcset` or `sizes` makes the browser choose the
+    // image anew, on every photo of the page while it is being taken over.
     let img = leptos::html::img()
         .class(class)
         .src(paths.file(&image.src))
-        .attr("srcset", jpeg)
-        .attr("sizes", image.variants.is_some().then_some(sizes))
+        .srcset(jpeg)
+        .sizes(image.variants.is_some().then_some(sizes))
         .alt(image.alt)
         .width(image.width)
         .height(image.height)
         .loading(if eager { "eager" } else { "lazy" })
-        .attr("fetchpriority", eager.then_some("high"))
+        .fetchpriority(eager.then_some("high"))
         .decoding(if eager { "auto" } else { "async" });
     match webp {
         Some(webp) => Either::Left(view! {

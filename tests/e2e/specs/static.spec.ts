@@ -147,6 +147,28 @@ test('no layout shift while the app takes over', async ({ page }) => {
   }
 });
 
+test('taking over a static page rewrites none of its markup', async ({ page }) => {
+  // Hydration adopts the page as it is: setting even an unchanged `srcset` again makes the
+  // browser choose every photo anew, on a phone, while the reader starts to read.
+  await page.addInitScript(() => {
+    const changes: string[] = ((window as any).__changes = []);
+    addEventListener('load', () => {
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const where = (r.target as Element).closest?.('[class]')?.className ?? r.target.nodeName;
+          changes.push(`${r.type} ${r.attributeName ?? ''} in ${where}`);
+        }
+      }).observe(document.getElementById('app')!, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+  });
+  for (const path of [articlePath, '', 'chuyen-muc/tin-hoat-dong/']) {
+    await page.goto(seed + path);
+    expect(await appStarted(page), path).toBe('hydrated');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as any).__changes), path).toEqual([]);
+  }
+});
+
 test('no request leaves the site at run time', async ({ page }) => {
   const foreign: string[] = [];
   page.on('request', (r) => {
