@@ -3,6 +3,7 @@
 
 use crate::content::json::{self, FromJson, Members};
 use leptos::prelude::*;
+use std::any::Any;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
@@ -103,17 +104,43 @@ pub fn encode_query_value(value: &str) -> String {
 /// these; the app reads exactly these.
 pub mod data {
     pub const SITE: &str = "data/site.json";
+    const HOME_PAGES: &str = "data/trang/";
+    const CATEGORY_PAGES: &str = "data/chuyen-muc/";
+    const ARTICLES: &str = "data/bai-viet/";
 
     pub fn home_page(page: usize) -> String {
-        format!("data/trang/{page}.json")
+        format!("{HOME_PAGES}{page}.json")
     }
 
     pub fn category_page(slug: &str, page: usize) -> String {
-        format!("data/chuyen-muc/{slug}/{page}.json")
+        format!("{CATEGORY_PAGES}{slug}/{page}.json")
     }
 
     pub fn article(slug: &str) -> String {
-        format!("data/bai-viet/{slug}.json")
+        format!("{ARTICLES}{slug}.json")
+    }
+
+    /// What a data path holds, told by where it is.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Kind {
+        Site,
+        /// A page of a listing: [`crate::content::ListPage`].
+        List,
+        Article,
+        /// The search index, read by the search page itself.
+        Other,
+    }
+
+    pub fn kind(path: &str) -> Kind {
+        if path == SITE {
+            Kind::Site
+        } else if path.starts_with(HOME_PAGES) || path.starts_with(CATEGORY_PAGES) {
+            Kind::List
+        } else if path.starts_with(ARTICLES) {
+            Kind::Article
+        } else {
+            Kind::Other
+        }
     }
 }
 
@@ -199,18 +226,24 @@ impl Loader {
     }
 
     /// Data this visit already has (from the page or an earlier fetch), parsed.
-    pub fn cached<T: FromJson>(&self, path: &str) -> Option<Result<T, FetchError>> {
-        self.cache.get(path).map(|json| parse_json(&json))
+    pub fn cached<T: FromJson + Send + Sync + 'static>(
+        &self,
+        path: &str,
+    ) -> Option<Result<Arc<T>, FetchError>> {
+        self.cache.parsed(path)
     }
 
     /// The data at `path`, from this visit's cache or fetched, and kept only if it parses.
-    pub async fn json<T: FromJson>(&self, path: String) -> Result<T, FetchError> {
+    pub async fn json<T: FromJson + Send + Sync + 'static>(
+        &self,
+        path: String,
+    ) -> Result<Arc<T>, FetchError> {
         if let Some(cached) = self.cached(&path) {
             return cached;
         }
         let json = fetch_text(&self.paths.file(&path)).await?;
-        let value = parse_json(&json)?;
-        self.cache.insert(path, json);
+        let value = Arc::new(parse_json::<T>(&json)?);
+        self.cache.insert_parsed(path, json, Arc::clone(&value) as Arc<dyn Any + Send + Sync>);
         Ok(value)
     }
 
@@ -221,25 +254,85 @@ impl Loader {
     }
 }
 
-/// JSON texts by data path: what the static page carried, plus what this visit fetched since.
+/// JSON data by path: what the static page carried, plus what this visit fetched since. Each
+/// entry keeps its text (the build embeds it in the page) and, once read, its parsed value, so
+/// going back to a page does not parse its data again.
 /// The static HTML is rendered from this same cache, which is why hydration sees the same data.
 #[derive(Clone, Default)]
-pub struct DataCache(Arc<Mutex<HashMap<String, Arc<str>>>>);
+pub struct DataCache(Arc<Mutex<HashMap<String, CacheEntry>>>);
+
+struct CacheEntry {
+    text: Arc<str>,
+    parsed: Option<Arc<dyn Any + Send + Sync>>,
+}
 
 impl DataCache {
     pub fn insert(&self, path: impl Into<String>, json: impl Into<Arc<str>>) {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(path.into(), json.into());
+        self.entries().insert(
+            path.into(),
+            CacheEntry {
+                text: json.into(),
+                parsed: None,
+            },
+        );
     }
 
+    fn insert_parsed(&self, path: String, json: String, value: Arc<dyn Any + Send + Sync>) {
+        self.entries().insert(
+            path,
+            CacheEntry {
+                text: json.into(),
+                parsed: Some(value),
+            },
+        );
+    }
+
+    /// The JSON text at `path`.
     pub fn get(&self, path: &str) -> Option<Arc<str>> {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(path)
-            .cloned()
+        self.entries().get(path).map(|e| Arc::clone(&e.text))
+    }
+
+    /// The data at `path` as a `T`, parsed on first use and then kept.
+    pub fn parsed<T: FromJson + Send + Sync + 'static>(
+        &self,
+        path: &str,
+    ) -> Option<Result<Arc<T>, FetchError>> {
+        let (text, parsed) = {
+            let entries = self.entries();
+            let entry = entries.get(path)?;
+            (Arc::clone(&entry.text), entry.parsed.clone())
+        };
+        if let Some(value) = parsed.and_then(|p| p.downcast::<T>().ok()) {
+            return Some(Ok(value));
+        }
+        Some(parse_json::<T>(&text).map(|value| {
+            let value = Arc::new(value);
+            if let Some(entry) = self.entries().get_mut(path) {
+                entry.parsed = Some(Arc::clone(&value) as Arc<dyn Any + Send + Sync>);
+            }
+            value
+        }))
+    }
+
+    /// Parses everything the cache holds as the type its page reads it as. The browser does
+    /// this for the data a static page carried in a task of its own, before the page is taken
+    /// over: on a slow phone, compiling and running the JSON reader and then hydrating the page
+    /// in one go made one long task that held up the reader's first tap.
+    pub fn parse_all(&self) {
+        let paths: Vec<String> = self.entries().keys().cloned().collect();
+        for path in paths {
+            // A failure stays for the page to show, with its "Thử lại".
+            match data::kind(&path) {
+                data::Kind::Site => drop(self.parsed::<crate::content::Site>(&path)),
+                data::Kind::List => drop(self.parsed::<crate::content::ListPage>(&path)),
+                data::Kind::Article => drop(self.parsed::<crate::content::Article>(&path)),
+                data::Kind::Other => {}
+            }
+        }
+    }
+
+    fn entries(&self) -> std::sync::MutexGuard<'_, HashMap<String, CacheEntry>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
@@ -265,10 +358,10 @@ fn parse_json<T: FromJson>(text: &str) -> Result<T, FetchError> {
     json::from_str(text).map_err(|_| FetchError::Malformed)
 }
 
-impl<T> From<Result<T, FetchError>> for Load<T> {
-    fn from(result: Result<T, FetchError>) -> Self {
+impl<T> From<Result<Arc<T>, FetchError>> for Load<T> {
+    fn from(result: Result<Arc<T>, FetchError>) -> Self {
         match result {
-            Ok(value) => Load::Ready(Arc::new(value)),
+            Ok(value) => Load::Ready(value),
             Err(error) => Load::Failed(error),
         }
     }
@@ -385,6 +478,33 @@ mod tests {
         );
         assert_eq!(root.search("co do", 2), "/tim-kiem/?q=co+do&trang=2");
         assert_eq!(root.search("  ", 1), "/tim-kiem/");
+    }
+
+    #[test]
+    fn data_paths_tell_what_they_hold() {
+        assert_eq!(data::kind(data::SITE), data::Kind::Site);
+        assert_eq!(data::kind(&data::home_page(2)), data::Kind::List);
+        assert_eq!(data::kind(&data::category_page("tin-tuc", 1)), data::Kind::List);
+        assert_eq!(data::kind(&data::article("a")), data::Kind::Article);
+        let token = crate::content::search::token_path("co");
+        assert_eq!(data::kind(&token), data::Kind::Other);
+    }
+
+    #[test]
+    fn cached_data_is_parsed_once_and_kept_with_its_text() {
+        let cache = DataCache::default();
+        cache.insert("data/x.json", "[1,2]");
+        let first = cache.parsed::<Vec<u32>>("data/x.json").unwrap().unwrap();
+        let again = cache.parsed::<Vec<u32>>("data/x.json").unwrap().unwrap();
+        assert_eq!(*first, [1, 2]);
+        assert!(Arc::ptr_eq(&first, &again));
+        assert_eq!(cache.get("data/x.json").as_deref(), Some("[1,2]"));
+        // Read as another type, the text is parsed anew.
+        assert_eq!(
+            cache.parsed::<Vec<String>>("data/x.json"),
+            Some(Err(FetchError::Malformed))
+        );
+        assert!(cache.parsed::<Vec<u32>>("data/none.json").is_none());
     }
 
     #[test]

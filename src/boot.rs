@@ -5,9 +5,10 @@ use crate::App;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Takes over the page. A static page rendered for this very path is hydrated in place, which
-/// repaints nothing; anything else (a host's fallback page holding another path's HTML, or no
-/// static HTML at all) gets a fresh render that replaces the old markup only once it is built.
+/// Reads the data the page carries, then takes over the page in the next task. A static page
+/// rendered for this very path is hydrated in place, which repaints nothing; anything else (a
+/// host's fallback page holding another path's HTML, or no static HTML at all) gets a fresh
+/// render that replaces the old markup only once it is built.
 pub fn start() {
     let Some(window) = web_sys::window() else {
         return;
@@ -41,6 +42,19 @@ pub fn start() {
             }
         }
     }
+    cache.parse_all();
+    // Taking over the page is the next task (see main.rs for why tasks stay short).
+    let take_over = move || take_over(document, paths, cache, boot, here);
+    leptos::prelude::set_timeout(take_over, std::time::Duration::ZERO);
+}
+
+fn take_over(
+    document: web_sys::Document,
+    paths: Paths,
+    cache: DataCache,
+    boot: Option<PageBoot>,
+    here: String,
+) {
     let app = move || {
         provide_context(paths);
         provide_context(cache);

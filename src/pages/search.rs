@@ -69,7 +69,7 @@ pub async fn run_search(
         .copied()
         .collect();
 
-    let mut chunks: BTreeMap<String, Vec<DocEntry>> = BTreeMap::new();
+    let mut chunks: BTreeMap<String, Arc<Vec<DocEntry>>> = BTreeMap::new();
     for id in &shown {
         let path = search::chunk_path(*id);
         if !chunks.contains_key(&path) {
