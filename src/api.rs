@@ -243,7 +243,8 @@ impl Loader {
         }
         let json = fetch_text(&self.paths.file(&path)).await?;
         let value = Arc::new(parse_json::<T>(&json)?);
-        self.cache.insert_parsed(path, json, Arc::clone(&value) as Arc<dyn Any + Send + Sync>);
+        self.cache
+            .insert_parsed(path, json, Arc::clone(&value) as Arc<dyn Any + Send + Sync>);
         Ok(value)
     }
 
@@ -484,7 +485,10 @@ mod tests {
     fn data_paths_tell_what_they_hold() {
         assert_eq!(data::kind(data::SITE), data::Kind::Site);
         assert_eq!(data::kind(&data::home_page(2)), data::Kind::List);
-        assert_eq!(data::kind(&data::category_page("tin-tuc", 1)), data::Kind::List);
+        assert_eq!(
+            data::kind(&data::category_page("tin-tuc", 1)),
+            data::Kind::List
+        );
         assert_eq!(data::kind(&data::article("a")), data::Kind::Article);
         let token = crate::content::search::token_path("co");
         assert_eq!(data::kind(&token), data::Kind::Other);

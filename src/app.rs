@@ -1,7 +1,7 @@
 //! The app: the router, the shell every page shares, and the routes.
 
 use crate::api::{data, use_data, Load};
-use crate::components::{ErrorPanel, SiteFooter, SiteHeader, Skeleton};
+use crate::components::{ErrorPanel, Later, SiteFooter, SiteHeader, Skeleton};
 use crate::content::Site;
 use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage};
 use crate::router::{use_router, Location, PageKind, Router};
@@ -71,11 +71,14 @@ fn Shell(site: Arc<Site>) -> impl IntoView {
     view! {
         <a class="skip-link" href=format!("#{MAIN_ID}") on:click=skip>"Bỏ qua điều hướng"</a>
         <SiteHeader site=Arc::clone(&site)/>
-        <main class="page" id=MAIN_ID tabindex="-1">
-            <div class="container">
-                <Routes/>
-            </div>
-        </main>
+        // The page's own content is taken over in the task after the header's and the footer's.
+        {Later(view! {
+            <main class="page" id=MAIN_ID tabindex="-1">
+                <div class="container">
+                    <Routes/>
+                </div>
+            </main>
+        })}
         <SiteFooter site/>
     }
 }

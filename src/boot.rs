@@ -55,6 +55,10 @@ fn take_over(
     boot: Option<PageBoot>,
     here: String,
 ) {
+    effects_wait::install();
+    effects_wait::hold();
+    // However the page is taken over, the effects start in the task after.
+    leptos::prelude::set_timeout(effects_wait::release, std::time::Duration::ZERO);
     let app = move || {
         provide_context(paths);
         provide_context(cache);
@@ -65,7 +69,10 @@ fn take_over(
     match (root, boot) {
         (Some(root), Some(boot)) if boot.path == here => {
             leptos::mount::hydrate_from(root.unchecked_into(), app).forget();
-            mark_started(&document, "hydrated");
+            // The page's own content is hydrated in a task the hydration above scheduled
+            // (components::Later); the app has started once that has run.
+            let started = move || mark_started(&document, "hydrated");
+            leptos::prelude::set_timeout(started, std::time::Duration::ZERO);
         }
         (old_root, _) => {
             let Ok(fresh) = document.create_element("div") else {
@@ -93,5 +100,59 @@ fn take_over(
 fn mark_started(document: &web_sys::Document, how: &str) {
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("data-app", how);
+    }
+}
+
+/// Leptos starts every effect, and all async work, by spawning a future. While the page is
+/// being taken over, those futures wait for the next task: the takeover then only adopts the
+/// page, and what reacts to it (the document title, the theme button, looking for a Vietnamese
+/// voice…) follows in a task of its own, in the same order. One long task of both held up the
+/// reader's first tap on a slow phone (Lighthouse's Total Blocking Time).
+mod effects_wait {
+    use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
+    use std::cell::RefCell;
+
+    thread_local! {
+        static HELD: RefCell<Option<Vec<PinnedLocalFuture<()>>>> = const { RefCell::new(None) };
+    }
+
+    struct Spawner;
+
+    impl CustomExecutor for Spawner {
+        // The browser has one thread: a future that could move between threads runs here too.
+        fn spawn(&self, future: PinnedFuture<()>) {
+            self.spawn_local(future);
+        }
+
+        fn spawn_local(&self, future: PinnedLocalFuture<()>) {
+            let future = HELD.with_borrow_mut(|held| match held {
+                Some(held) => {
+                    held.push(future);
+                    None
+                }
+                None => Some(future),
+            });
+            if let Some(future) = future {
+                wasm_bindgen_futures::spawn_local(future);
+            }
+        }
+
+        fn poll_local(&self) {}
+    }
+
+    /// Makes this Leptos's executor; the one Leptos would install otherwise is
+    /// wasm-bindgen-futures' alone, which this one hands every future to.
+    pub fn install() {
+        let _ = Executor::init_local_custom_executor(Spawner);
+    }
+
+    pub fn hold() {
+        HELD.with_borrow_mut(|held| *held = Some(Vec::new()));
+    }
+
+    pub fn release() {
+        for future in HELD.with_borrow_mut(Option::take).unwrap_or_default() {
+            wasm_bindgen_futures::spawn_local(future);
+        }
     }
 }

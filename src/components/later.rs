@@ -1,0 +1,222 @@
+//! Taking over one element of a static page in a task of its own.
+
+use leptos::prelude::*;
+use leptos::tachys::html::attribute::{any_attribute::AnyAttribute, Attribute};
+use leptos::tachys::hydration::Cursor;
+use leptos::tachys::renderer::types::{Element, Node};
+use leptos::tachys::renderer::Rndr;
+use leptos::tachys::ssr::StreamBuilder;
+use leptos::tachys::view::add_attr::AddAnyAttr;
+use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+
+/// A view of exactly one element whose hydration waits for the next task: the rest of the page
+/// is taken over first, then this element, each in a task short enough not to hold up a tap
+/// on a slow phone (Lighthouse's Total Blocking Time). Rendered to HTML and built in the
+/// browser, it is the view itself.
+///
+/// While it waits, the static element stays exactly as the build wrote it, and links in it work
+/// (the router listens on the whole document).
+pub struct Later<V>(pub V);
+
+/// What a [`Later`] holds in the browser: the static element until its view has hydrated it.
+pub struct LaterState<S>(Rc<RefCell<Stage<S>>>);
+
+enum Stage<S> {
+    Waiting(Node),
+    Live(S),
+    /// Taken down before its turn came.
+    Gone,
+}
+
+impl<V: Render> Render for Later<V> {
+    type State = LaterState<V::State>;
+
+    fn build(self) -> Self::State {
+        LaterState(Rc::new(RefCell::new(Stage::Live(self.0.build()))))
+    }
+
+    fn rebuild(self, state: &mut Self::State) {
+        let mut stage = state.0.borrow_mut();
+        match &mut *stage {
+            Stage::Live(inner) => self.0.rebuild(inner),
+            Stage::Waiting(node) => {
+                // New content before the static one was adopted: it takes the static one's place.
+                let mut fresh = self.0.build();
+                if let Some(parent) = Rndr::get_parent(node) {
+                    fresh.mount(parent.unchecked_ref(), Some(node));
+                }
+                Rndr::remove(node);
+                *stage = Stage::Live(fresh);
+            }
+            Stage::Gone => {}
+        }
+    }
+}
+
+impl<V> RenderHtml for Later<V>
+where
+    V: RenderHtml + 'static,
+{
+    // Resolving is for async rendering to HTML, where nothing waits.
+    type AsyncOutput = V::AsyncOutput;
+    type Owned = Later<V::Owned>;
+
+    const MIN_LENGTH: usize = V::MIN_LENGTH;
+    const EXISTS: bool = V::EXISTS;
+
+    async fn resolve(self) -> Self::AsyncOutput {
+        self.0.resolve().await
+    }
+
+    fn dry_resolve(&mut self) {
+        self.0.dry_resolve();
+    }
+
+    fn html_len(&self) -> usize {
+        self.0.html_len()
+    }
+
+    fn to_html_with_buf(
+        self,
+        buf: &mut String,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<AnyAttribute>,
+    ) {
+        self.0
+            .to_html_with_buf(buf, position, escape, mark_branches, extra_attrs);
+    }
+
+    fn to_html_async_with_buf<const OUT_OF_ORDER: bool>(
+        self,
+        buf: &mut StreamBuilder,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<AnyAttribute>,
+    ) where
+        Self: Sized,
+    {
+        self.0.to_html_async_with_buf::<OUT_OF_ORDER>(
+            buf,
+            position,
+            escape,
+            mark_branches,
+            extra_attrs,
+        );
+    }
+
+    fn hydrate<const FROM_SERVER: bool>(
+        self,
+        cursor: &Cursor,
+        position: &PositionState,
+    ) -> Self::State {
+        if !FROM_SERVER {
+            let inner = self.0.hydrate::<FROM_SERVER>(cursor, position);
+            return LaterState(Rc::new(RefCell::new(Stage::Live(inner))));
+        }
+        // Step onto the element as an element's own hydration would, and leave the cursor on
+        // it, so that the views after it hydrate from its next sibling.
+        match position.get() {
+            Position::FirstChild => cursor.child(),
+            Position::Current => {}
+            _ => cursor.sibling(),
+        }
+        let node = cursor.current();
+        position.set(Position::NextChild);
+
+        let stage = Rc::new(RefCell::new(Stage::Waiting(node)));
+        let owner = Owner::current();
+        let view = self.0;
+        let waiting = Rc::clone(&stage);
+        set_timeout(
+            move || {
+                let node = match &*waiting.borrow() {
+                    Stage::Waiting(node) => node.clone(),
+                    _ => return,
+                };
+                let hydrate = move || {
+                    let cursor = Cursor::new(node.unchecked_into::<Element>());
+                    view.hydrate::<true>(&cursor, &PositionState::new(Position::Current))
+                };
+                let live = match owner {
+                    Some(owner) => owner.with(hydrate),
+                    None => hydrate(),
+                };
+                *waiting.borrow_mut() = Stage::Live(live);
+            },
+            std::time::Duration::ZERO,
+        );
+        LaterState(stage)
+    }
+
+    async fn hydrate_async(self, cursor: &Cursor, position: &PositionState) -> Self::State {
+        LaterState(Rc::new(RefCell::new(Stage::Live(
+            self.0.hydrate_async(cursor, position).await,
+        ))))
+    }
+
+    fn into_owned(self) -> Self::Owned {
+        Later(self.0.into_owned())
+    }
+}
+
+/// Attributes spread onto it make it an ordinary view again (the app spreads none).
+impl<V: AddAnyAttr> AddAnyAttr for Later<V> {
+    type Output<SomeNewAttr: Attribute> = V::Output<SomeNewAttr>;
+
+    fn add_any_attr<NewAttr: Attribute>(self, attr: NewAttr) -> Self::Output<NewAttr>
+    where
+        Self::Output<NewAttr>: RenderHtml,
+    {
+        self.0.add_any_attr(attr)
+    }
+}
+
+impl<S: Mountable> Mountable for LaterState<S> {
+    fn unmount(&mut self) {
+        let mut stage = self.0.borrow_mut();
+        match &mut *stage {
+            Stage::Live(inner) => inner.unmount(),
+            Stage::Waiting(node) => {
+                Rndr::remove(node);
+                *stage = Stage::Gone;
+            }
+            Stage::Gone => {}
+        }
+    }
+
+    fn mount(&mut self, parent: &Element, marker: Option<&Node>) {
+        match &mut *self.0.borrow_mut() {
+            Stage::Live(inner) => inner.mount(parent, marker),
+            Stage::Waiting(node) => Rndr::insert_node(parent, node, marker),
+            Stage::Gone => {}
+        }
+    }
+
+    fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
+        match &*self.0.borrow() {
+            Stage::Live(inner) => inner.insert_before_this(child),
+            Stage::Waiting(node) => match Rndr::get_parent(node) {
+                Some(parent) => {
+                    child.mount(parent.unchecked_ref(), Some(node));
+                    true
+                }
+                None => false,
+            },
+            Stage::Gone => false,
+        }
+    }
+
+    fn elements(&self) -> Vec<Element> {
+        match &*self.0.borrow() {
+            Stage::Live(inner) => inner.elements(),
+            Stage::Waiting(node) => vec![node.clone().unchecked_into()],
+            Stage::Gone => Vec::new(),
+        }
+    }
+}
