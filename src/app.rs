@@ -1,7 +1,7 @@
 //! The app: the router, the shell every page shares, and the routes.
 
 use crate::api::{data, use_data, Load};
-use crate::components::{ErrorPanel, Later, SiteFooter, SiteHeader, Skeleton};
+use crate::components::{ErrorPanel, Fresh, Later, SiteFooter, SiteHeader, Skeleton};
 use crate::content::Site;
 use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage};
 use crate::router::{use_router, Location, PageKind, Router};
@@ -17,7 +17,7 @@ pub fn App(location: Location) -> impl IntoView {
     let site = use_data::<Site>(|| data::SITE.to_owned());
     let retry = Callback::new(move |()| site.retry());
     view! {
-            {move || match site.get() {
+            {move || Fresh(match site.get() {
                 Load::Ready(site) => EitherOf3::A(view! { <Shell site/> }),
                 Load::Loading => EitherOf3::B(view! {
                     <main class="page" id=MAIN_ID>
@@ -29,7 +29,7 @@ pub fn App(location: Location) -> impl IntoView {
                         <div class="container"><ErrorPanel error retry/></div>
                     </main>
                 }),
-            }}
+            })}
     }
 }
 
@@ -89,13 +89,15 @@ fn Shell(site: Arc<Site>) -> impl IntoView {
 fn Routes() -> impl IntoView {
     let route = use_router().route();
     let kind = Memo::new(move |_| route.read().kind());
-    move || match kind.get() {
-        PageKind::Home => EitherOf6::A(view! { <HomePage/> }),
-        PageKind::Category => EitherOf6::B(view! { <CategoryPage/> }),
-        PageKind::Article => EitherOf6::C(view! { <ArticlePage/> }),
-        PageKind::Search => EitherOf6::D(view! { <SearchPage/> }),
-        PageKind::StyleGuide => EitherOf6::E(style_guide()),
-        PageKind::NotFound => EitherOf6::F(view! { <NotFoundPage/> }),
+    move || {
+        Fresh(match kind.get() {
+            PageKind::Home => EitherOf6::A(view! { <HomePage/> }),
+            PageKind::Category => EitherOf6::B(view! { <CategoryPage/> }),
+            PageKind::Article => EitherOf6::C(view! { <ArticlePage/> }),
+            PageKind::Search => EitherOf6::D(view! { <SearchPage/> }),
+            PageKind::StyleGuide => EitherOf6::E(style_guide()),
+            PageKind::NotFound => EitherOf6::F(view! { <NotFoundPage/> }),
+        })
     }
 }
 

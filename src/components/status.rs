@@ -99,10 +99,12 @@ where
     V: IntoView + 'static,
 {
     let retry = Callback::new(move |()| remote.retry());
-    move || match remote.get() {
-        Load::Loading => EitherOf4::A(view! { <Skeleton lines=skeleton_lines/> }),
-        Load::Ready(value) => EitherOf4::B(ready(value)),
-        Load::Failed(FetchError::NotFound) => EitherOf4::C(view! { <NotFound retry/> }),
-        Load::Failed(error) => EitherOf4::D(view! { <ErrorPanel error retry/> }),
+    move || {
+        super::Fresh(match remote.get() {
+            Load::Loading => EitherOf4::A(view! { <Skeleton lines=skeleton_lines/> }),
+            Load::Ready(value) => EitherOf4::B(ready(value)),
+            Load::Failed(FetchError::NotFound) => EitherOf4::C(view! { <NotFound retry/> }),
+            Load::Failed(error) => EitherOf4::D(view! { <ErrorPanel error retry/> }),
+        })
     }
 }

@@ -1,7 +1,7 @@
 use crate::api::{data, use_data, Load, Paths};
 use crate::components::{
-    show_remote, ArticleCardView, ArticleTools, Figure, ListenControl, NotFound, PhotoViewer,
-    PublishedTime,
+    show_remote, ArticleCardView, ArticleTools, Figure, Fresh, ListenControl, NotFound,
+    PhotoViewer, PublishedTime,
 };
 use crate::content::bundle::slug_problem;
 use crate::content::{Article, Block, Site};
@@ -20,11 +20,11 @@ pub fn ArticlePage() -> impl IntoView {
     });
     move || {
         let slug = slug.get();
-        if slug_problem(&slug).is_some() {
+        Fresh(if slug_problem(&slug).is_some() {
             Either::Left(view! { <NotFound/> })
         } else {
             Either::Right(view! { <ArticleLoader slug/> })
-        }
+        })
     }
 }
 

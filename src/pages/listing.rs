@@ -1,5 +1,5 @@
 use crate::api::{data, page_param, use_data, Paths};
-use crate::components::{show_remote, ArticleCardView, NotFound, Pagination};
+use crate::components::{show_remote, ArticleCardView, Fresh, NotFound, Pagination};
 use crate::content::{ListPage, Site};
 use crate::meta::{self, use_document_title};
 use crate::router::{use_router, Route};
@@ -14,9 +14,11 @@ pub fn HomePage() -> impl IntoView {
         Route::Home { page } => Some(page_param(page.clone())),
         _ => None,
     });
-    move || match page.get() {
-        Some(page) => Either::Left(view! { <Listing data_path=data::home_page(page)/> }),
-        None => Either::Right(view! { <NotFound/> }),
+    move || {
+        Fresh(match page.get() {
+            Some(page) => Either::Left(view! { <Listing data_path=data::home_page(page)/> }),
+            None => Either::Right(view! { <NotFound/> }),
+        })
     }
 }
 
@@ -32,9 +34,11 @@ pub fn CategoryPage() -> impl IntoView {
         ),
         _ => None,
     });
-    move || match target.get() {
-        Some(data_path) => Either::Left(view! { <Listing data_path/> }),
-        None => Either::Right(view! { <NotFound/> }),
+    move || {
+        Fresh(match target.get() {
+            Some(data_path) => Either::Left(view! { <Listing data_path/> }),
+            None => Either::Right(view! { <NotFound/> }),
+        })
     }
 }
 

@@ -1,5 +1,5 @@
 use crate::api::{data, page_param, FetchError, Loader, Paths};
-use crate::components::{go_to_search, ErrorPanel, Pagination, PublishedTime};
+use crate::components::{go_to_search, ErrorPanel, Fresh, Pagination, PublishedTime};
 use crate::content::search::{self, DocEntry, Marked, DOCS_PER_CHUNK, RESULTS_PER_PAGE};
 use crate::content::{Article, Block, Site};
 use crate::meta::{self, use_document_title};
@@ -230,22 +230,24 @@ pub fn SearchPage() -> impl IntoView {
         State::Prompt | State::NoWords => String::new(),
     };
     let results_paths = paths.clone();
-    let results = move || match state.get() {
-        State::Prompt => EitherOf5::A(view! {
-            <p class="search__message">
-                "Nhập từ khóa rồi bấm Tìm kiếm. Có thể gõ không dấu: “co do” tìm được “Cờ Đỏ”."
-            </p>
-        }),
-        State::NoWords => EitherOf5::B(view! {
-            <p class="search__message">"Từ khóa cần có ít nhất một chữ cái hoặc chữ số."</p>
-        }),
-        State::Searching => {
-            EitherOf5::C(view! { <p class="search__message" aria-busy="true">"Đang tìm…"</p> })
-        }
-        State::Failed(error) => EitherOf5::D(view! { <ErrorPanel error retry/> }),
-        State::Done(results) => EitherOf5::E(
-            view! { <ResultList results paths=results_paths.clone() elapsed=elapsed.get_untracked()/> },
-        ),
+    let results = move || {
+        Fresh(match state.get() {
+            State::Prompt => EitherOf5::A(view! {
+                <p class="search__message">
+                    "Nhập từ khóa rồi bấm Tìm kiếm. Có thể gõ không dấu: “co do” tìm được “Cờ Đỏ”."
+                </p>
+            }),
+            State::NoWords => EitherOf5::B(view! {
+                <p class="search__message">"Từ khóa cần có ít nhất một chữ cái hoặc chữ số."</p>
+            }),
+            State::Searching => {
+                EitherOf5::C(view! { <p class="search__message" aria-busy="true">"Đang tìm…"</p> })
+            }
+            State::Failed(error) => EitherOf5::D(view! { <ErrorPanel error retry/> }),
+            State::Done(results) => EitherOf5::E(
+                view! { <ResultList results paths=results_paths.clone() elapsed=elapsed.get_untracked()/> },
+            ),
+        })
     };
 
     view! {
