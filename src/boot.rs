@@ -57,8 +57,6 @@ fn take_over(
 ) {
     effects_wait::install();
     effects_wait::hold();
-    // However the page is taken over, the effects start in the task after.
-    leptos::prelude::set_timeout(effects_wait::release, std::time::Duration::ZERO);
     let app = move || {
         provide_context(paths);
         provide_context(cache);
@@ -66,33 +64,35 @@ fn take_over(
     };
 
     let root = document.get_element_by_id("app");
-    match (root, boot) {
+    let how = match (root, boot) {
         (Some(root), Some(boot)) if boot.path == here => {
             leptos::mount::hydrate_from(root.unchecked_into(), app).forget();
-            // The page's own content is hydrated in a task the hydration above scheduled
-            // (components::Later); the app has started once that has run.
-            let started = move || mark_started(&document, "hydrated");
-            leptos::prelude::set_timeout(started, std::time::Duration::ZERO);
+            "hydrated"
         }
         (old_root, _) => {
-            let Ok(fresh) = document.create_element("div") else {
-                return;
-            };
-            fresh.set_id("app");
-            let handle = leptos::mount::mount_to(fresh.clone().unchecked_into(), app);
-            match (old_root, document.body()) {
-                (Some(old), _) => {
-                    let _ = old.replace_with_with_node_1(&fresh);
+            if let Ok(fresh) = document.create_element("div") {
+                fresh.set_id("app");
+                let handle = leptos::mount::mount_to(fresh.clone().unchecked_into(), app);
+                match (old_root, document.body()) {
+                    (Some(old), _) => {
+                        let _ = old.replace_with_with_node_1(&fresh);
+                    }
+                    (None, Some(body)) => {
+                        let _ = body.prepend_with_node_1(&fresh);
+                    }
+                    (None, None) => {}
                 }
-                (None, Some(body)) => {
-                    let _ = body.prepend_with_node_1(&fresh);
-                }
-                (None, None) => {}
+                handle.forget();
             }
-            handle.forget();
-            mark_started(&document, "rendered");
+            "rendered"
         }
-    }
+    };
+    // Each in a task of its own, in this order: the page's own content, which the hydration
+    // above left for later (components::Later); then the effects of the whole page; then the
+    // app counts as started.
+    leptos::prelude::set_timeout(effects_wait::release, std::time::Duration::ZERO);
+    let started = move || mark_started(&document, how);
+    leptos::prelude::set_timeout(started, std::time::Duration::ZERO);
 }
 
 /// Records how the app started (`<html data-app="hydrated">`), for tests and for anyone
@@ -104,9 +104,9 @@ fn mark_started(document: &web_sys::Document, how: &str) {
 }
 
 /// Leptos starts every effect, and all async work, by spawning a future. While the page is
-/// being taken over, those futures wait for the next task: the takeover then only adopts the
-/// page, and what reacts to it (the document title, the theme button, looking for a Vietnamese
-/// voice…) follows in a task of its own, in the same order. One long task of both held up the
+/// being taken over (its content included, a task later), those futures wait: the takeover
+/// tasks then only adopt the page, and what reacts to it (the document title, the theme button,
+/// looking for a Vietnamese voice…) follows in a task of its own, in the same order. One long task of both held up the
 /// reader's first tap on a slow phone (Lighthouse's Total Blocking Time).
 mod effects_wait {
     use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
