@@ -248,11 +248,44 @@ impl Loader {
         Ok(value)
     }
 
+    /// The data at each of `paths`, loaded side by side, in the order of `paths`.
+    pub async fn json_all<T: FromJson + Send + Sync + 'static>(
+        &self,
+        paths: Vec<String>,
+    ) -> Vec<Result<Arc<T>, FetchError>> {
+        in_order(paths.into_iter().map(|path| self.json::<T>(path)).collect()).await
+    }
+
     /// Records what a path holds without fetching it, such as an empty postings list for a
     /// word the server does not know, so the next search does not ask again.
     pub fn remember(&self, path: String, json: &str) {
         self.cache.insert(path, json);
     }
+}
+
+/// Runs futures side by side and returns their outputs in their order. (A search loads a dozen
+/// files at most; the `futures` crate's `join_all`, built for any number, cost the app 2 KB.)
+async fn in_order<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Output> {
+    use std::task::Poll;
+    let mut futures: Vec<_> = futures.into_iter().map(Box::pin).collect();
+    let mut outputs: Vec<Option<F::Output>> = futures.iter().map(|_| None).collect();
+    std::future::poll_fn(move |cx| {
+        let mut waiting = false;
+        for (future, output) in futures.iter_mut().zip(outputs.iter_mut()) {
+            if output.is_none() {
+                match future.as_mut().poll(cx) {
+                    Poll::Ready(value) => *output = Some(value),
+                    Poll::Pending => waiting = true,
+                }
+            }
+        }
+        if waiting {
+            Poll::Pending
+        } else {
+            Poll::Ready(outputs.iter_mut().filter_map(Option::take).collect())
+        }
+    })
+    .await
 }
 
 /// JSON data by path: what the static page carried, plus what this visit fetched since. Each
@@ -479,6 +512,37 @@ mod tests {
         );
         assert_eq!(root.search("co do", 2), "/tim-kiem/?q=co+do&trang=2");
         assert_eq!(root.search("  ", 1), "/tim-kiem/");
+    }
+
+    #[test]
+    fn futures_run_side_by_side_and_answer_in_order() {
+        use std::future::Future;
+        use std::task::{Context, Poll, Waker};
+        // Each future is ready after being polled `n` times: the last one finishes first.
+        struct After(u32, &'static str);
+        impl Future for After {
+            type Output = &'static str;
+            fn poll(mut self: std::pin::Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
+                if self.0 == 0 {
+                    Poll::Ready(self.1)
+                } else {
+                    self.0 -= 1;
+                    Poll::Pending
+                }
+            }
+        }
+        let mut all = std::pin::pin!(in_order(vec![After(3, "a"), After(1, "b"), After(0, "c")]));
+        let mut cx = Context::from_waker(Waker::noop());
+        let mut polls = 1;
+        let outputs = loop {
+            match all.as_mut().poll(&mut cx) {
+                Poll::Ready(outputs) => break outputs,
+                Poll::Pending => polls += 1,
+            }
+        };
+        assert_eq!(outputs, ["a", "b", "c"]);
+        // Side by side: as many rounds as the slowest needs, not the sum.
+        assert_eq!(polls, 4);
     }
 
     #[test]

@@ -4,7 +4,6 @@ use crate::content::search::{self, DocEntry, Marked, DOCS_PER_CHUNK, RESULTS_PER
 use crate::content::{Article, Block, Site};
 use crate::meta::{self, use_document_title};
 use crate::router::use_router;
-use futures::future::join_all;
 use leptos::either::{Either, EitherOf5};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -42,12 +41,9 @@ pub async fn run_search(
 ) -> Result<SearchResults, FetchError> {
     let tokens = search::query_tokens(&query);
     let mut postings = Vec::with_capacity(tokens.len());
-    let lists = join_all(
-        tokens
-            .iter()
-            .map(|t| loader.json::<Vec<u32>>(search::token_path(t))),
-    )
-    .await;
+    let lists = loader
+        .json_all::<Vec<u32>>(tokens.iter().map(|t| search::token_path(t)).collect())
+        .await;
     for (token, result) in tokens.iter().zip(lists) {
         match result {
             Ok(flat) => postings.push(search::decode_postings(&flat)),
@@ -84,12 +80,14 @@ pub async fn run_search(
                 .cloned()
         })
         .collect();
-    let articles = join_all(
-        entries
-            .iter()
-            .map(|(slug, ..)| loader.json::<Article>(data::article(slug))),
-    )
-    .await;
+    let articles = loader
+        .json_all::<Article>(
+            entries
+                .iter()
+                .map(|(slug, ..)| data::article(slug))
+                .collect(),
+        )
+        .await;
     let items = entries
         .into_iter()
         .zip(articles)
