@@ -4,7 +4,7 @@
 use crate::content::json::{self, FromJson, Members};
 use leptos::prelude::*;
 use std::any::Any;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
@@ -293,7 +293,7 @@ async fn in_order<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Output> {
 /// going back to a page does not parse its data again.
 /// The static HTML is rendered from this same cache, which is why hydration sees the same data.
 #[derive(Clone, Default)]
-pub struct DataCache(Arc<Mutex<HashMap<String, CacheEntry>>>);
+pub struct DataCache(Arc<Mutex<BTreeMap<String, CacheEntry>>>);
 
 struct CacheEntry {
     text: Arc<str>,
@@ -365,7 +365,7 @@ impl DataCache {
         }
     }
 
-    fn entries(&self) -> std::sync::MutexGuard<'_, HashMap<String, CacheEntry>> {
+    fn entries(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, CacheEntry>> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
