@@ -1,36 +1,20 @@
 //! The app: the router, the shell every page shares, and the routes.
 
-use crate::api::{data, use_data, Load};
-use crate::components::{ErrorPanel, Fresh, Later, SiteFooter, SiteHeader, Skeleton};
+use crate::components::{Fresh, Later, SiteFooter, SiteHeader};
 use crate::content::Site;
 use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage};
 use crate::router::{use_router, Location, PageKind, Router};
-use leptos::either::{EitherOf3, EitherOf6};
+use leptos::either::EitherOf6;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The whole site, at `location`. Expects [`crate::api::Paths`] and [`crate::api::DataCache`]
-/// in context: the browser start-up provides them from the page, the build tool from the bundle.
+/// in context: the browser start-up provides them, and the site, from the page (which always
+/// carries them), the build tool from the bundle.
 #[component]
-pub fn App(location: Location) -> impl IntoView {
+pub fn App(location: Location, site: Arc<Site>) -> impl IntoView {
     Router::provide(location);
-    let site = use_data::<Site>(|| data::SITE.to_owned());
-    let retry = Callback::new(move |()| site.retry());
-    view! {
-            {move || Fresh(match site.get() {
-                Load::Ready(site) => EitherOf3::A(view! { <Shell site/> }),
-                Load::Loading => EitherOf3::B(view! {
-                    <main class="page" id=MAIN_ID>
-                        <div class="container"><Skeleton/></div>
-                    </main>
-                }),
-                Load::Failed(error) => EitherOf3::C(view! {
-                    <main class="page" id=MAIN_ID>
-                        <div class="container"><ErrorPanel error retry/></div>
-                    </main>
-                }),
-            })}
-    }
+    view! { <Shell site/> }
 }
 
 /// Moves keyboard focus to the main content, which is what the skip link promises and what a

@@ -1,14 +1,17 @@
 //! Starting the app in the browser, on top of the static page the build wrote.
 
-use crate::api::{DataCache, PageBoot, Paths};
+use crate::api::{data, DataCache, PageBoot, Paths};
+use crate::content::Site;
+use crate::router::Location;
 use crate::App;
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Reads the data the page carries, then takes over the page in the next task. A static page
-/// rendered for this very path is hydrated in place, which repaints nothing; anything else (a
-/// host's fallback page holding another path's HTML, or no static HTML at all) gets a fresh
-/// render that replaces the old markup only once it is built.
+/// Reads the data the page carries, then takes over the page in the next task. The static
+/// page is hydrated as what it was written for, so nothing repaints; a page shown at another
+/// address (a host's fallback page) then moves on to that address within the app. A page the
+/// build did not write (without its data) is left as it is.
 pub fn start() {
     let Some(window) = web_sys::window() else {
         return;
@@ -18,11 +21,14 @@ pub fn start() {
     };
 
     let here = window.location().pathname().unwrap_or_default();
-    let boot: Option<PageBoot> = document
+    let Some(boot) = document
         .get_element_by_id(PageBoot::ELEMENT_ID)
         .and_then(|el| el.text_content())
-        .and_then(|json| crate::content::json::from_str(&json).ok());
-    let paths = Paths::new(boot.as_ref().map_or("/", |b| b.base.as_str()));
+        .and_then(|json| crate::content::json::from_str::<PageBoot>(&json).ok())
+    else {
+        return;
+    };
+    let paths = Paths::new(&boot.base);
     if crate::router::Route::parse(&paths, &here).is_static_only() {
         return;
     }
@@ -43,53 +49,43 @@ pub fn start() {
         }
     }
     cache.parse_all();
+    let (Some(root), Some(Ok(site))) = (
+        document.get_element_by_id("app"),
+        cache.parsed::<Site>(data::SITE),
+    ) else {
+        return;
+    };
     // Taking over the page is the next task (see main.rs for why tasks stay short).
-    let take_over = move || take_over(document, paths, cache, boot, here);
+    let take_over = move || take_over(document, root, paths, cache, site, boot, here);
     leptos::prelude::set_timeout(take_over, std::time::Duration::ZERO);
 }
 
 fn take_over(
     document: web_sys::Document,
+    root: web_sys::Element,
     paths: Paths,
     cache: DataCache,
-    boot: Option<PageBoot>,
+    site: Arc<Site>,
+    boot: PageBoot,
     here: String,
 ) {
     effects_wait::install();
     effects_wait::hold();
+    let how = if boot.path == here {
+        "hydrated"
+    } else {
+        "rendered"
+    };
+    let start = Location::from_url(&boot.path);
     let app = move || {
         provide_context(paths);
         provide_context(cache);
-        view! { <App location=crate::router::browser_location()/> }
+        view! { <App location=start site/> }
     };
-
-    let root = document.get_element_by_id("app");
-    let how = match (root, boot) {
-        (Some(root), Some(boot)) if boot.path == here => {
-            leptos::mount::hydrate_from(root.unchecked_into(), app).forget();
-            "hydrated"
-        }
-        (old_root, _) => {
-            if let Ok(fresh) = document.create_element("div") {
-                fresh.set_id("app");
-                let handle = leptos::mount::mount_to(fresh.clone().unchecked_into(), app);
-                match (old_root, document.body()) {
-                    (Some(old), _) => {
-                        let _ = old.replace_with_with_node_1(&fresh);
-                    }
-                    (None, Some(body)) => {
-                        let _ = body.prepend_with_node_1(&fresh);
-                    }
-                    (None, None) => {}
-                }
-                handle.forget();
-            }
-            "rendered"
-        }
-    };
+    leptos::mount::hydrate_from(root.unchecked_into(), app).forget();
     // Each in a task of its own, in this order: the page's own content, which the hydration
-    // above left for later (components::Later); then the effects of the whole page; then the
-    // app counts as started.
+    // above left for later (components::Later); then the effects of the whole page (among
+    // them the move to the address shown); then the app counts as started.
     leptos::prelude::set_timeout(effects_wait::release, std::time::Duration::ZERO);
     let started = move || mark_started(&document, how);
     leptos::prelude::set_timeout(started, std::time::Duration::ZERO);

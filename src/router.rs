@@ -169,9 +169,10 @@ pub struct Router {
 }
 
 impl Router {
-    /// Starts routing from `start` (the browser's address, or the page being rendered) and
-    /// provides the router to the app. In the browser it also follows Back/Forward and takes
-    /// over clicks on links within the site.
+    /// Starts routing from `start`, the address the page is rendered for, and provides the
+    /// router to the app. In the browser, once the page is taken over, it moves on to the
+    /// address shown if that is another; it also follows Back/Forward and takes over clicks on
+    /// links within the site.
     pub fn provide(start: Location) -> Router {
         let paths = expect_context::<Paths>();
         let location = RwSignal::new(start);
@@ -182,7 +183,17 @@ impl Router {
         let router = Router { location, route };
         provide_context(router);
         #[cfg(feature = "hydrate")]
-        browser::listen(router, paths);
+        {
+            browser::listen(router, paths);
+            // A page taken over at another address than the one it was written for (a host's
+            // fallback page) then moves on to the address shown, like a navigation.
+            Effect::new(move |_| {
+                let shown = browser::current();
+                if location.with_untracked(|start| *start != shown) {
+                    location.set(shown);
+                }
+            });
+        }
         #[cfg(not(feature = "hydrate"))]
         let _ = paths;
         router
@@ -388,12 +399,6 @@ mod browser {
         };
         in_app_url(paths, &current(), &link)
     }
-}
-
-/// Where the app starts: the browser's address.
-#[cfg(feature = "hydrate")]
-pub fn browser_location() -> Location {
-    browser::current()
 }
 
 #[cfg(test)]

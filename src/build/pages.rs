@@ -248,7 +248,8 @@ pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> String {
             cache.insert(path.clone(), Arc::clone(json));
         }
         provide_context(cache);
-        let app = view! { <App location=Location::from_url(&page.url_path)/> }.to_html();
+        let app = view! { <App location=Location::from_url(&page.url_path) site=Arc::clone(&plan.site)/> }
+            .to_html();
         let boot = PageBoot {
             base: plan.paths.base().to_owned(),
             path: page.url_path.clone(),
