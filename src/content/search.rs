@@ -343,24 +343,32 @@ fn lowercase(c: char) -> char {
 const LOWERCASED_BLOCKS: [std::ops::RangeInclusive<u32>; 4] =
     [0x80..=0x17F, 0x1E00..=0x1EFF, 0x386..=0x3CE, 0x400..=0x45F];
 
-/// Whether a folded character belongs to a word. Outside ASCII every letter counts, and so
-/// does anything not listed here as a space or punctuation mark: std's full Unicode tables
-/// would cost the app's wasm more than the rare symbol they would keep out of the index.
+/// Whether a folded character belongs to a word: ASCII letters and digits, and the letters and
+/// digits of the scripts listed here (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Thai,
+/// Chinese, Japanese, Korean). Anything else, emoji and symbols such as ℃ included, separates
+/// words, as punctuation does. std's full Unicode tables would cost the app's wasm more than
+/// the letters of other scripts they would add.
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    !matches!(u32::from(c),
-        // Latin-1 punctuation and symbols, × and ÷
-        0x80..=0xA9 | 0xAB..=0xB1 | 0xB4 | 0xB6..=0xB8 | 0xBB | 0xBF | 0xD7 | 0xF7
-        // general punctuation, currency, arrows, mathematical and technical symbols
-        | 0x2000..=0x206F | 0x20A0..=0x20CF | 0x2190..=0x23FF
-        // box drawing, shapes, dingbats (not their circled numbers), supplemental punctuation
-        | 0x2500..=0x2775 | 0x2794..=0x27BF | 0x2E00..=0x2E2E | 0x2E30..=0x2E7F
-        // CJK punctuation, and the full-width forms of ASCII punctuation
-        | 0x3000..=0x3004 | 0x3008..=0x3020 | 0x302A..=0x3030 | 0x3036..=0x3037
-        | 0x303D..=0x303F | 0xFE30..=0xFE4F | 0xFEFF
-        | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
+    matches!(u32::from(c),
+        // Latin-1: ª ² ³ µ ¹ º ¼ ½ ¾ and the letters; Latin Extended-A and -B, IPA
+        0xAA | 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA | 0xBC..=0xBE
+        | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x2AF
+        // Greek and Cyrillic letters
+        | 0x386 | 0x388..=0x3F5 | 0x3F7..=0x481 | 0x48A..=0x52F
+        // Armenian, Hebrew, Arabic letters and digits, Thai
+        | 0x531..=0x556 | 0x561..=0x587 | 0x5D0..=0x5EA | 0x620..=0x64A | 0x660..=0x669
+        | 0x671..=0x6D3 | 0xE01..=0xE30 | 0xE40..=0xE46 | 0xE50..=0xE59
+        // Latin Extended Additional (Vietnamese among it)
+        | 0x1E00..=0x1EFF
+        // Chinese, Japanese and Korean letters and numbers
+        | 0x3005..=0x3007 | 0x3021..=0x3029 | 0x3031..=0x3035 | 0x3038..=0x303C
+        | 0x3041..=0x3096 | 0x30A1..=0x30FA | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        // full-width digits and letters
+        | 0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A)
 }
 
 /// The folded form of a text: `"Cờ Đỏ"` → `"co do"`.
@@ -609,7 +617,8 @@ mod tests {
     #[test]
     fn word_characters_agree_with_std_where_text_is_written() {
         // Latin, Greek and Cyrillic letters, and the punctuation, symbols and CJK marks set
-        // around them (ranges free of unassigned code points).
+        // around them (ranges free of unassigned code points, and of the few letter-like
+        // symbols, such as circled numbers, that std counts as alphanumeric).
         let checked = [
             0x80..=0x24F,
             0x1E00..=0x1EFF,
@@ -622,8 +631,10 @@ mod tests {
             0x2000..=0x2064,
             0x20A0..=0x20C0,
             0x2190..=0x23FF,
-            0x2500..=0x27BF,
-            0x2E00..=0x2E5D,
+            0x2500..=0x2775,
+            0x2794..=0x27BF,
+            0x2E00..=0x2E2E,
+            0x2E30..=0x2E5D,
             0x3000..=0x303F,
             0xFF01..=0xFF65,
         ];
@@ -643,7 +654,11 @@ mod tests {
                 .map(|(t, _)| t)
                 .collect()
         };
-        assert_eq!(words("«Müller» — Ørsted… ①"), ["muller", "ørsted", "①"]);
+        assert_eq!(words("«Müller» — Ørsted…"), ["muller", "ørsted"]);
+        // Emoji and symbols next to a word do not change it.
+        let symbols = "Mừng🎉 30℃ ❤\u{fe0f} 1\u{20e3}";
+        assert_eq!(words(symbols), ["mung", "30", "1"]);
+        assert_eq!(words("Москва Αθήνα 東京"), ["москва", "αθήνα", "東京"]);
     }
 
     #[test]
