@@ -71,6 +71,9 @@ fn take_over(
 ) {
     effects_wait::install();
     effects_wait::hold();
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("data-app-starting", "");
+    }
     let how = if boot.path == here {
         "hydrated"
     } else {
@@ -92,9 +95,11 @@ fn take_over(
 }
 
 /// Records how the app started (`<html data-app="hydrated">`), for tests and for anyone
-/// looking at the page in developer tools.
+/// looking at the page in developer tools. Until then, `<html data-app-starting>` marks the
+/// takeover under way.
 fn mark_started(document: &web_sys::Document, how: &str) {
     if let Some(html) = document.document_element() {
+        let _ = html.remove_attribute("data-app-starting");
         let _ = html.set_attribute("data-app", how);
     }
 }

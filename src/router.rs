@@ -166,13 +166,16 @@ impl Route {
 pub struct Router {
     location: RwSignal<Location>,
     route: Memo<Route>,
+    /// Whether the app has taken over the whole page. Before, a new address is left to the
+    /// browser: the page's content may not be the app's yet (see [`crate::components::Later`]).
+    live: StoredValue<bool>,
 }
 
 impl Router {
     /// Starts routing from `start`, the address the page is rendered for, and provides the
-    /// router to the app. In the browser, once the page is taken over, it moves on to the
-    /// address shown if that is another; it also follows Back/Forward and takes over clicks on
-    /// links within the site.
+    /// router to the app. In the browser, once the whole page is taken over (its first
+    /// effects run after that, see `boot.rs`), it moves on to the address shown if that is
+    /// another, follows Back/Forward, and takes over clicks on links within the site.
     pub fn provide(start: Location) -> Router {
         let paths = expect_context::<Paths>();
         let location = RwSignal::new(start);
@@ -180,20 +183,25 @@ impl Router {
             let paths = paths.clone();
             Memo::new(move |_| Route::parse(&paths, &location.read().pathname))
         };
-        let router = Router { location, route };
+        let router = Router {
+            location,
+            route,
+            live: StoredValue::new(false),
+        };
         provide_context(router);
         #[cfg(feature = "hydrate")]
-        {
-            browser::listen(router, paths);
+        Effect::new(move |_| {
+            router.live.set_value(true);
+            browser::listen(router, paths.clone());
             // A page taken over at another address than the one it was written for (a host's
-            // fallback page) then moves on to the address shown, like a navigation.
-            Effect::new(move |_| {
-                let shown = browser::current();
-                if location.with_untracked(|start| *start != shown) {
-                    location.set(shown);
-                }
-            });
-        }
+            // fallback page) moves on to the address shown, like a navigation. This effect,
+            // created before any page's, runs before theirs: the shell's focus effect sees the
+            // address shown as its first.
+            let shown = browser::current();
+            if location.with_untracked(|start| *start != shown) {
+                location.set(shown);
+            }
+        });
         #[cfg(not(feature = "hydrate"))]
         let _ = paths;
         router
@@ -228,8 +236,14 @@ impl Router {
 
     /// Goes to `url` (a path below the site, with its query and maybe a `#fragment`) within
     /// the app: a new history entry, the new page, and its top or the fragment's element. The
-    /// address already shown gets no second entry, so Back still leaves it at once.
+    /// address already shown gets no second entry, so Back still leaves it at once. Before the
+    /// app has taken over the whole page, the browser loads `url` itself.
     pub fn navigate(&self, url: &str) {
+        #[cfg(feature = "hydrate")]
+        if !self.live.get_value() {
+            let _ = window().location().assign(url);
+            return;
+        }
         let next = Location::from_url(url);
         let fragment = url.split_once('#').map(|(_, f)| f).unwrap_or_default();
         let same_address = self.location.with_untracked(|current| *current == next);

@@ -17,8 +17,9 @@ use wasm_bindgen::JsCast;
 /// on a slow phone (Lighthouse's Total Blocking Time). Rendered to HTML and built in the
 /// browser, it is the view itself.
 ///
-/// While it waits, the static element stays exactly as the build wrote it, and links in it work
-/// (the router listens on the whole document).
+/// While it waits, the static element stays exactly as the build wrote it, and its links are
+/// the browser's to follow: the router takes over links, and the address, only once the whole
+/// page is the app's (see [`crate::router::Router::provide`]).
 pub struct Later<V>(pub V);
 
 /// What a [`Later`] holds in the browser: the static element until its view has hydrated it.
@@ -27,8 +28,6 @@ pub struct LaterState<S>(Rc<RefCell<Stage<S>>>);
 enum Stage<S> {
     Waiting(Node),
     Live(S),
-    /// Taken down before its turn came.
-    Gone,
 }
 
 impl<V: Render> Render for Later<V> {
@@ -51,7 +50,6 @@ impl<V: Render> Render for Later<V> {
                 Rndr::remove(node);
                 *stage = Stage::Live(fresh);
             }
-            Stage::Gone => {}
         }
     }
 }
@@ -135,8 +133,9 @@ where
         let waiting = Rc::clone(&stage);
         set_timeout(
             move || {
+                // Nothing to do if it was rebuilt meanwhile, or dropped with its page.
                 let node = match &*waiting.borrow() {
-                    Stage::Waiting(node) => node.clone(),
+                    Stage::Waiting(node) if Rc::strong_count(&waiting) > 1 => node.clone(),
                     _ => return,
                 };
                 let hydrate = move || {
@@ -179,14 +178,9 @@ impl<V: AddAnyAttr> AddAnyAttr for Later<V> {
 
 impl<S: Mountable> Mountable for LaterState<S> {
     fn unmount(&mut self) {
-        let mut stage = self.0.borrow_mut();
-        match &mut *stage {
+        match &mut *self.0.borrow_mut() {
             Stage::Live(inner) => inner.unmount(),
-            Stage::Waiting(node) => {
-                Rndr::remove(node);
-                *stage = Stage::Gone;
-            }
-            Stage::Gone => {}
+            Stage::Waiting(node) => Rndr::remove(node),
         }
     }
 
@@ -194,7 +188,6 @@ impl<S: Mountable> Mountable for LaterState<S> {
         match &mut *self.0.borrow_mut() {
             Stage::Live(inner) => inner.mount(parent, marker),
             Stage::Waiting(node) => Rndr::insert_node(parent, node, marker),
-            Stage::Gone => {}
         }
     }
 
@@ -208,7 +201,6 @@ impl<S: Mountable> Mountable for LaterState<S> {
                 }
                 None => false,
             },
-            Stage::Gone => false,
         }
     }
 
@@ -216,7 +208,6 @@ impl<S: Mountable> Mountable for LaterState<S> {
         match &*self.0.borrow() {
             Stage::Live(inner) => inner.elements(),
             Stage::Waiting(node) => vec![node.clone().unchecked_into()],
-            Stage::Gone => Vec::new(),
         }
     }
 }

@@ -161,24 +161,10 @@ pub fn SearchPage() -> impl IntoView {
     let paths = expect_context::<Paths>();
     let loader = Loader::from_context();
     let location = use_router().location();
-    // The static page is rendered without a query; the first render in the browser must match
-    // it, so the address is only read once the app runs.
-    let running = RwSignal::new(false);
-    Effect::new(move |_| running.set(true));
-    let query = Memo::new(move |_| {
-        if running.get() {
-            location.read().query("q").unwrap_or_default()
-        } else {
-            String::new()
-        }
-    });
-    let page = Memo::new(move |_| {
-        if running.get() {
-            page_param(location.read().query("trang")).unwrap_or(1)
-        } else {
-            1
-        }
-    });
+    // The static page is rendered without a query, and the app takes it over at that address
+    // too; the query arrives when the router moves on to the address shown.
+    let query = Memo::new(move |_| location.read().query("q").unwrap_or_default());
+    let page = Memo::new(move |_| page_param(location.read().query("trang")).unwrap_or(1));
     let state = RwSignal::new(State::Prompt);
     let attempt = RwSignal::new(0u32);
     let elapsed = RwSignal::new(None::<f64>);

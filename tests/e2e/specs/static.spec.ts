@@ -169,6 +169,26 @@ test('taking over a static page rewrites none of its markup', async ({ page }) =
   }
 });
 
+test('a link tapped while the app is still taking over the page is followed by the browser', async ({ page }) => {
+  // A slow phone: each task the app queues without a delay waits 400 ms, which leaves time to
+  // tap between the header's takeover and the content's.
+  await page.addInitScript(() => {
+    const setTimeout = window.setTimeout.bind(window);
+    (window as any).setTimeout = (f: TimerHandler, delay?: number, ...rest: unknown[]) =>
+      setTimeout(f, delay || 400, ...rest);
+  });
+  const errors = watchForErrors(page);
+  await page.goto(seed + articlePath);
+  await expect(page.locator('html[data-app-starting]')).toHaveCount(1);
+  await markDocument(page);
+  await page.locator('.site-header__brand').click();
+  await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+  // A page load, not a navigation within a page the app had not taken over yet.
+  expect(await isSameDocument(page)).toBe(false);
+  expect(await appStarted(page)).toBe('hydrated');
+  expect(errors).toEqual([]);
+});
+
 test('no request leaves the site at run time', async ({ page }) => {
   const foreign: string[] = [];
   page.on('request', (r) => {
