@@ -168,6 +168,7 @@ pub struct Router {
     route: Memo<Route>,
     /// Whether the app has taken over the whole page. Before, a new address is left to the
     /// browser: the page's content may not be the app's yet (see [`crate::components::Later`]).
+    #[cfg(feature = "hydrate")]
     live: StoredValue<bool>,
 }
 
@@ -186,6 +187,7 @@ impl Router {
         let router = Router {
             location,
             route,
+            #[cfg(feature = "hydrate")]
             live: StoredValue::new(false),
         };
         provide_context(router);
