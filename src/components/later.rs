@@ -1,12 +1,9 @@
 //! Taking over one element of a static page in a task of its own.
 
 use leptos::prelude::*;
-use leptos::tachys::html::attribute::{any_attribute::AnyAttribute, Attribute};
 use leptos::tachys::hydration::Cursor;
 use leptos::tachys::renderer::types::{Element, Node};
 use leptos::tachys::renderer::Rndr;
-use leptos::tachys::ssr::StreamBuilder;
-use leptos::tachys::view::add_attr::AddAnyAttr;
 use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -58,55 +55,9 @@ impl<V> RenderHtml for Later<V>
 where
     V: RenderHtml + 'static,
 {
-    // Resolving is for async rendering to HTML, where nothing waits.
-    type AsyncOutput = V::AsyncOutput;
     type Owned = Later<V::Owned>;
 
-    const MIN_LENGTH: usize = V::MIN_LENGTH;
-    const EXISTS: bool = V::EXISTS;
-
-    async fn resolve(self) -> Self::AsyncOutput {
-        self.0.resolve().await
-    }
-
-    fn dry_resolve(&mut self) {
-        self.0.dry_resolve();
-    }
-
-    fn html_len(&self) -> usize {
-        self.0.html_len()
-    }
-
-    fn to_html_with_buf(
-        self,
-        buf: &mut String,
-        position: &mut Position,
-        escape: bool,
-        mark_branches: bool,
-        extra_attrs: Vec<AnyAttribute>,
-    ) {
-        self.0
-            .to_html_with_buf(buf, position, escape, mark_branches, extra_attrs);
-    }
-
-    fn to_html_async_with_buf<const OUT_OF_ORDER: bool>(
-        self,
-        buf: &mut StreamBuilder,
-        position: &mut Position,
-        escape: bool,
-        mark_branches: bool,
-        extra_attrs: Vec<AnyAttribute>,
-    ) where
-        Self: Sized,
-    {
-        self.0.to_html_async_with_buf::<OUT_OF_ORDER>(
-            buf,
-            position,
-            escape,
-            mark_branches,
-            extra_attrs,
-        );
-    }
+    html_of_the_wrapped_view!();
 
     fn hydrate<const FROM_SERVER: bool>(
         self,
@@ -164,17 +115,7 @@ where
     }
 }
 
-/// Attributes spread onto it make it an ordinary view again (the app spreads none).
-impl<V: AddAnyAttr> AddAnyAttr for Later<V> {
-    type Output<SomeNewAttr: Attribute> = V::Output<SomeNewAttr>;
-
-    fn add_any_attr<NewAttr: Attribute>(self, attr: NewAttr) -> Self::Output<NewAttr>
-    where
-        Self::Output<NewAttr>: RenderHtml,
-    {
-        self.0.add_any_attr(attr)
-    }
-}
+attributes_go_to_the_wrapped_view!(Later);
 
 impl<S: Mountable> Mountable for LaterState<S> {
     fn unmount(&mut self) {

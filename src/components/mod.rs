@@ -1,5 +1,8 @@
 //! Pieces shared by the pages.
 
+#[macro_use]
+mod wrapper;
+
 mod article_card;
 mod article_tools;
 mod figure;
