@@ -1,4 +1,4 @@
-use super::{Picture, FULL_SIZES};
+use super::{Fresh, Picture, FULL_SIZES};
 use crate::content::Image;
 use leptos::prelude::*;
 
@@ -98,7 +98,8 @@ pub fn PhotoViewer(photos: Vec<(Image, String)>, open: RwSignal<Option<usize>>) 
     // The dialog is built when a photo opens and kept while the reader moves between photos.
     let visible = Memo::new(move |_| open.get().is_some() && total > 0);
     move || {
-        visible.get().then(|| view! {
+        // Built when it opens; never updated in place, as it only opens and closes.
+        visible.get().then(|| Fresh(view! {
             <dialog
                 node_ref=dialog
                 class="viewer"
@@ -135,7 +136,7 @@ pub fn PhotoViewer(photos: Vec<(Image, String)>, open: RwSignal<Option<usize>>) 
                     </button>
                 </div>
             </dialog>
-        })
+        }))
     }
 }
 
