@@ -1,6 +1,6 @@
 //! The app: the router, the shell every page shares, and the routes.
 
-use crate::components::{Fresh, Later, SiteFooter, SiteHeader};
+use crate::components::{Fresh, Inert, Later, SiteFooter, SiteHeader};
 use crate::content::Site;
 use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage};
 use crate::router::{use_router, Location, PageKind, Router};
@@ -63,7 +63,7 @@ fn Shell(site: Arc<Site>) -> impl IntoView {
                 </div>
             </main>
         })}
-        <SiteFooter site/>
+        {Inert(view! { <SiteFooter site/> })}
     }
 }
 

@@ -1,6 +1,6 @@
 use crate::api::{data, use_data, Load, Paths};
 use crate::components::{
-    show_remote, ArticleCardView, ArticleTools, Figure, Fresh, ListenControl, NotFound,
+    show_remote, ArticleCardView, ArticleTools, Figure, Fresh, Inert, ListenControl, NotFound,
     PhotoViewer, PublishedTime,
 };
 use crate::content::bundle::slug_problem;
@@ -92,12 +92,12 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
             .iter()
             .map(|card| view! { <ArticleCardView card=card.clone() nested=true/> })
             .collect_view();
-        view! {
+        Inert(view! {
             <aside class="related" aria-labelledby="tin-lien-quan">
                 <h2 class="related__heading" id="tin-lien-quan">"Tin liên quan"</h2>
                 <ul class="listing__items listing__items--compact">{cards}</ul>
             </aside>
-        }
+        })
     });
     let listen = view! { <ListenControl paragraphs reading/> };
     view! {
