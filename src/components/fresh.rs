@@ -1,7 +1,7 @@
 //! Replacing a view instead of updating it in place.
 
 use leptos::tachys::hydration::Cursor;
-use leptos::tachys::view::{Mountable, PositionState, Render, RenderHtml};
+use leptos::tachys::view::{PositionState, Render, RenderHtml};
 
 /// A view that, when its reactive parent produces a new one, is built anew and put in place
 /// of the old one instead of being compared with it node by node.
@@ -23,11 +23,7 @@ impl<V: Render> Render for Fresh<V> {
     }
 
     fn rebuild(self, state: &mut Self::State) {
-        let mut fresh = self.0.build();
-        if state.insert_before_this(&mut fresh) {
-            state.unmount();
-            *state = fresh;
-        }
+        super::wrapper::replace(state, self.0.build());
     }
 }
 

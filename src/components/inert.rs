@@ -1,10 +1,8 @@
 //! Parts of a static page with nothing to take over.
 
+use super::wrapper::{adopt_element, replace, Adopted};
 use leptos::tachys::hydration::Cursor;
-use leptos::tachys::renderer::types::{Element, Node};
-use leptos::tachys::renderer::Rndr;
-use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
-use wasm_bindgen::JsCast;
+use leptos::tachys::view::{PositionState, Render, RenderHtml};
 
 /// A view of exactly one element with nothing in it for the app to do: no event handler, no
 /// value that changes (links are the router's, which listens on the whole window). Taking over
@@ -15,26 +13,17 @@ use wasm_bindgen::JsCast;
 /// app's wasm.
 pub struct Inert<V>(pub V);
 
-/// What an [`Inert`] holds in the browser: the static element it adopted, or what it built.
-pub enum InertState<S> {
-    Adopted(Node),
-    Built(S),
-}
-
 impl<V: Render> Render for Inert<V> {
-    type State = InertState<V::State>;
+    /// The static element it adopted, or what it built.
+    type State = Adopted<V::State>;
 
     fn build(self) -> Self::State {
-        InertState::Built(self.0.build())
+        Adopted::View(self.0.build())
     }
 
     fn rebuild(self, state: &mut Self::State) {
         // Nothing inert changes in place: new content takes the old one's place.
-        let mut fresh = InertState::Built(self.0.build());
-        if state.insert_before_this(&mut fresh) {
-            state.unmount();
-            *state = fresh;
-        }
+        replace(state, Adopted::View(self.0.build()));
     }
 }
 
@@ -48,15 +37,7 @@ impl<V: RenderHtml> RenderHtml for Inert<V> {
         cursor: &Cursor,
         position: &PositionState,
     ) -> Self::State {
-        // Step onto the element as an element's own hydration would, and leave the cursor on
-        // it, so that the views after it hydrate from its next sibling.
-        match position.get() {
-            Position::FirstChild => cursor.child(),
-            Position::Current => {}
-            _ => cursor.sibling(),
-        }
-        position.set(Position::NextChild);
-        InertState::Adopted(cursor.current())
+        Adopted::Element(adopt_element(cursor, position))
     }
 
     async fn hydrate_async(self, cursor: &Cursor, position: &PositionState) -> Self::State {
@@ -69,39 +50,3 @@ impl<V: RenderHtml> RenderHtml for Inert<V> {
 }
 
 attributes_go_to_the_wrapped_view!(Inert);
-
-impl<S: Mountable> Mountable for InertState<S> {
-    fn unmount(&mut self) {
-        match self {
-            InertState::Adopted(node) => Rndr::remove(node),
-            InertState::Built(inner) => inner.unmount(),
-        }
-    }
-
-    fn mount(&mut self, parent: &Element, marker: Option<&Node>) {
-        match self {
-            InertState::Adopted(node) => Rndr::insert_node(parent, node, marker),
-            InertState::Built(inner) => inner.mount(parent, marker),
-        }
-    }
-
-    fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
-        match self {
-            InertState::Adopted(node) => match Rndr::get_parent(node) {
-                Some(parent) => {
-                    child.mount(parent.unchecked_ref(), Some(node));
-                    true
-                }
-                None => false,
-            },
-            InertState::Built(inner) => inner.insert_before_this(child),
-        }
-    }
-
-    fn elements(&self) -> Vec<Element> {
-        match self {
-            InertState::Adopted(node) => vec![node.clone().unchecked_into()],
-            InertState::Built(inner) => inner.elements(),
-        }
-    }
-}

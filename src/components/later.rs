@@ -1,9 +1,9 @@
 //! Taking over one element of a static page in a task of its own.
 
+use super::wrapper::{adopt_element, Adopted};
 use leptos::prelude::*;
 use leptos::tachys::hydration::Cursor;
 use leptos::tachys::renderer::types::{Element, Node};
-use leptos::tachys::renderer::Rndr;
 use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -20,32 +20,25 @@ use wasm_bindgen::JsCast;
 pub struct Later<V>(pub V);
 
 /// What a [`Later`] holds in the browser: the static element until its view has hydrated it.
-pub struct LaterState<S>(Rc<RefCell<Stage<S>>>);
-
-enum Stage<S> {
-    Waiting(Node),
-    Live(S),
-}
+pub struct LaterState<S>(Rc<RefCell<Adopted<S>>>);
 
 impl<V: Render> Render for Later<V> {
     type State = LaterState<V::State>;
 
     fn build(self) -> Self::State {
-        LaterState(Rc::new(RefCell::new(Stage::Live(self.0.build()))))
+        LaterState(Rc::new(RefCell::new(Adopted::View(self.0.build()))))
     }
 
     fn rebuild(self, state: &mut Self::State) {
         let mut stage = state.0.borrow_mut();
         match &mut *stage {
-            Stage::Live(inner) => self.0.rebuild(inner),
-            Stage::Waiting(node) => {
+            Adopted::View(view) => self.0.rebuild(view),
+            Adopted::Element(_) => {
                 // New content before the static one was adopted: it takes the static one's place.
                 let mut fresh = self.0.build();
-                if let Some(parent) = Rndr::get_parent(node) {
-                    fresh.mount(parent.unchecked_ref(), Some(node));
-                }
-                Rndr::remove(node);
-                *stage = Stage::Live(fresh);
+                stage.insert_before_this(&mut fresh);
+                stage.unmount();
+                *stage = Adopted::View(fresh);
             }
         }
     }
@@ -66,19 +59,10 @@ where
     ) -> Self::State {
         if !FROM_SERVER {
             let inner = self.0.hydrate::<FROM_SERVER>(cursor, position);
-            return LaterState(Rc::new(RefCell::new(Stage::Live(inner))));
+            return LaterState(Rc::new(RefCell::new(Adopted::View(inner))));
         }
-        // Step onto the element as an element's own hydration would, and leave the cursor on
-        // it, so that the views after it hydrate from its next sibling.
-        match position.get() {
-            Position::FirstChild => cursor.child(),
-            Position::Current => {}
-            _ => cursor.sibling(),
-        }
-        let node = cursor.current();
-        position.set(Position::NextChild);
-
-        let stage = Rc::new(RefCell::new(Stage::Waiting(node)));
+        let node = adopt_element(cursor, position);
+        let stage = Rc::new(RefCell::new(Adopted::Element(node)));
         let owner = Owner::current();
         let view = self.0;
         let waiting = Rc::clone(&stage);
@@ -86,7 +70,7 @@ where
             move || {
                 // Nothing to do if it was rebuilt meanwhile, or dropped with its page.
                 let node = match &*waiting.borrow() {
-                    Stage::Waiting(node) if Rc::strong_count(&waiting) > 1 => node.clone(),
+                    Adopted::Element(node) if Rc::strong_count(&waiting) > 1 => node.clone(),
                     _ => return,
                 };
                 let hydrate = move || {
@@ -97,7 +81,7 @@ where
                     Some(owner) => owner.with(hydrate),
                     None => hydrate(),
                 };
-                *waiting.borrow_mut() = Stage::Live(live);
+                *waiting.borrow_mut() = Adopted::View(live);
             },
             std::time::Duration::ZERO,
         );
@@ -105,7 +89,7 @@ where
     }
 
     async fn hydrate_async(self, cursor: &Cursor, position: &PositionState) -> Self::State {
-        LaterState(Rc::new(RefCell::new(Stage::Live(
+        LaterState(Rc::new(RefCell::new(Adopted::View(
             self.0.hydrate_async(cursor, position).await,
         ))))
     }
@@ -119,36 +103,18 @@ attributes_go_to_the_wrapped_view!(Later);
 
 impl<S: Mountable> Mountable for LaterState<S> {
     fn unmount(&mut self) {
-        match &mut *self.0.borrow_mut() {
-            Stage::Live(inner) => inner.unmount(),
-            Stage::Waiting(node) => Rndr::remove(node),
-        }
+        self.0.borrow_mut().unmount();
     }
 
     fn mount(&mut self, parent: &Element, marker: Option<&Node>) {
-        match &mut *self.0.borrow_mut() {
-            Stage::Live(inner) => inner.mount(parent, marker),
-            Stage::Waiting(node) => Rndr::insert_node(parent, node, marker),
-        }
+        self.0.borrow_mut().mount(parent, marker);
     }
 
     fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
-        match &*self.0.borrow() {
-            Stage::Live(inner) => inner.insert_before_this(child),
-            Stage::Waiting(node) => match Rndr::get_parent(node) {
-                Some(parent) => {
-                    child.mount(parent.unchecked_ref(), Some(node));
-                    true
-                }
-                None => false,
-            },
-        }
+        self.0.borrow().insert_before_this(child)
     }
 
     fn elements(&self) -> Vec<Element> {
-        match &*self.0.borrow() {
-            Stage::Live(inner) => inner.elements(),
-            Stage::Waiting(node) => vec![node.clone().unchecked_into()],
-        }
+        self.0.borrow().elements()
     }
 }
