@@ -170,12 +170,14 @@ test('taking over a static page rewrites none of its markup', async ({ page }) =
 });
 
 test('a link tapped while the app is still taking over the page is followed by the browser', async ({ page }) => {
-  // A slow phone: each task the app queues without a delay waits 400 ms, which leaves time to
-  // tap between the header's takeover and the content's.
+  // A slow phone: once the takeover has begun (`html[data-app-starting]`), each task the app
+  // queues without a delay waits 2 s, which leaves time to tap between the header's takeover
+  // and the content's even on a busy test machine.
   await page.addInitScript(() => {
     const setTimeout = window.setTimeout.bind(window);
+    const slow = () => document.documentElement.hasAttribute('data-app-starting');
     (window as any).setTimeout = (f: TimerHandler, delay?: number, ...rest: unknown[]) =>
-      setTimeout(f, delay || 400, ...rest);
+      setTimeout(f, delay || (slow() ? 2000 : 0), ...rest);
   });
   const errors = watchForErrors(page);
   await page.goto(seed + articlePath);
