@@ -1,7 +1,7 @@
 //! The `site-build` command: options, the two modes, and writing the output.
 
 use super::pages::{self, Template};
-use super::{feeds, images, share_image, source};
+use super::{feeds, glue, images, share_image, source};
 use crate::api::Paths;
 use crate::content::bundle::BundleError;
 use std::fs;
@@ -24,7 +24,8 @@ pub struct Options {
     pub out_dir: Option<PathBuf>,
     /// The public URL (`/` or `/tin-tuc/`).
     pub base: String,
-    /// Write `.br` and `.gz` siblings of every text file (release builds).
+    /// Release builds: shorten the names between the app's wasm and its JS glue, then write
+    /// `.br` and `.gz` siblings of every text file.
     pub compress: bool,
     /// Remove the output folder when the build fails; set for trunk's staging folder, so a
     /// failed build leaves nothing half-written behind.
@@ -133,6 +134,7 @@ pub struct Report {
     pub articles: usize,
     pub pages: usize,
     pub files: usize,
+    pub glue: glue::Shortened,
 }
 
 /// Runs the tool. On failure with `clean_on_failure`, the output folder is removed.
@@ -220,6 +222,9 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     report.files = plan.pages.len() + files.len() + photos;
     lap("data written");
     if options.compress {
+        // Before compressing, so that the .br and .gz siblings are of the final files.
+        report.glue = glue::shorten_in(out).map_err(Failure::Output)?;
+        lap("glue names shortened");
         compress_tree(out, options.cache_dir.as_deref()).map_err(Failure::Output)?;
         lap("files compressed");
     }

@@ -1,0 +1,681 @@
+//! Short names at the app's JS–wasm boundary, for release builds.
+//!
+//! wasm-bindgen names every function the wasm imports from its JS glue after the Rust item
+//! plus a 16-digit hash (`__wbg_append_9d2c41b0e4c6f7a1`), and the glue's closure calls after
+//! their whole generic type. Each name is written twice: in the glue and in the wasm's import
+//! or export section. The hashes cannot be compressed: the app's 202 such names were 2 KB of
+//! the brotli glue and 2.6 KB of the brotli wasm. Trunk runs wasm-bindgen and wasm-opt with no
+//! step between them and the staging folder, so the release build renames them there, in both
+//! files at once.
+//!
+//! Renaming is plain alpha-renaming: each chosen name is replaced, wherever it stands in the
+//! glue, by a short one that the glue does not use anywhere. A name is chosen only when it
+//! cannot mean anything else in the glue: either wasm-bindgen or rustc made it (it holds `__`
+//! or a hash), or the glue only ever reads it as `wasm.<name>`. The glue's comment lines and
+//! indentation go too. The browser tests run on the result.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::Path;
+
+/// What shortening saved, for the build log.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Shortened {
+    pub names: usize,
+    pub js_bytes_saved: usize,
+    pub wasm_bytes_saved: usize,
+}
+
+/// Shortens every `<name>_bg.wasm` in `dir` together with its glue `<name>.js`. A folder
+/// without them (a build of the data alone) is left as it is.
+pub fn shorten_in(dir: &Path) -> Result<Shortened, String> {
+    let io_error = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
+    let mut wasm_files: Vec<_> = fs::read_dir(dir)
+        .map_err(|e| io_error(dir, e))?
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with("_bg.wasm"))
+        })
+        .collect();
+    wasm_files.sort();
+    let mut total = Shortened::default();
+    for wasm_path in wasm_files {
+        let file_name = wasm_path.file_name().and_then(|n| n.to_str());
+        let js_path = dir.join(file_name.unwrap_or_default().replace("_bg.wasm", ".js"));
+        if !js_path.is_file() {
+            continue;
+        }
+        let js = fs::read_to_string(&js_path).map_err(|e| io_error(&js_path, e))?;
+        let wasm = fs::read(&wasm_path).map_err(|e| io_error(&wasm_path, e))?;
+        let (new_js, new_wasm, names) =
+            shorten(&js, &wasm).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
+        total.names += names;
+        total.js_bytes_saved += js.len().saturating_sub(new_js.len());
+        total.wasm_bytes_saved += wasm.len().saturating_sub(new_wasm.len());
+        fs::write(&js_path, new_js).map_err(|e| io_error(&js_path, e))?;
+        fs::write(&wasm_path, new_wasm).map_err(|e| io_error(&wasm_path, e))?;
+    }
+    Ok(total)
+}
+
+/// The glue and the wasm with their boundary names shortened, and how many names changed.
+pub fn shorten(js: &str, wasm: &[u8]) -> Result<(String, Vec<u8>, usize), String> {
+    let sections = Section::split(wasm)?;
+    // The glue hands the wasm its functions as `{ "./app_bg.js": import0 }`; wasm-bindgen named
+    // that module before trunk put a hash in the file names, so it is read from the glue.
+    let is_glue_module = |module: &str| js.contains(&format!("\"{module}\""));
+    let mut boundary = BTreeSet::new();
+    for section in &sections {
+        match section.id {
+            IMPORT_SECTION => {
+                for import in imports(section.payload)? {
+                    if is_glue_module(import.module) {
+                        boundary.insert(import.field);
+                    }
+                }
+            }
+            EXPORT_SECTION => {
+                for export in exports(section.payload)? {
+                    boundary.insert(export.name);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let identifiers = identifiers(js);
+    let mut renamable: Vec<&str> = boundary
+        .iter()
+        .copied()
+        .filter(|name| is_generated(name) || only_read_as_export(&identifiers, name))
+        .collect();
+    let taken: BTreeSet<&str> = identifiers
+        .iter()
+        .map(|i| i.name)
+        .chain(boundary.iter().copied())
+        .collect();
+    let mut fresh = (0..)
+        .map(short_name)
+        .filter(|n| !taken.contains(n.as_str()));
+    // Longest first, so that the shortest new names go to the names that gain most; a name
+    // already as short as its replacement keeps its own.
+    renamable.sort_by_key(|name| std::cmp::Reverse(name.len()));
+    let mut renames: BTreeMap<&str, String> = BTreeMap::new();
+    for name in renamable {
+        let short = fresh.next().expect("an endless supply of names");
+        if short.len() < name.len() {
+            renames.insert(name, short);
+        }
+    }
+
+    let mut out = Vec::with_capacity(wasm.len());
+    out.extend_from_slice(&wasm[..HEADER.len()]);
+    for section in &sections {
+        let payload = match section.id {
+            IMPORT_SECTION => rename_imports(section.payload, &is_glue_module, &renames)?,
+            EXPORT_SECTION => rename_exports(section.payload, &renames)?,
+            _ => section.payload.to_vec(),
+        };
+        out.push(section.id);
+        write_leb(&mut out, payload.len() as u64);
+        out.extend_from_slice(&payload);
+    }
+    let js = rename_in_js(js, &identifiers, &renames);
+    let js = without_comments_and_indentation(&js).unwrap_or(js);
+    Ok((js, out, renames.len()))
+}
+
+/// The glue without its comment lines (doc comments, and notes such as "Cast intrinsic for
+/// `Closure(Closure { owned: true, … })`"), blank lines and indentation: 0.8 KB of its brotli.
+/// Only whole lines go and every line of code keeps a line of its own, so automatic semicolons
+/// fall where they did. `None` when a
+/// line might continue a string (a template literal or a `\` continuation spanning lines) or a
+/// comment shares its line with code: the glue is then kept as it is.
+fn without_comments_and_indentation(js: &str) -> Option<String> {
+    let mut out = String::with_capacity(js.len());
+    let mut in_block_comment = false;
+    for line in js.lines() {
+        let line = line.trim();
+        if line.bytes().filter(|&b| b == b'`').count() % 2 == 1 || line.ends_with('\\') {
+            return None;
+        }
+        // A comment ends here only when nothing follows it on the line.
+        let closes_comment = |line: &str| match line.find("*/") {
+            Some(at) if at + 2 == line.len() => Some(true),
+            Some(_) => None,
+            None => Some(false),
+        };
+        if in_block_comment {
+            in_block_comment = !closes_comment(line)?;
+        } else if let Some(rest) = line.strip_prefix("/*") {
+            in_block_comment = !closes_comment(rest)?;
+        } else if !line.starts_with("//") && !line.is_empty() {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    (!in_block_comment).then_some(out)
+}
+
+/// Made by wasm-bindgen or rustc, so it means nothing else where it appears: `__wbg_…`,
+/// `__wbindgen_…`, mangled closure calls, or anything carrying a 16-digit hash.
+fn is_generated(name: &str) -> bool {
+    name.len() >= 8 && (name.contains("__") || has_hash(name))
+}
+
+fn has_hash(name: &str) -> bool {
+    name.split('_')
+        .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Every place the glue names it is a read of the wasm's exports (`wasm.name`).
+fn only_read_as_export(identifiers: &[Identifier], name: &str) -> bool {
+    identifiers
+        .iter()
+        .filter(|i| i.name == name)
+        .all(|i| i.after_wasm_dot)
+}
+
+/// `a` … `Z`, then `a0` … `Z9`, `a00` …: never a keyword, never starting with a digit.
+fn short_name(n: usize) -> String {
+    const LETTERS: &[u8; 52] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let letter = |i: usize| LETTERS[i % 52] as char;
+    if n < 52 {
+        return letter(n).to_string();
+    }
+    // After the 52 single letters, names of each length come in a block: a letter and one
+    // digit (520 names), a letter and two digits (5,200), and so on.
+    let (mut rest, mut digits) = (n - 52, 1);
+    loop {
+        let block = 52 * 10usize.pow(digits);
+        if rest < block {
+            let number = rest / 52;
+            return format!("{}{number:0width$}", letter(rest), width = digits as usize);
+        }
+        rest -= block;
+        digits += 1;
+    }
+}
+
+/// One identifier in the glue, wherever it stands (code, string or comment).
+#[derive(Debug, Clone, Copy)]
+struct Identifier<'a> {
+    start: usize,
+    name: &'a str,
+    /// Written as `wasm.name`.
+    after_wasm_dot: bool,
+}
+
+fn is_identifier_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$'
+}
+
+fn identifiers(js: &str) -> Vec<Identifier<'_>> {
+    let bytes = js.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if is_identifier_byte(bytes[i]) {
+            let start = i;
+            while i < bytes.len() && is_identifier_byte(bytes[i]) {
+                i += 1;
+            }
+            if !bytes[start].is_ascii_digit() {
+                let before = &js[..start];
+                let after_wasm_dot = before
+                    .strip_suffix("wasm.")
+                    .is_some_and(|rest| !rest.bytes().next_back().is_some_and(is_identifier_byte));
+                found.push(Identifier {
+                    start,
+                    name: &js[start..i],
+                    after_wasm_dot,
+                });
+            }
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+fn rename_in_js(js: &str, identifiers: &[Identifier], renames: &BTreeMap<&str, String>) -> String {
+    let mut out = String::with_capacity(js.len());
+    let mut copied = 0;
+    for identifier in identifiers {
+        if let Some(short) = renames.get(identifier.name) {
+            out.push_str(&js[copied..identifier.start]);
+            out.push_str(short);
+            copied = identifier.start + identifier.name.len();
+        }
+    }
+    out.push_str(&js[copied..]);
+    out
+}
+
+// The wasm binary format, as far as names go: sections, and the import and export entries.
+// https://webassembly.github.io/spec/core/binary/modules.html
+
+const HEADER: [u8; 8] = [0, b'a', b's', b'm', 1, 0, 0, 0];
+const IMPORT_SECTION: u8 = 2;
+const EXPORT_SECTION: u8 = 7;
+
+struct Section<'a> {
+    id: u8,
+    payload: &'a [u8],
+}
+
+impl<'a> Section<'a> {
+    fn split(wasm: &'a [u8]) -> Result<Vec<Section<'a>>, String> {
+        if !wasm.starts_with(&HEADER) {
+            return Err("không phải tệp WebAssembly phiên bản 1".into());
+        }
+        let mut reader = Reader {
+            bytes: wasm,
+            at: HEADER.len(),
+        };
+        let mut sections = Vec::new();
+        while !reader.done() {
+            let id = reader.byte()?;
+            let size = reader.leb()? as usize;
+            sections.push(Section {
+                id,
+                payload: reader.take(size)?,
+            });
+        }
+        Ok(sections)
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn done(&self) -> bool {
+        self.at >= self.bytes.len()
+    }
+
+    fn byte(&mut self) -> Result<u8, String> {
+        let byte = *self.bytes.get(self.at).ok_or("tệp wasm bị cắt cụt")?;
+        self.at += 1;
+        Ok(byte)
+    }
+
+    fn take(&mut self, len: usize) -> Result<&'a [u8], String> {
+        let end = self
+            .at
+            .checked_add(len)
+            .filter(|&end| end <= self.bytes.len());
+        let end = end.ok_or("tệp wasm bị cắt cụt")?;
+        let taken = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(taken)
+    }
+
+    /// An unsigned or signed LEB128 number; signed ones are only skipped, never used.
+    fn leb(&mut self) -> Result<u64, String> {
+        let mut value = 0u64;
+        for shift in (0..70).step_by(7) {
+            let byte = self.byte()?;
+            if shift < 64 {
+                value |= u64::from(byte & 0x7f) << shift;
+            }
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err("số LEB128 quá dài".into())
+    }
+
+    fn name(&mut self) -> Result<&'a str, String> {
+        let len = self.leb()? as usize;
+        std::str::from_utf8(self.take(len)?).map_err(|_| "tên không phải UTF-8".into())
+    }
+
+    /// A value or reference type: one byte, or a reference with its heap type.
+    fn skip_value_type(&mut self) -> Result<(), String> {
+        if matches!(self.byte()?, 0x63 | 0x64) {
+            self.leb()?;
+        }
+        Ok(())
+    }
+
+    fn skip_limits(&mut self) -> Result<(), String> {
+        let flags = self.byte()?;
+        if flags > 0x0f {
+            return Err(format!("giới hạn bộ nhớ lạ: {flags:#x}"));
+        }
+        self.leb()?;
+        if flags & 0x01 != 0 {
+            self.leb()?;
+        }
+        if flags & 0x08 != 0 {
+            self.leb()?;
+        }
+        Ok(())
+    }
+}
+
+struct Import<'a> {
+    module: &'a str,
+    field: &'a str,
+    /// The import's kind and type, copied as they are.
+    description: &'a [u8],
+}
+
+fn imports(payload: &[u8]) -> Result<Vec<Import<'_>>, String> {
+    let mut reader = Reader {
+        bytes: payload,
+        at: 0,
+    };
+    let count = reader.leb()?;
+    let mut imports = Vec::new();
+    for _ in 0..count {
+        let module = reader.name()?;
+        let field = reader.name()?;
+        let start = reader.at;
+        match reader.byte()? {
+            0x00 => {
+                reader.leb()?;
+            }
+            0x01 => {
+                reader.skip_value_type()?;
+                reader.skip_limits()?;
+            }
+            0x02 => reader.skip_limits()?,
+            0x03 => {
+                reader.skip_value_type()?;
+                reader.byte()?;
+            }
+            0x04 => {
+                reader.byte()?;
+                reader.leb()?;
+            }
+            kind => return Err(format!("loại import lạ: {kind:#x}")),
+        }
+        imports.push(Import {
+            module,
+            field,
+            description: &payload[start..reader.at],
+        });
+    }
+    Ok(imports)
+}
+
+struct Export<'a> {
+    name: &'a str,
+    /// The export's kind and index, copied as they are.
+    description: &'a [u8],
+}
+
+fn exports(payload: &[u8]) -> Result<Vec<Export<'_>>, String> {
+    let mut reader = Reader {
+        bytes: payload,
+        at: 0,
+    };
+    let count = reader.leb()?;
+    let mut exports = Vec::new();
+    for _ in 0..count {
+        let name = reader.name()?;
+        let start = reader.at;
+        reader.byte()?;
+        reader.leb()?;
+        exports.push(Export {
+            name,
+            description: &payload[start..reader.at],
+        });
+    }
+    Ok(exports)
+}
+
+fn rename_imports(
+    payload: &[u8],
+    is_glue_module: &dyn Fn(&str) -> bool,
+    renames: &BTreeMap<&str, String>,
+) -> Result<Vec<u8>, String> {
+    let imports = imports(payload)?;
+    let mut out = Vec::with_capacity(payload.len());
+    write_leb(&mut out, imports.len() as u64);
+    for import in imports {
+        let field = match renames.get(import.field) {
+            Some(short) if is_glue_module(import.module) => short.as_str(),
+            _ => import.field,
+        };
+        write_name(&mut out, import.module);
+        write_name(&mut out, field);
+        out.extend_from_slice(import.description);
+    }
+    Ok(out)
+}
+
+fn rename_exports(payload: &[u8], renames: &BTreeMap<&str, String>) -> Result<Vec<u8>, String> {
+    let exports = exports(payload)?;
+    let mut out = Vec::with_capacity(payload.len());
+    write_leb(&mut out, exports.len() as u64);
+    for export in exports {
+        write_name(
+            &mut out,
+            renames.get(export.name).map_or(export.name, String::as_str),
+        );
+        out.extend_from_slice(export.description);
+    }
+    Ok(out)
+}
+
+fn write_leb(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+fn write_name(out: &mut Vec<u8>, name: &str) {
+    write_leb(out, name.len() as u64);
+    out.extend_from_slice(name.as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MODULE: &str = "./app_bg.js";
+
+    /// A module importing `imports` (module, field) as functions of type 0 and exporting
+    /// `exports` as functions, with a type section and a code-free custom section around them.
+    fn module(imports: &[(&str, &str)], exports: &[&str]) -> Vec<u8> {
+        let mut wasm = HEADER.to_vec();
+        let section = |wasm: &mut Vec<u8>, id: u8, payload: Vec<u8>| {
+            wasm.push(id);
+            write_leb(wasm, payload.len() as u64);
+            wasm.extend(payload);
+        };
+        section(&mut wasm, 1, vec![1, 0x60, 0, 0]);
+        let mut payload = Vec::new();
+        write_leb(&mut payload, imports.len() as u64 + 1);
+        for (module, field) in imports {
+            write_name(&mut payload, module);
+            write_name(&mut payload, field);
+            payload.extend([0x00, 0x00]);
+        }
+        // A memory with a maximum, to walk limits too.
+        write_name(&mut payload, "env");
+        write_name(&mut payload, "memory");
+        payload.extend([0x02, 0x01, 0x01, 0x80, 0x01]);
+        section(&mut wasm, IMPORT_SECTION, payload);
+        let mut payload = Vec::new();
+        write_leb(&mut payload, exports.len() as u64);
+        for (index, name) in exports.iter().enumerate() {
+            write_name(&mut payload, name);
+            payload.extend([0x00, index as u8]);
+        }
+        section(&mut wasm, EXPORT_SECTION, payload);
+        let mut custom = Vec::new();
+        write_name(&mut custom, "producers");
+        custom.extend(b"kept as it is");
+        section(&mut wasm, 0, custom);
+        wasm
+    }
+
+    fn names(wasm: &[u8]) -> (Vec<(String, String)>, Vec<String>) {
+        let sections = Section::split(wasm).unwrap();
+        let mut found = (Vec::new(), Vec::new());
+        for section in sections {
+            match section.id {
+                IMPORT_SECTION => {
+                    for i in imports(section.payload).unwrap() {
+                        found.0.push((i.module.to_owned(), i.field.to_owned()));
+                    }
+                }
+                EXPORT_SECTION => {
+                    for e in exports(section.payload).unwrap() {
+                        found.1.push(e.name.to_owned());
+                    }
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
+    const GLUE: &str = r#"
+function __wbg_get_imports() {
+    const import0 = {
+        __wbg_append_9d2c41b0e4c6f7a1: function(arg0, arg1) { arg0.append(arg1); },
+        __wbg_now_0123456789abcdef: function() { return Date.now(); },
+    };
+    return { "./app_bg.js": import0 };
+}
+function wasm_bindgen_0011223344556677___convert__closures__invoke(a0) {
+    wasm.wasm_bindgen_0011223344556677___convert__closures__invoke(a0);
+}
+const ptr = wasm.__wbindgen_malloc(8);
+wasm.pull(ptr);
+const mem = wasm.memory;
+wasm.g();
+wasm.start(); // "start" is also a word here, so the export named start keeps its name
+"#;
+
+    #[test]
+    fn renames_the_boundary_names_in_both_files_and_nothing_else() {
+        let wasm = module(
+            &[
+                (MODULE, "__wbg_append_9d2c41b0e4c6f7a1"),
+                (MODULE, "__wbg_now_0123456789abcdef"),
+                ("other", "__wbg_now_0123456789abcdef"),
+            ],
+            &[
+                "wasm_bindgen_0011223344556677___convert__closures__invoke",
+                "__wbindgen_malloc",
+                "pull",
+                "memory",
+                "start",
+                "g",
+            ],
+        );
+        let (js, new_wasm, count) = shorten(GLUE, &wasm).unwrap();
+        assert_eq!(count, 6, "{js}");
+        let (imports, exports) = names(&new_wasm);
+
+        // Every renamed import and export is written, under its new name, in the glue.
+        for (module, field) in &imports[..2] {
+            assert_eq!(module, MODULE);
+            assert!(field.len() <= 2, "{field}");
+            assert!(
+                js.contains(&format!("\n{field}: function(")),
+                "{field} in\n{js}"
+            );
+        }
+        // Another module's imports keep their names, and so does the memory import.
+        assert_eq!(
+            imports[2],
+            ("other".into(), "__wbg_now_0123456789abcdef".into())
+        );
+        assert_eq!(imports[3], ("env".into(), "memory".into()));
+        let [invoke, malloc, pull, memory, start, g] = exports.as_slice() else {
+            panic!("{exports:?}")
+        };
+        assert!(js.contains(&format!("function {invoke}(a0)")), "{js}");
+        assert!(js.contains(&format!("wasm.{invoke}(a0)")), "{js}");
+        assert!(js.contains(&format!("wasm.{malloc}(8)")), "{js}");
+        // Read only as `wasm.pull` and `wasm.memory`: renamed. `start` is also a word in a
+        // comment: kept, with the comment, which shares its line with code.
+        assert!(js.contains(&format!("wasm.{pull}(ptr)")), "{js}");
+        assert!(js.contains(&format!("const mem = wasm.{memory};")), "{js}");
+        assert_eq!(start, "start");
+        // A name as short as any new one keeps its own.
+        assert_eq!(g, "g");
+        assert!(js.contains("wasm.g();"));
+        assert!(js.contains("so the export named start keeps its name"));
+        for short in [invoke, malloc, pull, memory] {
+            assert!(short.len() <= 2, "{short}");
+        }
+        // No new name is a word the glue already uses (`a0`, `arg0`, `ptr` …).
+        assert_ne!(invoke, "a0");
+        assert!(!js.contains("9d2c41b0e4c6f7a1") && !js.contains("0011223344556677"));
+        // The other sections are unchanged.
+        assert!(new_wasm.windows(13).any(|w| w == b"kept as it is"));
+        assert!(new_wasm.len() < wasm.len());
+    }
+
+    #[test]
+    fn comment_lines_and_indentation_go_and_code_lines_stay_apart() {
+        let glue = "/* @ts-self-types=\"./app.d.ts\" */\n\nexport class Source {\n    /**\n     * @returns {number}\n     */\n    size() {\n        // Cast intrinsic for `Ref(String)`.\n        const a = 1 // no semicolon: the line break ends it\n        return a\n    }\n}\n";
+        assert_eq!(
+            without_comments_and_indentation(glue).as_deref(),
+            Some("export class Source {\nsize() {\nconst a = 1 // no semicolon: the line break ends it\nreturn a\n}\n}\n")
+        );
+        // Where a line might be inside a string, or code follows a comment, nothing changes.
+        for unsure in [
+            "const s = `first\n    // second`;\n",
+            "const s = 'first \\\n    // second';\n",
+            "/* note */ const a = 1;\n",
+            "/**\n * note */ const a = 1;\n",
+            "/* never closed\n",
+        ] {
+            assert_eq!(without_comments_and_indentation(unsure), None, "{unsure}");
+        }
+    }
+
+    #[test]
+    fn short_names_are_unique_and_never_start_with_a_digit() {
+        let names: Vec<String> = (0..6000).map(short_name).collect();
+        assert_eq!(&names[..3], ["a", "b", "c"]);
+        assert_eq!(names[52], "a0");
+        assert_eq!(names[53], "b0");
+        assert_eq!(names[52 + 520], "a00");
+        let unique: BTreeSet<&String> = names.iter().collect();
+        assert_eq!(unique.len(), names.len());
+        assert!(names.iter().all(|n| n.as_bytes()[0].is_ascii_alphabetic()));
+    }
+
+    #[test]
+    fn a_broken_wasm_file_is_an_error_not_a_panic() {
+        assert!(shorten(GLUE, b"not wasm").is_err());
+        let mut cut = module(&[(MODULE, "__wbg_now_0123456789abcdef")], &["pull"]);
+        cut.truncate(cut.len() - 20);
+        assert!(shorten(GLUE, &cut).is_err());
+    }
+
+    #[test]
+    fn leb128_round_trips() {
+        for value in [0u64, 1, 127, 128, 300, 16_384, u32::MAX as u64] {
+            let mut bytes = Vec::new();
+            write_leb(&mut bytes, value);
+            let mut reader = Reader {
+                bytes: &bytes,
+                at: 0,
+            };
+            assert_eq!(reader.leb().unwrap(), value);
+            assert!(reader.done());
+        }
+    }
+}
