@@ -24,6 +24,9 @@ fn main() -> ExitCode {
                 }
             );
             let glue = &report.glue;
+            for note in &glue.notes {
+                eprintln!("site-build: {note}");
+            }
             if glue.names > 0 {
                 eprintln!(
                     "site-build: rút gọn {} tên giữa wasm và JS, bỏ chú thích của JS (JS bớt {} byte, wasm bớt {} byte)",

@@ -6,80 +6,137 @@
 //! or export section. The hashes cannot be compressed: the app's 202 such names were 2 KB of
 //! the brotli glue and 2.6 KB of the brotli wasm. Trunk runs wasm-bindgen and wasm-opt with no
 //! step between them and the staging folder, so the release build renames them there, in both
-//! files at once.
+//! files at once, and drops the glue's comment lines and indentation.
 //!
 //! Renaming is plain alpha-renaming: each chosen name is replaced, wherever it stands in the
 //! glue, by a short one that the glue does not use anywhere. A name is chosen only when it
-//! cannot mean anything else in the glue: either wasm-bindgen or rustc made it (it holds `__`
-//! or a hash), or the glue only ever reads it as `wasm.<name>`. The glue's comment lines and
-//! indentation go too. The browser tests run on the result.
+//! cannot mean anything else in the glue: wasm-bindgen or rustc made it (it holds `__` or a
+//! hash), or the glue only ever reads it as `wasm.<name>`. Names the glue exports to other
+//! scripts, imports the wasm takes from other modules, and anything unsure keep their names;
+//! when in doubt about the whole file, both files are left as they are and the build log says
+//! why. New contents get new file names (trunk's hash was of the old ones), so a browser never
+//! pairs a cached glue with a wasm it does not fit. The browser tests run on the result.
 
+use super::output::content_key;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-/// What shortening saved, for the build log.
+/// What shortening did, for the build log.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Shortened {
     pub names: usize,
     pub js_bytes_saved: usize,
     pub wasm_bytes_saved: usize,
+    /// What was left as it was, and why.
+    pub notes: Vec<String>,
 }
 
-/// Shortens every `<name>_bg.wasm` in `dir` together with its glue `<name>.js`. A folder
-/// without them (a build of the data alone) is left as it is.
+/// Shortens every `<name>_bg.wasm` in `dir` together with its glue `<name>.js`, renames both
+/// after their new contents when trunk had hashed their names, and points `dir/index.html` at
+/// the new names. A folder without them (a build of the data alone) is left as it is.
 pub fn shorten_in(dir: &Path) -> Result<Shortened, String> {
     let io_error = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
-    let mut wasm_files: Vec<_> = fs::read_dir(dir)
+    let mut stems: Vec<String> = fs::read_dir(dir)
         .map_err(|e| io_error(dir, e))?
         .flatten()
-        .map(|entry| entry.path())
-        .filter(|path| {
-            path.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.ends_with("_bg.wasm"))
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            Some(name.strip_suffix("_bg.wasm")?.to_owned())
         })
         .collect();
-    wasm_files.sort();
+    stems.sort();
     let mut total = Shortened::default();
-    for wasm_path in wasm_files {
-        let file_name = wasm_path.file_name().and_then(|n| n.to_str());
-        let js_path = dir.join(file_name.unwrap_or_default().replace("_bg.wasm", ".js"));
+    for stem in stems {
+        let (js_path, wasm_path) = (
+            dir.join(format!("{stem}.js")),
+            dir.join(format!("{stem}_bg.wasm")),
+        );
         if !js_path.is_file() {
             continue;
         }
         let js = fs::read_to_string(&js_path).map_err(|e| io_error(&js_path, e))?;
         let wasm = fs::read(&wasm_path).map_err(|e| io_error(&wasm_path, e))?;
-        let (new_js, new_wasm, names) =
-            shorten(&js, &wasm).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
-        total.names += names;
-        total.js_bytes_saved += js.len().saturating_sub(new_js.len());
-        total.wasm_bytes_saved += wasm.len().saturating_sub(new_wasm.len());
-        fs::write(&js_path, new_js).map_err(|e| io_error(&js_path, e))?;
-        fs::write(&wasm_path, new_wasm).map_err(|e| io_error(&wasm_path, e))?;
+        let shortening = match shorten(&js, &wasm) {
+            Ok(shortening) => shortening,
+            Err(why) => {
+                total.notes.push(format!("{stem}: giữ nguyên tên ({why})"));
+                continue;
+            }
+        };
+        if let Some(why) = shortening.comments_kept {
+            total
+                .notes
+                .push(format!("{stem}.js: giữ nguyên chú thích ({why})"));
+        }
+        total.names += shortening.names;
+        total.js_bytes_saved += js.len().saturating_sub(shortening.js.len());
+        total.wasm_bytes_saved += wasm.len().saturating_sub(shortening.wasm.len());
+
+        let new_stem = match stem.rsplit_once('-') {
+            Some((name, hash))
+                if hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()) =>
+            {
+                let contents = [shortening.js.as_bytes(), &shortening.wasm].concat();
+                format!("{name}-{}", &content_key(&contents)[..16])
+            }
+            _ => stem.clone(),
+        };
+        let (new_js_path, new_wasm_path) = (
+            dir.join(format!("{new_stem}.js")),
+            dir.join(format!("{new_stem}_bg.wasm")),
+        );
+        fs::write(&new_js_path, &shortening.js).map_err(|e| io_error(&new_js_path, e))?;
+        fs::write(&new_wasm_path, &shortening.wasm).map_err(|e| io_error(&new_wasm_path, e))?;
+        if new_stem != stem {
+            fs::remove_file(&js_path).map_err(|e| io_error(&js_path, e))?;
+            fs::remove_file(&wasm_path).map_err(|e| io_error(&wasm_path, e))?;
+            let index = dir.join("index.html");
+            if index.is_file() {
+                let html = fs::read_to_string(&index).map_err(|e| io_error(&index, e))?;
+                fs::write(&index, html.replace(&stem, &new_stem))
+                    .map_err(|e| io_error(&index, e))?;
+            }
+        }
     }
     Ok(total)
 }
 
-/// The glue and the wasm with their boundary names shortened, and how many names changed.
-pub fn shorten(js: &str, wasm: &[u8]) -> Result<(String, Vec<u8>, usize), String> {
+/// The glue and the wasm after [`shorten`].
+#[derive(Debug)]
+pub struct Shortening {
+    pub js: String,
+    pub wasm: Vec<u8>,
+    /// How many names changed.
+    pub names: usize,
+    /// Why the glue's comments stayed, when they did.
+    pub comments_kept: Option<&'static str>,
+}
+
+/// The glue and the wasm with their boundary names shortened. An error means both are best
+/// left as they are: the wasm could not be read, or a renamed name would have stayed behind.
+pub fn shorten(js: &str, wasm: &[u8]) -> Result<Shortening, String> {
     let sections = Section::split(wasm)?;
-    // The glue hands the wasm its functions as `{ "./app_bg.js": import0 }`; wasm-bindgen named
-    // that module before trunk put a hash in the file names, so it is read from the glue.
-    let is_glue_module = |module: &str| js.contains(&format!("\"{module}\""));
+    // The glue hands the wasm its own functions as `{ "./app_bg.js": import0 }`. Other modules
+    // (snippets, `wasm:` builtins) hand theirs directly, under names they alone define.
+    let is_glue_module = |module: &str| js.contains(&format!("\"{module}\": import0"));
+    let mut imported = BTreeSet::new();
+    let mut exported = BTreeSet::new();
     let mut boundary = BTreeSet::new();
     for section in &sections {
         match section.id {
             IMPORT_SECTION => {
                 for import in imports(section.payload)? {
+                    boundary.insert(import.field);
                     if is_glue_module(import.module) {
-                        boundary.insert(import.field);
+                        imported.insert(import.field);
                     }
                 }
             }
             EXPORT_SECTION => {
                 for export in exports(section.payload)? {
                     boundary.insert(export.name);
+                    exported.insert(export.name);
                 }
             }
             _ => {}
@@ -87,14 +144,38 @@ pub fn shorten(js: &str, wasm: &[u8]) -> Result<(String, Vec<u8>, usize), String
     }
 
     let identifiers = identifiers(js);
-    let mut renamable: Vec<&str> = boundary
+    let mut uses: BTreeMap<&str, Vec<&Identifier>> = BTreeMap::new();
+    for identifier in &identifiers {
+        uses.entry(identifier.name).or_default().push(identifier);
+    }
+    // What the glue exports to other scripts keeps its name.
+    let public: BTreeSet<&str> = identifiers
         .iter()
-        .copied()
-        .filter(|name| is_generated(name) || only_read_as_export(&identifiers, name))
-        .collect();
-    let taken: BTreeSet<&str> = identifiers
-        .iter()
+        .filter(|i| i.on_export_line)
         .map(|i| i.name)
+        .collect();
+    let renamable = |name: &&str| {
+        let uses = uses.get(name).map_or(&[][..], Vec::as_slice);
+        let read_as_export = uses.iter().all(|i| i.after_wasm_dot);
+        let given_as_import = uses.iter().any(|i| i.before_colon);
+        is_plain_identifier(name)
+            && !uses.is_empty()
+            && !public.contains(name)
+            && ((imported.contains(name) && is_generated(name) && given_as_import)
+                || (exported.contains(name) && (is_generated(name) || read_as_export)))
+    };
+    let mut renamable: Vec<&str> = imported
+        .iter()
+        .chain(&exported)
+        .copied()
+        .filter(renamable)
+        .collect();
+    renamable.sort_by_key(|name| std::cmp::Reverse(name.len()));
+    renamable.dedup();
+
+    let taken: BTreeSet<&str> = uses
+        .keys()
+        .copied()
         .chain(boundary.iter().copied())
         .collect();
     let mut fresh = (0..)
@@ -102,7 +183,6 @@ pub fn shorten(js: &str, wasm: &[u8]) -> Result<(String, Vec<u8>, usize), String
         .filter(|n| !taken.contains(n.as_str()));
     // Longest first, so that the shortest new names go to the names that gain most; a name
     // already as short as its replacement keeps its own.
-    renamable.sort_by_key(|name| std::cmp::Reverse(name.len()));
     let mut renames: BTreeMap<&str, String> = BTreeMap::new();
     for name in renamable {
         let short = fresh.next().expect("an endless supply of names");
@@ -111,6 +191,13 @@ pub fn shorten(js: &str, wasm: &[u8]) -> Result<(String, Vec<u8>, usize), String
         }
     }
 
+    let renamed_js = rename_in_js(js, &identifiers, &renames);
+    if let Some(left) = renames
+        .keys()
+        .find(|name| is_generated(name) && renamed_js.contains(**name))
+    {
+        return Err(format!("tên {left} vẫn còn trong JS sau khi đổi"));
+    }
     let mut out = Vec::with_capacity(wasm.len());
     out.extend_from_slice(&wasm[..HEADER.len()]);
     for section in &sections {
@@ -123,41 +210,16 @@ pub fn shorten(js: &str, wasm: &[u8]) -> Result<(String, Vec<u8>, usize), String
         write_leb(&mut out, payload.len() as u64);
         out.extend_from_slice(&payload);
     }
-    let js = rename_in_js(js, &identifiers, &renames);
-    let js = without_comments_and_indentation(&js).unwrap_or(js);
-    Ok((js, out, renames.len()))
-}
-
-/// The glue without its comment lines (doc comments, and notes such as "Cast intrinsic for
-/// `Closure(Closure { owned: true, … })`"), blank lines and indentation: 0.8 KB of its brotli.
-/// Only whole lines go and every line of code keeps a line of its own, so automatic semicolons
-/// fall where they did. `None` when a
-/// line might continue a string (a template literal or a `\` continuation spanning lines) or a
-/// comment shares its line with code: the glue is then kept as it is.
-fn without_comments_and_indentation(js: &str) -> Option<String> {
-    let mut out = String::with_capacity(js.len());
-    let mut in_block_comment = false;
-    for line in js.lines() {
-        let line = line.trim();
-        if line.bytes().filter(|&b| b == b'`').count() % 2 == 1 || line.ends_with('\\') {
-            return None;
-        }
-        // A comment ends here only when nothing follows it on the line.
-        let closes_comment = |line: &str| match line.find("*/") {
-            Some(at) if at + 2 == line.len() => Some(true),
-            Some(_) => None,
-            None => Some(false),
-        };
-        if in_block_comment {
-            in_block_comment = !closes_comment(line)?;
-        } else if let Some(rest) = line.strip_prefix("/*") {
-            in_block_comment = !closes_comment(rest)?;
-        } else if !line.starts_with("//") && !line.is_empty() {
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    (!in_block_comment).then_some(out)
+    let (js, comments_kept) = match without_comments_and_indentation(&renamed_js) {
+        Ok(js) => (js, None),
+        Err(why) => (renamed_js, Some(why)),
+    };
+    Ok(Shortening {
+        js,
+        wasm: out,
+        names: renames.len(),
+        comments_kept,
+    })
 }
 
 /// Made by wasm-bindgen or rustc, so it means nothing else where it appears: `__wbg_…`,
@@ -171,12 +233,12 @@ fn has_hash(name: &str) -> bool {
         .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// Every place the glue names it is a read of the wasm's exports (`wasm.name`).
-fn only_read_as_export(identifiers: &[Identifier], name: &str) -> bool {
-    identifiers
-        .iter()
-        .filter(|i| i.name == name)
-        .all(|i| i.after_wasm_dot)
+/// An ASCII JS identifier: the only names the glue is read for here.
+fn is_plain_identifier(name: &str) -> bool {
+    name.bytes().next().is_some_and(|b| !b.is_ascii_digit())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')
 }
 
 /// `a` … `Z`, then `a0` … `Z9`, `a00` …: never a keyword, never starting with a digit.
@@ -207,36 +269,48 @@ struct Identifier<'a> {
     name: &'a str,
     /// Written as `wasm.name`.
     after_wasm_dot: bool,
+    /// Followed by `:`, as a key of an object.
+    before_colon: bool,
+    /// On a line that starts with `export`.
+    on_export_line: bool,
 }
 
+/// Non-ASCII letters belong to identifiers too, so that `wasm.đọc` is one name, not `c`.
 fn is_identifier_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'$'
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
 }
 
 fn identifiers(js: &str) -> Vec<Identifier<'_>> {
     let bytes = js.as_bytes();
     let mut found = Vec::new();
+    let mut line_start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        if is_identifier_byte(bytes[i]) {
-            let start = i;
-            while i < bytes.len() && is_identifier_byte(bytes[i]) {
-                i += 1;
-            }
-            if !bytes[start].is_ascii_digit() {
-                let before = &js[..start];
-                let after_wasm_dot = before
-                    .strip_suffix("wasm.")
-                    .is_some_and(|rest| !rest.bytes().next_back().is_some_and(is_identifier_byte));
-                found.push(Identifier {
-                    start,
-                    name: &js[start..i],
-                    after_wasm_dot,
-                });
-            }
-        } else {
+        if bytes[i] == b'\n' {
+            line_start = i + 1;
+        }
+        if !is_identifier_byte(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && is_identifier_byte(bytes[i]) {
             i += 1;
         }
+        if bytes[start].is_ascii_digit() {
+            continue;
+        }
+        let before = &js[..start];
+        let after_wasm_dot = before
+            .strip_suffix("wasm.")
+            .is_some_and(|rest| !rest.bytes().next_back().is_some_and(is_identifier_byte));
+        found.push(Identifier {
+            start,
+            name: &js[start..i],
+            after_wasm_dot,
+            before_colon: js[i..].trim_start_matches([' ', '\t']).starts_with(':'),
+            on_export_line: js[line_start..].trim_start().starts_with("export "),
+        });
     }
     found
 }
@@ -253,6 +327,142 @@ fn rename_in_js(js: &str, identifiers: &[Identifier], renames: &BTreeMap<&str, S
     }
     out.push_str(&js[copied..]);
     out
+}
+
+/// The glue without its comment-only lines (doc comments, and notes such as "Cast intrinsic
+/// for `Closure(Closure { owned: true, … })`"), blank lines and indentation: 0.8 KB of its
+/// brotli. Every line of code keeps a line of its own, so automatic semicolons fall where they
+/// did, and lines inside a template literal are kept exactly. The reader knows strings,
+/// template literals and comments; it reads a regular expression as code, which is right for
+/// the glue's only one (it holds no quote, backtick, `//` or `/*`). An error names what it was
+/// unsure of; the glue is then kept as it is.
+fn without_comments_and_indentation(js: &str) -> Result<String, &'static str> {
+    let mut out = String::with_capacity(js.len());
+    let mut lexer = Lexer::default();
+    for line in js.lines() {
+        let starts_in = lexer.mode;
+        let has_code = lexer.read_line(line)?;
+        match starts_in {
+            Mode::Template => out.push_str(line),
+            Mode::BlockComment if has_code => {
+                return Err("mã đứng sau một chú thích bắt đầu từ dòng trước")
+            }
+            _ if !has_code => continue,
+            _ => {
+                if lexer.mode == Mode::BlockComment {
+                    return Err("một chú thích mở sau mã trên cùng dòng");
+                }
+                let line = line.trim_start();
+                out.push_str(if lexer.mode == Mode::Code {
+                    line.trim_end()
+                } else {
+                    line
+                });
+            }
+        }
+        out.push('\n');
+    }
+    if lexer.mode != Mode::Code || !lexer.expressions.is_empty() {
+        return Err("JS kết thúc giữa một chú thích hoặc chuỗi");
+    }
+    Ok(out)
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Mode {
+    #[default]
+    Code,
+    Template,
+    BlockComment,
+}
+
+/// Where reading the glue has got to: in code (perhaps inside a template's `${…}`), in a
+/// template literal's text, or in a block comment.
+#[derive(Default)]
+struct Lexer {
+    mode: Mode,
+    /// For each `${` still open, how many `{` have opened inside it.
+    expressions: Vec<usize>,
+}
+
+impl Lexer {
+    /// Reads one line; tells whether it holds anything but comments and blanks.
+    fn read_line(&mut self, line: &str) -> Result<bool, &'static str> {
+        let bytes = line.as_bytes();
+        let mut has_code = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let (b, next) = (bytes[i], bytes.get(i + 1).copied());
+            i += 1;
+            match self.mode {
+                Mode::BlockComment => {
+                    if b == b'*' && next == Some(b'/') {
+                        self.mode = Mode::Code;
+                        i += 1;
+                    }
+                }
+                Mode::Template => {
+                    has_code = true;
+                    match (b, next) {
+                        (b'\\', _) => i += 1,
+                        (b'`', _) => self.mode = Mode::Code,
+                        (b'$', Some(b'{')) => {
+                            self.expressions.push(0);
+                            self.mode = Mode::Code;
+                            i += 1;
+                        }
+                        _ => {}
+                    }
+                }
+                Mode::Code => match (b, next) {
+                    (b' ' | b'\t' | b'\r', _) => {}
+                    (b'/', Some(b'/')) => return Ok(has_code),
+                    (b'/', Some(b'*')) => {
+                        self.mode = Mode::BlockComment;
+                        i += 1;
+                    }
+                    (b'\'' | b'"', _) => {
+                        has_code = true;
+                        // Such a string cannot span lines (no `\` continuations here).
+                        loop {
+                            match bytes.get(i) {
+                                None => return Err("một chuỗi kéo sang dòng sau"),
+                                Some(b'\\') => i += 2,
+                                Some(&c) if c == b => {
+                                    i += 1;
+                                    break;
+                                }
+                                Some(_) => i += 1,
+                            }
+                        }
+                    }
+                    (b'`', _) => {
+                        has_code = true;
+                        self.mode = Mode::Template;
+                    }
+                    (b'{', _) => {
+                        has_code = true;
+                        if let Some(depth) = self.expressions.last_mut() {
+                            *depth += 1;
+                        }
+                    }
+                    (b'}', _) => {
+                        has_code = true;
+                        match self.expressions.last_mut() {
+                            Some(0) => {
+                                self.expressions.pop();
+                                self.mode = Mode::Template;
+                            }
+                            Some(depth) => *depth -= 1,
+                            None => {}
+                        }
+                    }
+                    _ => has_code = true,
+                },
+            }
+        }
+        Ok(has_code)
+    }
 }
 
 // The wasm binary format, as far as names go: sections, and the import and export entries.
@@ -547,12 +757,13 @@ mod tests {
     }
 
     const GLUE: &str = r#"
+import * as import1 from "./snippets/app-1234/inline0.js"
 function __wbg_get_imports() {
     const import0 = {
         __wbg_append_9d2c41b0e4c6f7a1: function(arg0, arg1) { arg0.append(arg1); },
         __wbg_now_0123456789abcdef: function() { return Date.now(); },
     };
-    return { "./app_bg.js": import0 };
+    return { "./app_bg.js": import0, "./snippets/app-1234/inline0.js": import1 };
 }
 function wasm_bindgen_0011223344556677___convert__closures__invoke(a0) {
     wasm.wasm_bindgen_0011223344556677___convert__closures__invoke(a0);
@@ -561,8 +772,12 @@ const ptr = wasm.__wbindgen_malloc(8);
 wasm.pull(ptr);
 const mem = wasm.memory;
 wasm.g();
+wasm.đọc();
+export function load__data() { wasm.load__data(); }
 wasm.start(); // "start" is also a word here, so the export named start keeps its name
 "#;
+
+    const SNIPPET: &str = "./snippets/app-1234/inline0.js";
 
     #[test]
     fn renames_the_boundary_names_in_both_files_and_nothing_else() {
@@ -571,6 +786,7 @@ wasm.start(); // "start" is also a word here, so the export named start keeps it
                 (MODULE, "__wbg_append_9d2c41b0e4c6f7a1"),
                 (MODULE, "__wbg_now_0123456789abcdef"),
                 ("other", "__wbg_now_0123456789abcdef"),
+                (SNIPPET, "__wbg_perf_0123456789abcdef"),
             ],
             &[
                 "wasm_bindgen_0011223344556677___convert__closures__invoke",
@@ -579,11 +795,16 @@ wasm.start(); // "start" is also a word here, so the export named start keeps it
                 "memory",
                 "start",
                 "g",
+                "đọc",
+                "load__data",
+                "__wbindgen_unused",
             ],
         );
-        let (js, new_wasm, count) = shorten(GLUE, &wasm).unwrap();
-        assert_eq!(count, 6, "{js}");
-        let (imports, exports) = names(&new_wasm);
+        let shortening = shorten(GLUE, &wasm).unwrap();
+        let js = &shortening.js;
+        assert_eq!(shortening.names, 6, "{js}");
+        assert_eq!(shortening.comments_kept, None);
+        let (imports, exports) = names(&shortening.wasm);
 
         // Every renamed import and export is written, under its new name, in the glue.
         for (module, field) in &imports[..2] {
@@ -594,13 +815,18 @@ wasm.start(); // "start" is also a word here, so the export named start keeps it
                 "{field} in\n{js}"
             );
         }
-        // Another module's imports keep their names, and so does the memory import.
+        // Imports of other modules keep their names: a snippet defines its own, and so does
+        // the memory import.
         assert_eq!(
             imports[2],
             ("other".into(), "__wbg_now_0123456789abcdef".into())
         );
-        assert_eq!(imports[3], ("env".into(), "memory".into()));
-        let [invoke, malloc, pull, memory, start, g] = exports.as_slice() else {
+        assert_eq!(
+            imports[3],
+            (SNIPPET.into(), "__wbg_perf_0123456789abcdef".into())
+        );
+        assert_eq!(imports[4], ("env".into(), "memory".into()));
+        let [invoke, malloc, pull, memory, start, g, doc, load, unused] = exports.as_slice() else {
             panic!("{exports:?}")
         };
         assert!(js.contains(&format!("function {invoke}(a0)")), "{js}");
@@ -611,38 +837,118 @@ wasm.start(); // "start" is also a word here, so the export named start keeps it
         assert!(js.contains(&format!("wasm.{pull}(ptr)")), "{js}");
         assert!(js.contains(&format!("const mem = wasm.{memory};")), "{js}");
         assert_eq!(start, "start");
-        // A name as short as any new one keeps its own.
-        assert_eq!(g, "g");
-        assert!(js.contains("wasm.g();"));
         assert!(js.contains("so the export named start keeps its name"));
         for short in [invoke, malloc, pull, memory] {
             assert!(short.len() <= 2, "{short}");
         }
+        // A name as short as any new one keeps its own; so do a name that is not plain ASCII,
+        // one the glue exports to other scripts, and one the glue never names.
+        assert_eq!(g, "g");
+        assert!(js.contains("wasm.g();"));
+        assert_eq!(doc, "đọc");
+        assert!(js.contains("wasm.đọc();"));
+        assert_eq!(load, "load__data");
+        assert!(js.contains("export function load__data() { wasm.load__data(); }"));
+        assert_eq!(unused, "__wbindgen_unused");
         // No new name is a word the glue already uses (`a0`, `arg0`, `ptr` …).
         assert_ne!(invoke, "a0");
         assert!(!js.contains("9d2c41b0e4c6f7a1") && !js.contains("0011223344556677"));
         // The other sections are unchanged.
-        assert!(new_wasm.windows(13).any(|w| w == b"kept as it is"));
-        assert!(new_wasm.len() < wasm.len());
+        assert!(shortening.wasm.windows(13).any(|w| w == b"kept as it is"));
+        assert!(shortening.wasm.len() < wasm.len());
+    }
+
+    #[test]
+    fn shortened_files_get_new_names_and_the_page_follows() {
+        let dir = std::env::temp_dir().join(format!("glue-test-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let stem = "app-0123456789abcdef";
+        let wasm = module(
+            &[(MODULE, "__wbg_now_0123456789abcdef")],
+            &["__wbindgen_malloc"],
+        );
+        fs::write(dir.join(format!("{stem}.js")), GLUE).unwrap();
+        fs::write(dir.join(format!("{stem}_bg.wasm")), &wasm).unwrap();
+        let page = format!("<script type=module>import init from '/{stem}.js'; init({{ module_or_path: '/{stem}_bg.wasm' }});</script>");
+        fs::write(dir.join("index.html"), &page).unwrap();
+
+        let shortened = shorten_in(&dir).unwrap();
+        assert_eq!(shortened.names, 2);
+        assert!(shortened.notes.is_empty(), "{:?}", shortened.notes);
+        let mut files: Vec<String> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        files.sort();
+        let [js, wasm_file, html] = files.as_slice() else {
+            panic!("{files:?}")
+        };
+        assert_eq!(html, "index.html");
+        let new_stem = js.strip_suffix(".js").unwrap();
+        assert_ne!(new_stem, stem);
+        assert!(
+            new_stem.starts_with("app-") && new_stem.len() == stem.len(),
+            "{new_stem}"
+        );
+        assert_eq!(wasm_file, &format!("{new_stem}_bg.wasm"));
+        let page = fs::read_to_string(dir.join("index.html")).unwrap();
+        assert!(
+            page.contains(&format!("'/{new_stem}.js'"))
+                && page.contains(&format!("'/{new_stem}_bg.wasm'")),
+            "{page}"
+        );
+
+        // A broken wasm is left as it is, with a note, and fails nothing.
+        fs::write(
+            dir.join(format!("{new_stem}_bg.wasm")),
+            b"\0asm\x01\0\0\0\x02\x05",
+        )
+        .unwrap();
+        let shortened = shorten_in(&dir).unwrap();
+        assert_eq!(shortened.names, 0);
+        assert_eq!(shortened.notes.len(), 1, "{:?}", shortened.notes);
+        assert!(dir.join(js).is_file());
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn comment_lines_and_indentation_go_and_code_lines_stay_apart() {
-        let glue = "/* @ts-self-types=\"./app.d.ts\" */\n\nexport class Source {\n    /**\n     * @returns {number}\n     */\n    size() {\n        // Cast intrinsic for `Ref(String)`.\n        const a = 1 // no semicolon: the line break ends it\n        return a\n    }\n}\n";
+        let glue = "/* @ts-self-types=\"./app.d.ts\" */\n\nexport class Source {\n    /**\n     * @returns {number}\n     */\n    size() {\n        // Cast intrinsic for `Ref(String)`.\n        const a = 1 // no semicolon: the line break ends it\n        return a + '/* not a comment */'.length   \n    }\n}\n";
         assert_eq!(
             without_comments_and_indentation(glue).as_deref(),
-            Some("export class Source {\nsize() {\nconst a = 1 // no semicolon: the line break ends it\nreturn a\n}\n}\n")
+            Ok("export class Source {\nsize() {\nconst a = 1 // no semicolon: the line break ends it\nreturn a + '/* not a comment */'.length\n}\n}\n")
         );
-        // Where a line might be inside a string, or code follows a comment, nothing changes.
+    }
+
+    #[test]
+    fn lines_inside_a_template_literal_are_kept_exactly() {
+        let glue = "const s = '`' + `one\n    // two ${ f({ a: `x` }) }\n  three  \n` + '`';\n    next();\n";
+        assert_eq!(
+            without_comments_and_indentation(glue).as_deref(),
+            Ok("const s = '`' + `one\n    // two ${ f({ a: `x` }) }\n  three  \n` + '`';\nnext();\n")
+        );
+    }
+
+    #[test]
+    fn where_comments_and_code_share_lines_across_a_comment_nothing_changes() {
         for unsure in [
-            "const s = `first\n    // second`;\n",
-            "const s = 'first \\\n    // second';\n",
-            "/* note */ const a = 1;\n",
+            "x(); /* a\n/* b */\ny();\n",
             "/**\n * note */ const a = 1;\n",
+            "const s = 'first \\\n    // second';\n",
             "/* never closed\n",
+            "const s = `never closed\n",
         ] {
-            assert_eq!(without_comments_and_indentation(unsure), None, "{unsure}");
+            assert!(
+                without_comments_and_indentation(unsure).is_err(),
+                "{unsure}"
+            );
         }
+        // A comment that opens and closes after code on one line is kept with its line.
+        assert_eq!(
+            without_comments_and_indentation("  x(); /* a */\n").as_deref(),
+            Ok("x(); /* a */\n")
+        );
     }
 
     #[test]

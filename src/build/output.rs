@@ -175,6 +175,11 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
         Failure::Output(format!("{what} {}: {e}", path.display()))
     };
 
+    // First, as it renames the app's files and the page template points at them.
+    if options.compress {
+        report.glue = glue::shorten_in(out).map_err(Failure::Output)?;
+        lap("glue names shortened");
+    }
     let index = out.join("index.html");
     let template = fs::read_to_string(&index).map_err(|e| io("không đọc được", &index, e))?;
     let template = Template::parse(&template).map_err(Failure::Output)?;
@@ -222,9 +227,6 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     report.files = plan.pages.len() + files.len() + photos;
     lap("data written");
     if options.compress {
-        // Before compressing, so that the .br and .gz siblings are of the final files.
-        report.glue = glue::shorten_in(out).map_err(Failure::Output)?;
-        lap("glue names shortened");
         compress_tree(out, options.cache_dir.as_deref()).map_err(Failure::Output)?;
         lap("files compressed");
     }
