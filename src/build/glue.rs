@@ -3,7 +3,7 @@
 //! wasm-bindgen names every function the wasm imports from its JS glue after the Rust item
 //! plus a 16-digit hash (`__wbg_append_9d2c41b0e4c6f7a1`), and the glue's closure calls after
 //! their whole generic type. Each name is written twice: in the glue and in the wasm's import
-//! or export section. The hashes cannot be compressed: the app's 202 such names were 2 KB of
+//! or export section. The hashes cannot be compressed: the app's 200 or so such names were 2 KB of
 //! the brotli glue and 2.6 KB of the brotli wasm. Trunk runs wasm-bindgen and wasm-opt with no
 //! step between them and the staging folder, so the release build renames them there, in both
 //! files at once, and drops the glue's comment lines and indentation.
