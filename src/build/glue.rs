@@ -509,6 +509,14 @@ impl<'a> Reader<'a> {
         self.at >= self.bytes.len()
     }
 
+    /// A section read to its end and no further: anything else means it was misread.
+    fn finished(&self, section: &str) -> Result<(), String> {
+        match self.at == self.bytes.len() {
+            true => Ok(()),
+            false => Err(format!("phần {section} của wasm đọc không khớp độ dài")),
+        }
+    }
+
     fn byte(&mut self) -> Result<u8, String> {
         let byte = *self.bytes.get(self.at).ok_or("tệp wasm bị cắt cụt")?;
         self.at += 1;
@@ -549,7 +557,10 @@ impl<'a> Reader<'a> {
     /// A value or reference type: one byte, or a reference with its heap type.
     fn skip_value_type(&mut self) -> Result<(), String> {
         if matches!(self.byte()?, 0x63 | 0x64) {
-            self.leb()?;
+            // A heap type; an exact one (custom descriptors) carries its type index after.
+            if self.leb()? == 0x62 {
+                self.leb()?;
+            }
         }
         Ok(())
     }
@@ -613,6 +624,7 @@ fn imports(payload: &[u8]) -> Result<Vec<Import<'_>>, String> {
             description: &payload[start..reader.at],
         });
     }
+    reader.finished("import")?;
     Ok(imports)
 }
 
@@ -639,6 +651,7 @@ fn exports(payload: &[u8]) -> Result<Vec<Export<'_>>, String> {
             description: &payload[start..reader.at],
         });
     }
+    reader.finished("export")?;
     Ok(exports)
 }
 
@@ -969,6 +982,10 @@ wasm.start(); // "start" is also a word here, so the export named start keeps it
         let mut cut = module(&[(MODULE, "__wbg_now_0123456789abcdef")], &["pull"]);
         cut.truncate(cut.len() - 20);
         assert!(shorten(GLUE, &cut).is_err());
+        // An import section longer than its entries was misread: better left alone.
+        let mut longer = HEADER.to_vec();
+        longer.extend([IMPORT_SECTION, 2, 0, 0xff]);
+        assert!(shorten(GLUE, &longer).is_err());
     }
 
     #[test]
