@@ -552,3 +552,72 @@ fn a_missing_site_json_is_reported() {
         "{errors:?}"
     );
 }
+
+/// A real JPEG of the given size, with some detail so that its compressed data is long.
+fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x * 7) as u8, (y * 13) as u8, ((x ^ y) * 3) as u8])
+    })
+    .write_to(
+        &mut std::io::Cursor::new(&mut bytes),
+        image::ImageFormat::Jpeg,
+    )
+    .unwrap();
+    bytes
+}
+
+#[test]
+fn a_photo_cut_short_is_refused_naming_the_article_field() {
+    for (name, mut photo) in [("a.jpg", jpeg(800, 600)), ("a.png", png(800, 600))] {
+        photo.truncate(photo.len() / 2);
+        let dir = TempBundle::new(&format!("cut-{name}"))
+            .file(&format!("images/{name}"), &photo)
+            .file(
+                "articles/tin.json",
+                &figure_article(&format!("images/{name}")),
+            );
+        let errors = dir.errors();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains("trường \"body[0].image\"") && errors[0].contains("bị cắt cụt"),
+            "{errors:?}"
+        );
+    }
+}
+
+#[test]
+fn a_photo_with_something_appended_is_accepted() {
+    // Phones' motion photos carry a video after the picture.
+    let mut photo = jpeg(800, 600);
+    // No 0xff in it, so the end-of-image marker is not among the last bytes: the file is
+    // walked from its start.
+    photo.extend((0..200_000u32).map(|i| (i % 251) as u8));
+    let mut picture = png(300, 200);
+    picture.extend(std::iter::repeat_n(7u8, 100_000));
+    let dir = TempBundle::new("appended")
+        .file("images/a.jpg", &photo)
+        .file("images/b.png", &picture)
+        .file("articles/tin.json", &figure_article("images/a.jpg"))
+        .file("articles/tin-2.json", &figure_article("images/b.png"));
+    assert_eq!(dir.errors(), Vec::<String>::new());
+}
+
+#[test]
+fn a_photo_too_large_to_resize_is_refused() {
+    // A PNG whose header claims 60000 × 60000 pixels: a broken file, or gigabytes to decode.
+    let mut photo = png(10, 10);
+    photo[16..20].copy_from_slice(&60_000u32.to_be_bytes());
+    photo[20..24].copy_from_slice(&60_000u32.to_be_bytes());
+    let mut crc = flate2::Crc::new();
+    crc.update(&photo[12..29]);
+    photo[29..33].copy_from_slice(&crc.sum().to_be_bytes());
+    let dir = TempBundle::new("huge")
+        .file("images/a.png", &photo)
+        .file("articles/tin.json", &figure_article("images/a.png"));
+    let errors = dir.errors();
+    assert!(
+        errors.len() == 1 && errors[0].contains("quá lớn (60000×60000"),
+        "{errors:?}"
+    );
+}

@@ -110,7 +110,13 @@ pub fn publish(
         &list,
         |relative| -> Result<(String, ImageVariants, usize), String> {
             let path = content_dir.join(relative.as_str());
-            let fail = |e: String| format!("{}: {e}", path.display());
+            let fail = |e: String| {
+                format!(
+                    "ảnh {}: {}",
+                    super::source::shown(&path),
+                    super::source::one_line(&e)
+                )
+            };
             let bytes = fs::read(&path).map_err(|e| fail(e.to_string()))?;
             let key: String = content_key(&bytes).chars().take(16).collect();
             let (width, _) = displayed_size(&path).map_err(fail)?;

@@ -161,18 +161,157 @@ fn probe_image(content_dir: &Path, image: &str) -> Result<ImageSize, String> {
     fs::File::open(&path)
         .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, 64), &mut header))
         .map_err(|e| format!("không đọc được tệp ảnh {file} ({e})"))?;
-    if !matches!(
-        image::guess_format(&header),
-        Ok(image::ImageFormat::Jpeg
+    let format = match image::guess_format(&header) {
+        Ok(
+            format @ (image::ImageFormat::Jpeg
             | image::ImageFormat::Png
             | image::ImageFormat::WebP
-            | image::ImageFormat::Gif)
-    ) {
-        return Err(format!("{file} không phải ảnh JPEG, PNG, WebP hay GIF"));
+            | image::ImageFormat::Gif),
+        ) => format,
+        _ => return Err(format!("{file} không phải ảnh JPEG, PNG, WebP hay GIF")),
+    };
+    if !has_its_end(&path, format, &header)
+        .map_err(|e| format!("không đọc được tệp ảnh {file} ({e})"))?
+    {
+        return Err(format!(
+            "ảnh {file} bị cắt cụt: tệp thiếu phần cuối (chép hoặc tải lên chưa xong?)"
+        ));
     }
     match super::images::displayed_size(&path) {
-        Ok((width, height)) if width > 0 && height > 0 => Ok((width, height)),
-        Ok(_) => Err(format!("ảnh {file} có kích thước không hợp lệ")),
-        Err(e) => Err(format!("không đọc được kích thước ảnh {file} ({e})")),
+        Ok((width, height)) if width == 0 || height == 0 => {
+            Err(format!("ảnh {file} có kích thước không hợp lệ"))
+        }
+        Ok((width, height))
+            if width.max(height) > MAX_IMAGE_SIDE
+                || u64::from(width) * u64::from(height) > MAX_IMAGE_PIXELS =>
+        {
+            Err(format!(
+                "ảnh {file} quá lớn ({width}×{height} điểm ảnh; tối đa {MAX_IMAGE_SIDE} điểm ảnh mỗi chiều và {} triệu điểm ảnh)",
+                MAX_IMAGE_PIXELS / 1_000_000
+            ))
+        }
+        Ok(size) => Ok(size),
+        Err(e) => Err(format!(
+            "không đọc được kích thước ảnh {file} ({})",
+            one_line(&e)
+        )),
     }
+}
+
+/// The largest photo the build resizes: a 108-megapixel phone photo is 12,000 × 9,000. A
+/// bigger header is more likely a broken file, and decoding it would take gigabytes.
+const MAX_IMAGE_SIDE: u32 = 16_384;
+const MAX_IMAGE_PIXELS: u64 = 150_000_000;
+
+/// Whether a photo file ends as its format requires. A photo cut short (a copy or upload that
+/// did not finish) otherwise decodes with its lower part grey, or fails only later, while
+/// writing the site. Most files are judged from their last bytes, which keeps the check quick
+/// on every rebuild; a file with something appended (a phone's motion photo carries a video
+/// after its picture) is then walked from the start.
+fn has_its_end(path: &Path, format: image::ImageFormat, header: &[u8]) -> std::io::Result<bool> {
+    use image::ImageFormat::{Gif, Jpeg, Png, WebP};
+    use std::io::{Read, Seek, SeekFrom};
+    const TAIL: u64 = 64 * 1024;
+    let mut file = fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    file.seek(SeekFrom::Start(len.saturating_sub(TAIL)))?;
+    let mut tail = Vec::with_capacity(TAIL as usize);
+    file.read_to_end(&mut tail)?;
+    let ends_here = match format {
+        // The end-of-image marker, which the compressed data itself never contains.
+        Jpeg => tail.windows(2).any(|w| w == JPEG_END),
+        Png => tail.windows(PNG_END.len()).any(|w| w == PNG_END),
+        // The trailer byte, perhaps followed by padding.
+        Gif => tail.iter().rev().find(|&&b| b != 0) == Some(&0x3b),
+        // The RIFF container states its own length.
+        WebP => {
+            return Ok(header.get(4..8).is_some_and(|size| {
+                let size = u32::from_le_bytes([size[0], size[1], size[2], size[3]]);
+                u64::from(size) + 8 <= len
+            }))
+        }
+        _ => true,
+    };
+    if ends_here {
+        return Ok(true);
+    }
+    let bytes = fs::read(path)?;
+    Ok(match format {
+        Jpeg => jpeg_reaches_its_end(&bytes),
+        Png => png_reaches_its_end(&bytes),
+        Gif => image::load_from_memory_with_format(&bytes, Gif).is_ok(),
+        _ => false,
+    })
+}
+
+const JPEG_END: [u8; 2] = [0xff, 0xd9];
+const PNG_END: [u8; 8] = [b'I', b'E', b'N', b'D', 0xae, 0x42, 0x60, 0x82];
+
+/// Walks a JPEG's segments and compressed scans to its end-of-image marker.
+fn jpeg_reaches_its_end(bytes: &[u8]) -> bool {
+    let length_at = |at: usize| -> Option<usize> {
+        Some(usize::from(u16::from_be_bytes([
+            *bytes.get(at)?,
+            *bytes.get(at + 1)?,
+        ])))
+    };
+    let mut at = 2;
+    loop {
+        // A marker: 0xff (perhaps repeated as fill), then its code.
+        if bytes.get(at) != Some(&0xff) {
+            return false;
+        }
+        while bytes.get(at) == Some(&0xff) {
+            at += 1;
+        }
+        let Some(&code) = bytes.get(at) else {
+            return false;
+        };
+        at += 1;
+        match code {
+            0xd9 => return true,
+            0x01 | 0xd0..=0xd7 => {}
+            _ => {
+                let Some(length) = length_at(at) else {
+                    return false;
+                };
+                at += length;
+                if code == 0xda {
+                    // Compressed data runs to the next marker that is neither a stuffed 0xff
+                    // nor a restart marker.
+                    loop {
+                        match bytes.get(at..at + 2) {
+                            None => return false,
+                            Some([0xff, 0x00 | 0xd0..=0xd7]) => at += 2,
+                            Some([0xff, 0xff]) => at += 1,
+                            Some([0xff, _]) => break,
+                            Some(_) => at += 1,
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Walks a PNG's chunks to its IEND chunk.
+fn png_reaches_its_end(bytes: &[u8]) -> bool {
+    let mut at = 8;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let length = u32::from_be_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]) as usize;
+        let end = at.saturating_add(12).saturating_add(length);
+        if end > bytes.len() {
+            return false;
+        }
+        if &chunk[4..8] == b"IEND" {
+            return true;
+        }
+        at = end;
+    }
+    false
+}
+
+/// Decoder messages can span lines; an error in the build log reads better on one.
+pub fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
