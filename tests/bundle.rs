@@ -303,6 +303,18 @@ fn the_summary_defaults_to_the_cut_first_paragraph() {
     let with_summary = r#"{ "title": "x", "published_at": "2023-08-13T15:11:00+07:00", "category": "tin-hoat-dong",
         "summary": "Tóm tắt riêng.", "body": [{ "type": "paragraph", "text": "a" }] }"#;
     assert_eq!(parse(with_summary).unwrap().summary, "Tóm tắt riêng.");
+
+    // Without a paragraph, the first heading or caption sums the article up.
+    let headings = r#"[{ "type": "heading", "text": "Chỉ có tiêu đề mục" }, { "type": "heading", "text": "Mục hai" }]"#;
+    let article = parse(&article_json("2023-08-13T15:11:00+07:00", headings)).expect("valid");
+    assert_eq!(article.summary, "Chỉ có tiêu đề mục");
+}
+
+#[test]
+fn a_blank_signature_is_no_signature() {
+    let text = r#"{ "title": "x", "published_at": "2023-08-13T15:11:00+07:00", "category": "tin-hoat-dong",
+        "signature": " \u00a0 ", "body": [{ "type": "paragraph", "text": "a" }] }"#;
+    assert_eq!(parse(text).unwrap().signature, None);
 }
 
 #[test]

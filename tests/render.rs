@@ -139,3 +139,13 @@ fn only_app_pages_load_the_app() {
     let style_guide = page(&pages, "mau-giao-dien/index.html");
     assert!(style_guide.contains("<script type=\"application/json\" id=\"page-boot\">"));
 }
+
+#[test]
+fn every_number_in_the_phone_field_is_its_own_link() {
+    let mut bundle = source::load(Path::new("public/content")).expect("seed is valid");
+    bundle.site.footer.phone = "0292.3820674 – 0292.3820675 (máy lẻ 101, 102)".into();
+    let plan = pages::plan(&bundle, &Paths::new("/"));
+    let template = Template::parse(TEMPLATE).unwrap();
+    let html = pages::render(&plan, &plan.pages[0], &template);
+    assert!(html.contains("<a href=\"tel:02923820674\" class=\"site-footer__link site-footer__phone\">0292.3820674</a> – <a href=\"tel:02923820675\" class=\"site-footer__link site-footer__phone\">0292.3820675</a> (máy lẻ 101, 102)"), "{html}");
+}

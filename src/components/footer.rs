@@ -1,6 +1,7 @@
 use crate::api::Paths;
-use crate::content::text::tel_href;
+use crate::content::text::phone_pieces;
 use crate::content::Site;
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -20,9 +21,7 @@ pub fn SiteFooter(site: Arc<Site>) -> impl IntoView {
                     </p>
                     <p class="site-footer__row">
                         <span class="site-footer__label">"Điện thoại: "</span>
-                        <a class="site-footer__link site-footer__phone" href=tel_href(&footer.phone)>
-                            {footer.phone.clone()}
-                        </a>
+                        <span class="site-footer__phones">{phone_links(&footer.phone)}</span>
                         <span class="site-footer__label">", Fax: "</span>
                         <span class="site-footer__fax">{footer.fax.clone()}</span>
                         <span class="site-footer__label">"; Email: "</span>
@@ -46,4 +45,18 @@ pub fn SiteFooter(site: Arc<Site>) -> impl IntoView {
             </div>
         </footer>
     }
+}
+
+/// Each number in the phone field as a `tel:` link; the words around them (an extension, "hoặc")
+/// as text.
+fn phone_links(field: &str) -> impl IntoView {
+    phone_pieces(field)
+        .into_iter()
+        .map(|(text, href)| match href {
+            Some(href) => Either::Left(view! {
+                <a class="site-footer__link site-footer__phone" href=href>{text.to_owned()}</a>
+            }),
+            None => Either::Right(text.to_owned()),
+        })
+        .collect_view()
 }

@@ -363,12 +363,15 @@ pub fn parse_article(
     })
 }
 
+/// The first paragraph, cut; an article without one (only headings or photos) is summed up by
+/// its first heading or caption, so that its listing entry and share preview are not blank.
 fn first_paragraph_summary(body: &[Block]) -> String {
-    body.iter()
-        .find_map(|block| match block {
-            Block::Paragraph { text } => Some(text::cut_at_word(text, text::SUMMARY_TARGET_CHARS)),
-            _ => None,
-        })
+    let first_paragraph = body
+        .iter()
+        .find(|block| matches!(block, Block::Paragraph { .. }));
+    first_paragraph
+        .or(body.first())
+        .map(|block| text::cut_at_word(block.text(), text::SUMMARY_TARGET_CHARS))
         .unwrap_or_default()
 }
 

@@ -43,6 +43,70 @@ pub fn tel_href(phone: &str) -> String {
     out
 }
 
+/// A phone field cut into pieces, each with its `tel:` link if it is a number to dial:
+/// "0292.3820674 – 0292.3820675 (máy lẻ 101)" links each of the two numbers, and leaves the
+/// words between them, and an extension too short to dial, as text. One link for every digit
+/// of the field would dial a number that does not exist.
+pub fn phone_pieces(field: &str) -> Vec<(&str, Option<String>)> {
+    /// Fewer digits than this is an extension or a room, not a number to dial.
+    const DIALABLE: usize = 8;
+    let bytes = field.as_bytes();
+    let is_separator = |b: u8| matches!(b, b'.' | b' ' | b'-' | b'(' | b')');
+    let mut pieces = Vec::new();
+    let mut text_start = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let starts_number = bytes[at].is_ascii_digit()
+            || (matches!(bytes[at], b'+' | b'(')
+                && bytes.get(at + 1).is_some_and(u8::is_ascii_digit));
+        if !starts_number {
+            at += 1;
+            continue;
+        }
+        // Digits, joined by at most two separators (`.`, `-`, a space, brackets), but not by
+        // a spaced dash, which separates two numbers.
+        let start = at;
+        let mut end = at + 1;
+        let mut digits = usize::from(bytes[at].is_ascii_digit());
+        loop {
+            let gap = bytes[end..]
+                .iter()
+                .take_while(|&&b| is_separator(b))
+                .count();
+            let joined = gap <= 2
+                && !(bytes[end..end + gap].contains(&b' ')
+                    && bytes[end..end + gap].contains(&b'-'));
+            match bytes.get(end + gap) {
+                Some(b) if b.is_ascii_digit() && joined => {
+                    end += gap;
+                    while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                        end += 1;
+                        digits += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        // A closing bracket right after the number belongs to it, like its opening one.
+        if bytes[start] == b'(' && bytes.get(end) == Some(&b')') {
+            end += 1;
+        }
+        if digits >= DIALABLE {
+            if text_start < start {
+                pieces.push((&field[text_start..start], None));
+            }
+            let number = &field[start..end];
+            pieces.push((number, Some(tel_href(number))));
+            text_start = end;
+        }
+        at = end;
+    }
+    if text_start < field.len() {
+        pieces.push((&field[text_start..], None));
+    }
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +147,39 @@ mod tests {
     #[test]
     fn tel_keeps_digits_and_leading_plus() {
         assert_eq!(tel_href("0292.3820674"), "tel:02923820674");
+        let tel = |n: &str| Some(tel_href(n));
+        assert_eq!(
+            phone_pieces("0292.3820674"),
+            [("0292.3820674", tel("02923820674"))]
+        );
+        assert_eq!(
+            phone_pieces("0292.3820674 – 0292.3820675 (máy lẻ 101, 102)"),
+            [
+                ("0292.3820674", tel("02923820674")),
+                (" – ", None),
+                ("0292.3820675", tel("02923820675")),
+                (" (máy lẻ 101, 102)", None),
+            ]
+        );
+        assert_eq!(
+            phone_pieces("(0292) 382 0674 - 0912-345-678"),
+            [
+                ("(0292) 382 0674", tel("02923820674")),
+                (" - ", None),
+                ("0912-345-678", tel("0912345678")),
+            ]
+        );
+        assert_eq!(
+            phone_pieces("+84 292 3820674 hoặc 0292 3820675"),
+            [
+                ("+84 292 3820674", tel("+842923820674")),
+                (" hoặc ", None),
+                ("0292 3820675", tel("02923820675")),
+            ]
+        );
+        // Nothing to dial: the field stays text.
+        assert_eq!(phone_pieces("Không có"), [("Không có", None)]);
+        assert_eq!(phone_pieces("máy lẻ 101"), [("máy lẻ 101", None)]);
         assert_eq!(tel_href("+84 292 382 0674"), "tel:+842923820674");
     }
 }
