@@ -633,3 +633,37 @@ fn a_photo_too_large_to_resize_is_refused() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn a_photo_name_stored_decomposed_is_pointed_out() {
+    // "ảnh.png" typed composed in the JSON, stored decomposed (NFD) on disk.
+    let dir = TempBundle::new("nfd-name")
+        .file("images/a\u{0309}nh.png", &png(20, 10))
+        .file(
+            "articles/tin.json",
+            &figure_article("images/\u{1ea3}nh.png"),
+        );
+    let errors = dir.errors();
+    assert!(
+        errors.len() == 1 && errors[0].contains("mã hoá Unicode khác"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_field_written_twice_or_a_file_that_is_not_an_object_is_named_plainly() {
+    let twice = r#"{ "title": "a", "title": "b", "published_at": "2023-08-13T15:11:00+07:00",
+        "category": "tin-hoat-dong", "body": [{ "type": "paragraph", "text": "a" }] }"#;
+    let error = only_error(parse(twice)).to_string();
+    assert!(
+        error.contains("trường \"title\": trường được ghi hai lần"),
+        "{error}"
+    );
+    for not_an_object in ["[]", "\"bài viết\""] {
+        let error = only_error(parse(not_an_object)).to_string();
+        assert!(
+            error.contains("tệp phải là một đối tượng JSON") && !error.contains("trường \".\""),
+            "{error}"
+        );
+    }
+}

@@ -154,7 +154,12 @@ fn probe_image(content_dir: &Path, image: &str) -> Result<ImageSize, String> {
     let path = content_dir.join(image);
     let file = shown(&path);
     if !path.is_file() {
-        return Err(format!("không tìm thấy tệp ảnh {file}"));
+        return Err(match same_name_written_otherwise(&path) {
+            Some(found) => format!(
+                "không tìm thấy tệp ảnh {file}; có tệp {found} trông giống hệt nhưng tên được mã hoá Unicode khác (thường gặp với tệp chép từ máy Mac): hãy đặt lại tên tệp bằng cách gõ lại"
+            ),
+            None => format!("không tìm thấy tệp ảnh {file}"),
+        });
     }
     // The format is judged by the content, not the file name.
     let mut header = Vec::with_capacity(64);
@@ -196,6 +201,19 @@ fn probe_image(content_dir: &Path, image: &str) -> Result<ImageSize, String> {
             one_line(&e)
         )),
     }
+}
+
+/// A file beside `path` whose name reads the same once composed (NFC): a name typed composed
+/// in the JSON, stored decomposed on disk, looks identical in every message.
+fn same_name_written_otherwise(path: &Path) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let composed = |name: &str| name.nfc().collect::<String>();
+    let wanted = composed(path.file_name()?.to_str()?);
+    fs::read_dir(path.parent()?)
+        .ok()?
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .find(|name| composed(name) == wanted)
 }
 
 /// The largest photo the build resizes: a 108-megapixel phone photo is 12,000 × 9,000. A

@@ -99,6 +99,18 @@ fn describe_json_error(
         (at(&name), "thiếu trường bắt buộc".to_owned())
     } else if let Some(name) = quoted("unknown field `") {
         (at(&name), format!("trường không được phép ({detail})"))
+    } else if let Some(name) = quoted("duplicate field `") {
+        (
+            at(&name),
+            "trường được ghi hai lần; hãy giữ lại một".to_owned(),
+        )
+    } else if path == "." {
+        // The file as a whole is not an object (an array, a string…).
+        return BundleError::new(
+            file,
+            None,
+            format!("tệp phải là một đối tượng JSON {{ … }}, ở dòng {line}, cột {column}"),
+        );
     } else if let Some(name) = quoted("unknown variant `") {
         (
             at("type"),
