@@ -221,8 +221,9 @@ pub fn SearchPage() -> impl IntoView {
                     "Nhập từ khóa rồi bấm Tìm kiếm. Có thể gõ không dấu: “co do” tìm được “Cờ Đỏ”."
                 </p>
             }),
+            // 40: `search::MAX_TOKEN_CHARS`; longer words are not indexed.
             State::NoWords => EitherOf5::B(view! {
-                <p class="search__message">"Từ khóa cần có ít nhất một chữ cái hoặc chữ số."</p>
+                <p class="search__message">"Từ khóa cần có ít nhất một từ gồm chữ cái hoặc chữ số, dài không quá 40 ký tự."</p>
             }),
             State::Searching => {
                 EitherOf5::C(view! { <p class="search__message" aria-busy="true">"Đang tìm…"</p> })

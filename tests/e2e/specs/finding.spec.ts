@@ -123,8 +123,12 @@ test('a search without results, and an empty search, each say what to do', async
   await page.goto(seed + 'tim-kiem/');
   await appStarted(page);
   await expect(page.locator('.search__message')).toContainText('Nhập từ khóa rồi bấm Tìm kiếm');
+  const noWords = 'Từ khóa cần có ít nhất một từ gồm chữ cái hoặc chữ số, dài không quá 40 ký tự.';
   await page.goto(seed + 'tim-kiem/?q=%3F%21');
-  await expect(page.locator('.search__message')).toHaveText('Từ khóa cần có ít nhất một chữ cái hoặc chữ số.');
+  await expect(page.locator('.search__message')).toHaveText(noWords);
+  // Words longer than that are not indexed: the message says so rather than "no results".
+  await page.goto(seed + 'tim-kiem/?q=' + encodeURIComponent('Siêudàikhôngcókhoảngtrắngnàotrongchuỗinàycảđâu'));
+  await expect(page.locator('.search__message')).toHaveText(noWords);
 });
 
 test('the search address reloads to the same results', async ({ page }) => {
