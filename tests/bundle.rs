@@ -335,6 +335,12 @@ fn site_json_is_checked_too() {
     let error = parse_site("site.json", &SITE.replace("\"fax\": \"0292.3821471\",", ""))
         .expect_err("refused");
     assert_eq!(error[0].field.as_deref(), Some("footer.fax"));
+    // An empty one is allowed: a department without a fax.
+    assert!(parse_site(
+        "site.json",
+        &SITE.replace("\"fax\": \"0292.3821471\"", "\"fax\": \"\"")
+    )
+    .is_ok());
     let errors = parse_site(
         "site.json",
         &SITE.replace("https://example.gov.vn/", "https://example.gov.vn/tin-tuc"),

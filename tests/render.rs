@@ -147,5 +147,17 @@ fn every_number_in_the_phone_field_is_its_own_link() {
     let plan = pages::plan(&bundle, &Paths::new("/"));
     let template = Template::parse(TEMPLATE).unwrap();
     let html = pages::render(&plan, &plan.pages[0], &template);
+    assert!(html.contains(", Fax: </span><span class=\"site-footer__fax\">"));
     assert!(html.contains("<a href=\"tel:02923820674\" class=\"site-footer__link site-footer__phone\">0292.3820674</a> – <a href=\"tel:02923820675\" class=\"site-footer__link site-footer__phone\">0292.3820675</a> (máy lẻ 101, 102)"), "{html}");
+}
+
+#[test]
+fn an_empty_fax_is_left_out_of_the_footer() {
+    let mut bundle = source::load(Path::new("public/content")).expect("seed is valid");
+    bundle.site.footer.fax = String::new();
+    let plan = pages::plan(&bundle, &Paths::new("/"));
+    let template = Template::parse(TEMPLATE).unwrap();
+    let html = pages::render(&plan, &plan.pages[0], &template);
+    assert!(!html.contains("Fax") && !html.contains("site-footer__fax"));
+    assert!(html.contains("; Email: "));
 }

@@ -10,6 +10,15 @@ use std::sync::Arc;
 pub fn SiteFooter(site: Arc<Site>) -> impl IntoView {
     let paths = expect_context::<Paths>();
     let footer = &site.footer;
+    // A department without a fax leaves the field empty.
+    let fax = Some(footer.fax.trim())
+        .filter(|fax| !fax.is_empty())
+        .map(|fax| {
+            view! {
+                <span class="site-footer__label">", Fax: "</span>
+                <span class="site-footer__fax">{fax.to_owned()}</span>
+            }
+        });
     view! {
         <footer class="site-footer">
             <div class="container site-footer__inner">
@@ -22,8 +31,7 @@ pub fn SiteFooter(site: Arc<Site>) -> impl IntoView {
                     <p class="site-footer__row">
                         <span class="site-footer__label">"Điện thoại: "</span>
                         <span class="site-footer__phones">{phone_links(&footer.phone)}</span>
-                        <span class="site-footer__label">", Fax: "</span>
-                        <span class="site-footer__fax">{footer.fax.clone()}</span>
+                        {fax}
                         <span class="site-footer__label">"; Email: "</span>
                         <a class="site-footer__link site-footer__email" href=format!("mailto:{}", footer.email.trim())>
                             {footer.email.clone()}

@@ -185,7 +185,6 @@ pub fn parse_site(file: &str, text: &str) -> Result<Site, Vec<BundleError>> {
         ("footer.copyright", &f.copyright),
         ("footer.address", &f.address),
         ("footer.phone", &f.phone),
-        ("footer.fax", &f.fax),
         ("footer.email", &f.email),
         ("footer.editor_in_chief", &f.editor_in_chief),
         ("footer.disclaimer", &f.disclaimer),
