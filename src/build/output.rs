@@ -1,7 +1,7 @@
 //! The `site-build` command: options, the two modes, and writing the output.
 
 use super::pages::{self, Template};
-use super::{feeds, glue, images, share_image, source};
+use super::{feeds, glue, images, minify, share_image, source};
 use crate::api::Paths;
 use crate::content::bundle::BundleError;
 use std::fs;
@@ -24,8 +24,8 @@ pub struct Options {
     pub out_dir: Option<PathBuf>,
     /// The public URL (`/` or `/tin-tuc/`).
     pub base: String,
-    /// Release builds: shorten the names between the app's wasm and its JS glue, then write
-    /// `.br` and `.gz` siblings of every text file.
+    /// Release builds: shorten the names between the app's wasm and its JS glue, minify the
+    /// pages' inline CSS, and write `.br` and `.gz` siblings of every text file.
     pub compress: bool,
     /// Remove the output folder when the build fails; set for trunk's staging folder, so a
     /// failed build leaves nothing half-written behind.
@@ -181,7 +181,11 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
         lap("glue names shortened");
     }
     let index = out.join("index.html");
-    let template = fs::read_to_string(&index).map_err(|e| io("không đọc được", &index, e))?;
+    let mut template = fs::read_to_string(&index).map_err(|e| io("không đọc được", &index, e))?;
+    if options.compress {
+        // Designers' `trunk serve` keeps the CSS as written.
+        template = minify::inline_styles(&template);
+    }
     let template = Template::parse(&template).map_err(Failure::Output)?;
     let photos = images::publish(
         &mut bundle.articles,

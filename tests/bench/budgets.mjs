@@ -38,7 +38,7 @@ const budgets = [
   { name: 'app wasm, brotli', bytes: brotliSize(wasm), budget: 90_000, stretch: 60_000, ceiling: 128_500 },
   { name: 'JS glue, brotli', bytes: brotliSize(js), budget: 5_000 },
   { name: `first article HTML (${articles[0]}), brotli`, bytes: brotliSize(articleHtml), budget: 14_000 },
-  { name: 'first article view without photos, brotli', bytes: firstViewBytes, budget: 120_000, ceiling: 143_500 },
+  { name: 'first article view without photos, brotli', bytes: firstViewBytes, budget: 120_000, ceiling: 142_500 },
 ];
 
 let failed = false;
