@@ -165,7 +165,7 @@ pub fn image_path_problem(path: &str) -> Option<&'static str> {
 }
 
 fn blank(s: &str) -> bool {
-    s.trim().is_empty()
+    text::plain(s).is_empty()
 }
 
 /// Parses and checks `site.json`. The published origin loses any trailing slash.
@@ -312,10 +312,10 @@ pub fn parse_article(
                 fail(&format!("body[{i}].text"), "không được để trống".into());
             }
             BlockSource::Paragraph { text } => body.push(Block::Paragraph {
-                text: text.trim().to_owned(),
+                text: text::plain(&text),
             }),
             BlockSource::Heading { text } => body.push(Block::Heading {
-                text: text.trim().to_owned(),
+                text: text::plain(&text),
             }),
             BlockSource::Figure {
                 image,
@@ -333,10 +333,10 @@ pub fn parse_article(
                 match size {
                     Err(problem) => fail(&format!("body[{i}].image"), problem),
                     Ok((width, height)) => {
-                        let caption = caption.trim().to_owned();
+                        let caption = text::plain(&caption);
                         let alt = alt
                             .filter(|a| !blank(a))
-                            .map_or_else(|| caption.clone(), |a| a.trim().to_owned());
+                            .map_or_else(|| caption.clone(), |a| text::plain(&a));
                         body.push(Block::Figure {
                             image: Image {
                                 src: format!("content/{image}"),
@@ -355,20 +355,20 @@ pub fn parse_article(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let summary = match source.summary.as_deref().map(str::trim) {
-        Some(summary) if !summary.is_empty() => summary.to_owned(),
+    let summary = match source.summary.as_deref().map(text::plain) {
+        Some(summary) if !summary.is_empty() => summary,
         _ => first_paragraph_summary(&body),
     };
     Ok(Article {
         slug: slug.to_owned(),
-        title: source.title.trim().to_owned(),
+        title: text::plain(&source.title),
         published_at: source.published_at.trim().to_owned(),
         category: category.expect("checked above"),
         summary,
         body,
         signature: source
             .signature
-            .map(|s| s.trim().to_owned())
+            .map(|s| text::plain(&s))
             .filter(|s| !s.is_empty()),
         related: Vec::new(),
     })

@@ -32,6 +32,25 @@ pub fn cut_at_word(text: &str, max_chars: usize) -> String {
     format!("{cut}…")
 }
 
+/// Text as readers see it, trimmed: a line break typed any way (Word's soft break, a Windows
+/// line end, Unicode's line and paragraph separators) becomes `\n`, a tab a space, and other
+/// control characters, which show as nothing or as boxes and are not allowed in the feed's
+/// XML, go.
+pub fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.trim().to_owned()
+}
+
 /// The digits (and a leading `+`) of a phone number, for a `tel:` link.
 pub fn tel_href(phone: &str) -> String {
     let mut out = String::from("tel:");
@@ -110,6 +129,16 @@ pub fn phone_pieces(field: &str) -> Vec<(&str, Option<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_keeps_line_breaks_and_drops_control_characters() {
+        assert_eq!(
+            plain("  Dòng 1\r\nDòng 2\u{b}Dòng 3\u{2028}Dòng 4  "),
+            "Dòng 1\nDòng 2\nDòng 3\nDòng 4"
+        );
+        assert_eq!(plain("chuông\u{7}\u{0}\u{1b}\tdòng"), "chuông dòng");
+        assert_eq!(plain("\u{7}\u{b} "), "");
+    }
 
     #[test]
     fn short_text_is_kept_whole() {
