@@ -613,6 +613,10 @@ fn a_photo_with_something_appended_is_accepted() {
     photo.extend((0..200_000u32).map(|i| (i % 251) as u8));
     let mut picture = png(300, 200);
     picture.extend(std::iter::repeat_n(7u8, 100_000));
+    // And stray bytes between two of its segments, which decoders skip.
+    assert_eq!(photo[2], 0xff, "a segment follows the start marker");
+    let after_first_segment = 4 + usize::from(u16::from_be_bytes([photo[4], photo[5]]));
+    photo.splice(after_first_segment..after_first_segment, [0u8, 0u8]);
     let dir = TempBundle::new("appended")
         .file("images/a.jpg", &photo)
         .file("images/b.png", &picture)

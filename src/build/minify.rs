@@ -37,12 +37,21 @@ fn needs_no_space_beside(c: char) -> bool {
     matches!(c, '{' | '}' | ';' | ',' | '>')
 }
 
+/// CSS whitespace; not every Unicode space is one.
+fn is_css_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}')
+}
+
 /// CSS without comments, and with whitespace collapsed to a single space where it separates
 /// something and dropped where it does not.
 pub fn css(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     let mut pending_space = false;
+    // A comment with no whitespace beside it, which may keep two tokens apart (`0/**/auto`).
+    let mut pending_comment = false;
+    // The last character written was escaped (`\;`): it is not punctuation.
+    let mut last_escaped = false;
     while let Some(c) = chars.next() {
         match c {
             '/' if chars.peek() == Some(&'*') => {
@@ -54,36 +63,65 @@ pub fn css(text: &str) -> String {
                     }
                     previous = c;
                 }
-                // A comment between two words still separates them.
-                pending_space = true;
+                pending_comment = true;
             }
-            c if c.is_whitespace() => pending_space = true,
+            c if is_css_space(c) => pending_space = true,
             _ => {
-                if pending_space
+                let punctuation_before = !last_escaped && out.ends_with(needs_no_space_beside);
+                if pending_space {
+                    if !out.is_empty() && !punctuation_before && !needs_no_space_beside(c) {
+                        out.push(' ');
+                    }
+                } else if pending_comment
                     && !out.is_empty()
-                    && !out.ends_with(needs_no_space_beside)
+                    && !punctuation_before
                     && !needs_no_space_beside(c)
                 {
-                    out.push(' ');
+                    // Kept as the shortest comment: dropping it could join two tokens, and a
+                    // space would be a descendant combinator (`.a/**/.b` is `.a.b`).
+                    out.push_str("/**/");
                 }
                 pending_space = false;
+                pending_comment = false;
                 // The last declaration of a block needs no semicolon.
-                if c == '}' && out.ends_with(';') {
+                if c == '}' && !last_escaped && out.ends_with(';') {
                     out.pop();
                 }
                 out.push(c);
-                if c == '"' || c == '\'' {
-                    // A string, kept exactly, escapes included.
-                    while let Some(inner) = chars.next() {
-                        out.push(inner);
-                        if inner == '\\' {
-                            if let Some(escaped) = chars.next() {
-                                out.push(escaped);
+                last_escaped = false;
+                match c {
+                    '"' | '\'' => {
+                        // A string, kept exactly, escapes included.
+                        while let Some(inner) = chars.next() {
+                            out.push(inner);
+                            if inner == '\\' {
+                                if let Some(escaped) = chars.next() {
+                                    out.push(escaped);
+                                }
+                            } else if inner == c {
+                                break;
                             }
-                        } else if inner == c {
-                            break;
                         }
                     }
+                    '\\' => {
+                        // An escape: one character, or up to six hex digits and the one
+                        // whitespace that may end them, which belongs to the escape.
+                        let mut hex = 0;
+                        while hex < 6 && chars.peek().is_some_and(char::is_ascii_hexdigit) {
+                            out.extend(chars.next());
+                            hex += 1;
+                        }
+                        if hex > 0 {
+                            if chars.peek().copied().is_some_and(is_css_space) {
+                                chars.next();
+                                out.push(' ');
+                            }
+                        } else {
+                            out.extend(chars.next());
+                        }
+                        last_escaped = true;
+                    }
+                    _ => {}
                 }
             }
         }
@@ -115,8 +153,29 @@ mod tests {
         ] {
             assert_eq!(super::css(kept), kept);
         }
-        // A comment between two words still separates them.
-        assert_eq!(super::css(".a/* x */.b{c:d}"), ".a .b{c:d}");
+        // A comment with no whitespace beside it may keep two tokens apart: it stays, as
+        // `/**/`. One with whitespace beside it is that whitespace.
+        assert_eq!(super::css(".a/* x */.b{c:d}"), ".a/**/.b{c:d}");
+        assert_eq!(
+            super::css(".a{margin:0/* x */auto}"),
+            ".a{margin:0/**/auto}"
+        );
+        assert_eq!(super::css(".a /* x */ .b{c:d}"), ".a .b{c:d}");
+    }
+
+    #[test]
+    fn escapes_are_kept_with_what_they_escape() {
+        for kept in [
+            ".a\\,.b{c:d}",
+            ".a{b:c\\;}.z{y:x}",
+            ".a\\\"b{}.q::before{content:\"  /* x */  \"}",
+            ".\\31  p{c:d}",
+            ".\\31 0{c:d}",
+        ] {
+            assert_eq!(super::css(kept), kept);
+        }
+        // The space after a hex escape ends it; the next one separates.
+        assert_eq!(super::css(".\\31   p { c: d }"), ".\\31  p{c: d}");
     }
 
     #[test]

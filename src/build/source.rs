@@ -236,8 +236,12 @@ fn has_its_end(path: &Path, format: image::ImageFormat, header: &[u8]) -> std::i
     let mut tail = Vec::with_capacity(TAIL as usize);
     file.read_to_end(&mut tail)?;
     let ends_here = match format {
-        // The end-of-image marker, which the compressed data itself never contains.
-        Jpeg => tail.windows(2).any(|w| w == JPEG_END),
+        // The end-of-image marker, last but for padding. An earlier one in these bytes may be
+        // the end of the small preview picture inside the camera's metadata.
+        Jpeg => {
+            let padding = tail.iter().rev().take_while(|&&b| b == 0).count();
+            tail[..tail.len() - padding].ends_with(&JPEG_END)
+        }
         Png => tail.windows(PNG_END.len()).any(|w| w == PNG_END),
         // The trailer byte, perhaps followed by padding.
         Gif => tail.iter().rev().find(|&&b| b != 0) == Some(&0x3b),
@@ -275,9 +279,11 @@ fn jpeg_reaches_its_end(bytes: &[u8]) -> bool {
     };
     let mut at = 2;
     loop {
-        // A marker: 0xff (perhaps repeated as fill), then its code.
-        if bytes.get(at) != Some(&0xff) {
-            return false;
+        // A marker: 0xff (perhaps repeated as fill), then its code. Stray bytes before it
+        // are skipped, as decoders do.
+        match bytes[at.min(bytes.len())..].iter().position(|&b| b == 0xff) {
+            Some(offset) => at += offset,
+            None => return false,
         }
         while bytes.get(at) == Some(&0xff) {
             at += 1;

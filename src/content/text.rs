@@ -42,8 +42,12 @@ pub fn plain(text: &str) -> String {
     while let Some(c) = chars.next() {
         match c {
             '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\t' => out.push(' '),
+            // Word's non-breaking hyphen.
+            '\u{1e}' => out.push('\u{2011}'),
+            // A byte-order mark inside the text shows as nothing.
+            '\u{feff}' => {}
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -51,11 +55,11 @@ pub fn plain(text: &str) -> String {
     out.trim().to_owned()
 }
 
-/// The digits (and a leading `+`) of a phone number, for a `tel:` link.
+/// The digits of a phone number, and its `+` if it has one before them, for a `tel:` link.
 pub fn tel_href(phone: &str) -> String {
     let mut out = String::from("tel:");
-    for (i, c) in phone.trim().chars().enumerate() {
-        if c.is_ascii_digit() || (i == 0 && c == '+') {
+    for c in phone.chars() {
+        if c.is_ascii_digit() || (c == '+' && out.len() == "tel:".len()) {
             out.push(c);
         }
     }
@@ -69,56 +73,76 @@ pub fn tel_href(phone: &str) -> String {
 pub fn phone_pieces(field: &str) -> Vec<(&str, Option<String>)> {
     /// Fewer digits than this is an extension or a room, not a number to dial.
     const DIALABLE: usize = 8;
-    let bytes = field.as_bytes();
-    let is_separator = |b: u8| matches!(b, b'.' | b' ' | b'-' | b'(' | b')');
+    /// Vietnamese numbers have at most 11 digits (12 written with +84): more digits belong to
+    /// the next number.
+    const LONGEST: usize = 11;
+    let chars: Vec<(usize, char)> = field.char_indices().collect();
+    let char_at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let digit_at = |i: usize| char_at(i).is_some_and(|c| c.is_ascii_digit());
+    let byte_at = |i: usize| chars.get(i).map_or(field.len(), |&(at, _)| at);
+    // What joins the groups of one number: dots, dashes, and spaces of any width.
+    let is_joiner = |c: char| {
+        matches!(
+            c,
+            '.' | '-' | '–' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'
+        )
+    };
     let mut pieces = Vec::new();
     let mut text_start = 0;
-    let mut at = 0;
-    while at < bytes.len() {
-        let starts_number = bytes[at].is_ascii_digit()
-            || (matches!(bytes[at], b'+' | b'(')
-                && bytes.get(at + 1).is_some_and(u8::is_ascii_digit));
-        if !starts_number {
-            at += 1;
+    let mut i = 0;
+    while i < chars.len() {
+        // A number starts with a digit, `+`, or an area code in brackets: "(0292)", "(+84)".
+        let mut at = i;
+        let bracketed = char_at(at) == Some('(');
+        at += usize::from(bracketed);
+        let plus = char_at(at) == Some('+');
+        at += usize::from(plus);
+        if !digit_at(at) {
+            i += 1;
             continue;
         }
-        // Digits, joined by at most two separators (`.`, `-`, a space, brackets), but not by
-        // a spaced dash, which separates two numbers.
-        let start = at;
-        let mut end = at + 1;
-        let mut digits = usize::from(bytes[at].is_ascii_digit());
+        let longest = LONGEST + usize::from(plus);
+        let mut open_bracket = bracketed;
+        let (mut digits, mut end) = (0, at);
         loop {
-            let gap = bytes[end..]
+            let group = chars[at..]
                 .iter()
-                .take_while(|&&b| is_separator(b))
+                .take_while(|(_, c)| c.is_ascii_digit())
                 .count();
-            let joined = gap <= 2
-                && !(bytes[end..end + gap].contains(&b' ')
-                    && bytes[end..end + gap].contains(&b'-'));
-            match bytes.get(end + gap) {
-                Some(b) if b.is_ascii_digit() && joined => {
-                    end += gap;
-                    while bytes.get(end).is_some_and(u8::is_ascii_digit) {
-                        end += 1;
-                        digits += 1;
-                    }
-                }
-                _ => break,
+            if digits > 0 && digits + group > longest {
+                break;
             }
-        }
-        // A closing bracket right after the number belongs to it, like its opening one.
-        if bytes[start] == b'(' && bytes.get(end) == Some(&b')') {
-            end += 1;
-        }
-        if digits >= DIALABLE {
-            if text_start < start {
-                pieces.push((&field[text_start..start], None));
+            at += group;
+            digits += group;
+            end = at;
+            if open_bracket && char_at(at) == Some(')') {
+                open_bracket = false;
+                at += 1;
+                end = at;
             }
-            let number = &field[start..end];
+            let joiners = chars[at..]
+                .iter()
+                .take_while(|&&(_, c)| is_joiner(c))
+                .count();
+            // One joining character; or up to three ("0292 - 3820674") while the number is
+            // too short to dial alone. After a whole number, " – " begins the next one.
+            let joins =
+                (joiners <= 1 || (joiners <= 3 && digits < DIALABLE)) && digit_at(at + joiners);
+            if !joins {
+                break;
+            }
+            at += joiners;
+        }
+        if (DIALABLE..=longest).contains(&digits) {
+            let (from, to) = (byte_at(i), byte_at(end));
+            if text_start < from {
+                pieces.push((&field[text_start..from], None));
+            }
+            let number = &field[from..to];
             pieces.push((number, Some(tel_href(number))));
-            text_start = end;
+            text_start = to;
         }
-        at = end;
+        i = end;
     }
     if text_start < field.len() {
         pieces.push((&field[text_start..], None));
@@ -131,13 +155,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn phone_pieces_always_join_back_to_the_field() {
+        let alphabet: Vec<char> = "0123456789 .-–()+,;/áđ\u{a0}x".chars().collect();
+        let mut seed = 0x2545_f491_u64;
+        for _ in 0..20_000 {
+            let len = (seed % 24) as usize;
+            let field: String = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    alphabet[(seed >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let pieces = phone_pieces(&field);
+            assert_eq!(pieces.iter().map(|p| p.0).collect::<String>(), field);
+            for (text, href) in &pieces {
+                if let Some(href) = href {
+                    let digits = href.chars().filter(char::is_ascii_digit).count();
+                    assert!((8..=12).contains(&digits), "{text:?} → {href}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn plain_text_keeps_line_breaks_and_drops_control_characters() {
         assert_eq!(
             plain("  Dòng 1\r\nDòng 2\u{b}Dòng 3\u{2028}Dòng 4  "),
             "Dòng 1\nDòng 2\nDòng 3\nDòng 4"
         );
         assert_eq!(plain("chuông\u{7}\u{0}\u{1b}\tdòng"), "chuông dòng");
-        assert_eq!(plain("\u{7}\u{b} "), "");
+        assert_eq!(plain("\u{7}\u{b} \u{feff}"), "");
+        assert_eq!(plain("2021\u{1e}2025\u{85}Hết"), "2021\u{2011}2025\nHết");
     }
 
     #[test]
@@ -206,9 +254,46 @@ mod tests {
                 ("0292 3820675", tel("02923820675")),
             ]
         );
+        // Brackets around the area code only; an extension in brackets stays text.
+        assert_eq!(
+            phone_pieces("0292 3820674 (101)"),
+            [("0292 3820674", tel("02923820674")), (" (101)", None)]
+        );
+        assert_eq!(
+            phone_pieces("(+84) 292 3820674"),
+            [("(+84) 292 3820674", tel("+842923820674"))]
+        );
+        // Two numbers that touch are still two: a number has at most 11 digits (12 with +).
+        assert_eq!(
+            phone_pieces("0292.3820674-0292.3820675"),
+            [
+                ("0292.3820674", tel("02923820674")),
+                ("-", None),
+                ("0292.3820675", tel("02923820675")),
+            ]
+        );
+        // Spaces of any width, dashes of either kind, and a spaced dash inside a short number.
+        for (field, href) in [
+            ("0292\u{a0}3820\u{a0}674", "tel:02923820674"),
+            ("0292–3820674", "tel:02923820674"),
+            ("0292 - 3820674", "tel:02923820674"),
+            ("+84-292-3820674", "tel:+842923820674"),
+            ("1900 1234", "tel:19001234"),
+            ("1800.1091", "tel:18001091"),
+        ] {
+            assert_eq!(
+                phone_pieces(field),
+                [(field, Some(href.to_owned()))],
+                "{field}"
+            );
+        }
         // Nothing to dial: the field stays text.
         assert_eq!(phone_pieces("Không có"), [("Không có", None)]);
         assert_eq!(phone_pieces("máy lẻ 101"), [("máy lẻ 101", None)]);
+        assert_eq!(
+            phone_pieces("MST 1234567890123"),
+            [("MST 1234567890123", None)]
+        );
         assert_eq!(tel_href("+84 292 382 0674"), "tel:+842923820674");
     }
 }
