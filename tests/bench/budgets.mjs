@@ -35,10 +35,10 @@ const firstViewBytes = uniqueFirstView.reduce((sum, f) => sum + brotliSize(f), 0
 
 // `ceiling`: the enforced limit while the budget is not met (today's figure plus a little).
 const budgets = [
-  { name: 'app wasm, brotli', bytes: brotliSize(wasm), budget: 90_000, stretch: 60_000, ceiling: 128_500 },
+  { name: 'app wasm, brotli', bytes: brotliSize(wasm), budget: 90_000, stretch: 60_000, ceiling: 127_500 },
   { name: 'JS glue, brotli', bytes: brotliSize(js), budget: 5_000 },
   { name: `first article HTML (${articles[0]}), brotli`, bytes: brotliSize(articleHtml), budget: 14_000 },
-  { name: 'first article view without photos, brotli', bytes: firstViewBytes, budget: 120_000, ceiling: 142_500 },
+  { name: 'first article view without photos, brotli', bytes: firstViewBytes, budget: 120_000, ceiling: 141_000 },
 ];
 
 let failed = false;

@@ -69,6 +69,19 @@ test('every page has the header and a footer with all seven fields', async ({ pa
     await expect(footer.getByRole('link', { name: SEED_FOOTER.phone })).toHaveAttribute('href', 'tel:02923820674');
     await expect(footer.getByRole('link', { name: SEED_FOOTER.email })).toHaveAttribute('href', `mailto:${SEED_FOOTER.email}`);
   }
+  // Pages the app shows itself keep the footer the static page came with.
+  await page.goto(seed);
+  await appStarted(page);
+  await markDocument(page);
+  await page.getByRole('link', { name: SEED_TITLE }).first().click();
+  await expect(page.locator('h1')).toHaveText(SEED_TITLE);
+  await page.getByRole('navigation', { name: 'Chuyên mục' }).getByRole('link', { name: 'Thông báo' }).click();
+  await expect(page).toHaveURL(/\/chuyen-muc\/thong-bao\/$/);
+  expect(await isSameDocument(page)).toBe(true);
+  const footer = page.locator('footer.site-footer');
+  await expect(footer).toHaveCount(1);
+  for (const value of Object.values(SEED_FOOTER)) await expect(footer).toContainText(value);
+  await expect(footer.getByRole('link', { name: SEED_FOOTER.phone })).toHaveAttribute('href', 'tel:02923820674');
 });
 
 test('a deep link to the article loads directly', async ({ page }) => {
