@@ -1,6 +1,6 @@
 //! The app: the router, the shell every page shares, and the routes.
 
-use crate::components::{Fresh, Inert, Later, SiteHeader};
+use crate::components::{adopted_from_the_page, Fresh, Later, SiteFooter, SiteHeader};
 use crate::content::Site;
 use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage};
 use crate::router::{use_router, Location, PageKind, Router};
@@ -63,22 +63,8 @@ fn Shell(site: Arc<Site>) -> impl IntoView {
                 </div>
             </main>
         })}
-        {footer(site)}
+        {adopted_from_the_page(|| view! { <SiteFooter site/> })}
     }
-}
-
-/// The department's footer. The browser only ever adopts it from the static page (the shell
-/// is never built there), so the app does not even make its view: the footer's text, links
-/// and phone numbers stay out of the wasm.
-#[cfg(not(feature = "hydrate"))]
-fn footer(site: Arc<Site>) -> impl IntoView {
-    use crate::components::SiteFooter;
-    Inert(view! { <SiteFooter site/> })
-}
-
-#[cfg(feature = "hydrate")]
-fn footer(_: Arc<Site>) -> impl IntoView {
-    Inert(())
 }
 
 /// The page for the current route. It is rebuilt only when the kind of page changes; a new

@@ -50,3 +50,18 @@ impl<V: RenderHtml> RenderHtml for Inert<V> {
 }
 
 attributes_go_to_the_wrapped_view!(Inert);
+
+/// A part of the shell every page shares (the footer), which the browser only ever
+/// adopts from the static page: the app takes over static pages and never builds the shell
+/// itself. So in the browser its view is not even made, and the code that makes it (text,
+/// links, the phone numbers' parsing) stays out of the wasm. Rendered to HTML, it is `make()`.
+#[cfg(not(feature = "hydrate"))]
+pub fn adopted_from_the_page<V>(make: impl FnOnce() -> V) -> Inert<V> {
+    Inert(make())
+}
+
+/// See above: in the browser, only the element the static page holds.
+#[cfg(feature = "hydrate")]
+pub fn adopted_from_the_page<V>(_make: impl FnOnce() -> V) -> Inert<()> {
+    Inert(())
+}

@@ -25,7 +25,7 @@ pub use figure::Figure;
 pub use footer::SiteFooter;
 pub use fresh::Fresh;
 pub use header::{go_to_search, SiteHeader};
-pub use inert::Inert;
+pub use inert::{adopted_from_the_page, Inert};
 pub use later::Later;
 pub use listen::ListenControl;
 pub use pagination::{pagination_items, PageItem, Pagination};
