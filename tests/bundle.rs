@@ -473,12 +473,13 @@ impl Drop for TempBundle {
 
 /// A real PNG of the given size.
 fn png(width: u32, height: u32) -> Vec<u8> {
+    encoded(image::RgbImage::new(width, height), image::ImageFormat::Png)
+}
+
+fn encoded(picture: image::RgbImage, format: image::ImageFormat) -> Vec<u8> {
     let mut bytes = Vec::new();
-    image::RgbImage::new(width, height)
-        .write_to(
-            &mut std::io::Cursor::new(&mut bytes),
-            image::ImageFormat::Png,
-        )
+    picture
+        .write_to(&mut std::io::Cursor::new(&mut bytes), format)
         .unwrap();
     bytes
 }
@@ -573,16 +574,10 @@ fn a_missing_site_json_is_reported() {
 
 /// A real JPEG of the given size, with some detail so that its compressed data is long.
 fn jpeg(width: u32, height: u32) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    image::RgbImage::from_fn(width, height, |x, y| {
+    let picture = image::RgbImage::from_fn(width, height, |x, y| {
         image::Rgb([(x * 7) as u8, (y * 13) as u8, ((x ^ y) * 3) as u8])
-    })
-    .write_to(
-        &mut std::io::Cursor::new(&mut bytes),
-        image::ImageFormat::Jpeg,
-    )
-    .unwrap();
-    bytes
+    });
+    encoded(picture, image::ImageFormat::Jpeg)
 }
 
 #[test]
