@@ -589,6 +589,7 @@ mod tests {
         let boot = PageBoot {
             base: "/tin-tuc/".into(),
             path: "/tin-tuc/bai-viet/a/".into(),
+            site_name: "Sở KH&CN".into(),
         };
         let written = crate::meta::script_json(&serde_json::to_string(&boot).unwrap());
         assert_eq!(json::from_str::<PageBoot>(&written), Ok(boot));
@@ -602,11 +603,13 @@ mod tests {
 }
 
 /// Written into every static page: where the site lives and which path the HTML was rendered
-/// for, so the app knows whether it may hydrate the markup or must render afresh.
+/// for, so the app knows whether it may take over the markup or must show another page.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PageBoot {
     pub base: String,
     pub path: String,
+    /// The site's short name, which ends every document title.
+    pub site_name: String,
 }
 
 impl PageBoot {
@@ -619,6 +622,7 @@ impl FromJson for PageBoot {
         Ok(PageBoot {
             base: m.required("base")?,
             path: m.required("path")?,
+            site_name: m.required("site_name")?,
         })
     }
 }

@@ -1,6 +1,6 @@
 //! The app: the router, the shell every page shares, and the routes.
 
-use crate::components::{adopted_from_the_page, Fresh, Later, SiteFooter, SiteHeader};
+use crate::components::{Fresh, SiteFooter, SiteHeader};
 use crate::content::Site;
 use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage};
 use crate::router::{use_router, Location, PageKind, Router};
@@ -13,57 +13,25 @@ use std::sync::Arc;
 /// carries them), the build tool from the bundle.
 #[component]
 pub fn App(location: Location, site: Arc<Site>) -> impl IntoView {
-    Router::provide(location);
+    Router::provide(RwSignal::new(location));
     view! { <Shell site/> }
 }
 
-/// Moves keyboard focus to the main content, which is what the skip link promises and what a
-/// screen reader needs to notice that a new page has arrived.
-fn focus_main() {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        if let Some(main) = document()
-            .get_element_by_id(MAIN_ID)
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = main.focus();
-        }
-    }
-}
-
-const MAIN_ID: &str = "noi-dung";
+/// The main content's id: the skip link's target, and where the app puts each page.
+pub const MAIN_ID: &str = "noi-dung";
 
 #[component]
 fn Shell(site: Arc<Site>) -> impl IntoView {
     provide_context(Arc::clone(&site));
-    // After each navigation within the app (not on the first page, which the reader opened),
-    // focus moves to the new page's content.
-    let router = use_router();
-    Effect::new(move |previous: Option<String>| {
-        let current = router.location().read().pathname.clone();
-        if previous.is_some_and(|p| p != current) {
-            focus_main();
-        }
-        current
-    });
-    let skip = |ev: leptos::ev::MouseEvent| {
-        // The router would take the link for a navigation and leave focus where it was.
-        ev.prevent_default();
-        focus_main();
-    };
     view! {
-        <a class="skip-link" href=format!("#{MAIN_ID}") on:click=skip>"Bỏ qua điều hướng"</a>
+        <a class="skip-link" href=format!("#{MAIN_ID}")>"Bỏ qua điều hướng"</a>
         <SiteHeader site=Arc::clone(&site)/>
-        // The page's own content is taken over in the task after the header's and the footer's.
-        {Later(view! {
-            <main class="page" id=MAIN_ID tabindex="-1">
-                <div class="container">
-                    <Routes/>
-                </div>
-            </main>
-        })}
-        {adopted_from_the_page(|| view! { <SiteFooter site/> })}
+        <main class="page" id=MAIN_ID tabindex="-1">
+            <div class="container">
+                <Routes/>
+            </div>
+        </main>
+        <SiteFooter site/>
     }
 }
 
@@ -72,13 +40,14 @@ fn Shell(site: Arc<Site>) -> impl IntoView {
 #[component]
 fn Routes() -> impl IntoView {
     let route = use_router().route();
+    let site_name = expect_context::<Arc<Site>>().short_name.clone();
     let kind = Memo::new(move |_| route.read().kind());
     move || {
         Fresh(match kind.get() {
             PageKind::Home => EitherOf6::A(view! { <HomePage/> }),
             PageKind::Category => EitherOf6::B(view! { <CategoryPage/> }),
             PageKind::Article => EitherOf6::C(view! { <ArticlePage/> }),
-            PageKind::Search => EitherOf6::D(view! { <SearchPage/> }),
+            PageKind::Search => EitherOf6::D(view! { <SearchPage site_name=site_name.clone()/> }),
             PageKind::StyleGuide => EitherOf6::E(style_guide()),
             PageKind::NotFound => EitherOf6::F(view! { <NotFoundPage/> }),
         })
@@ -86,16 +55,8 @@ fn Routes() -> impl IntoView {
 }
 
 /// The style guide is static only (see [`crate::router::Route::is_static_only`]): the build
-/// renders it, while the app never starts on it and lets the browser load it.
-#[cfg(not(feature = "hydrate"))]
+/// renders it, and the browser loads it as a document.
 fn style_guide() -> impl IntoView {
     use crate::pages::StyleGuidePage;
     view! { <StyleGuidePage/> }
-}
-
-#[cfg(feature = "hydrate")]
-fn style_guide() -> impl IntoView {
-    // Unreachable through links, which the router leaves to the browser; a document load is
-    // what the page needs anyway.
-    let _ = window().location().reload();
 }

@@ -228,6 +228,38 @@ pub mod speech {
         call(&synthesis, "speak", &[utterance]).is_ok()
     }
 
+    /// The article's paragraphs, in order: what "Nghe bài" reads.
+    pub fn paragraphs() -> Vec<String> {
+        paragraph_elements()
+            .iter()
+            .filter_map(|p| p.text_content())
+            .collect()
+    }
+
+    fn paragraph_elements() -> Vec<web_sys::Element> {
+        let Some(list) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector_all(PARAGRAPHS).ok())
+        else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into().ok())
+            .collect()
+    }
+
+    const PARAGRAPHS: &str = ".article__body > p";
+    const READING: &str = "article__paragraph--reading";
+
+    /// Marks the paragraph being read (by its position among the paragraphs), and only it.
+    pub fn mark_paragraph(reading: Option<usize>) {
+        for (i, p) in paragraph_elements().iter().enumerate() {
+            let _ = p
+                .class_list()
+                .toggle_with_force(READING, reading == Some(i));
+        }
+    }
+
     /// Forgets the `voiceschanged` listener of a control that is going away.
     pub fn stop_watching_voices() {
         if let Some(synthesis) = synthesis() {

@@ -20,5 +20,9 @@ pub mod router;
 pub mod boot;
 #[cfg(feature = "ssr")]
 pub mod build;
+#[cfg(feature = "hydrate")]
+pub mod islands;
+#[cfg(feature = "hydrate")]
+pub mod navigator;
 
 pub use app::App;

@@ -72,17 +72,18 @@ pub fn article(site: &Site, paths: &Paths, article: &Article) -> PageMeta {
 }
 
 /// The search page's document title, with the query once there is one.
-pub fn search_title(site: &Site, query: &str) -> String {
+/// The search page's title; `site_name` is the site's short name.
+pub fn search_title(site_name: &str, query: &str) -> String {
     match query.trim() {
-        "" => titled(site, "Tìm kiếm"),
-        query => titled(site, &format!("Tìm kiếm “{query}”")),
+        "" => format!("Tìm kiếm – {site_name}"),
+        query => format!("Tìm kiếm “{query}” – {site_name}"),
     }
 }
 
 pub fn search(site: &Site, paths: &Paths) -> PageMeta {
     PageMeta {
         heading: "Tìm kiếm".to_owned(),
-        title: search_title(site, ""),
+        title: search_title(&site.short_name, ""),
         description: format!(
             "Tìm tin bài của {}, gõ có dấu hay không dấu đều được.",
             site.short_name
@@ -109,10 +110,15 @@ pub const NOT_FOUND_TITLE: &str = "Không tìm thấy trang";
 pub const NOT_FOUND_TEXT: &str =
     "Trang bạn tìm không tồn tại, hoặc đã được chuyển sang địa chỉ khác.";
 
+/// The not-found page's title; `site_name` is the site's short name.
+pub fn not_found_title(site_name: &str) -> String {
+    format!("{NOT_FOUND_TITLE} – {site_name}")
+}
+
 pub fn not_found(site: &Site, paths: &Paths) -> PageMeta {
     PageMeta {
         heading: NOT_FOUND_TITLE.to_owned(),
-        title: titled(site, NOT_FOUND_TITLE),
+        title: not_found_title(&site.short_name),
         description: "Trang bạn tìm không tồn tại, hoặc đã được chuyển sang địa chỉ khác."
             .to_owned(),
         path: paths.file("404.html"),
@@ -157,15 +163,13 @@ fn is_jpeg_or_png(src: &str) -> bool {
 }
 
 /// The `<head>` of a static page: title, description, canonical URL, share previews, the feed,
-/// structured data for articles, and the data the app starts from.
+/// structured data for articles, and where the app starts from.
 #[leptos::component]
 pub fn PageHead(
     meta: PageMeta,
     site: std::sync::Arc<Site>,
     paths: Paths,
     boot: crate::api::PageBoot,
-    /// `(data path, JSON text)` for every file the page's first render reads.
-    data: Vec<(String, std::sync::Arc<str>)>,
 ) -> impl leptos::IntoView {
     use leptos::prelude::*;
     let absolute = |path: &str| format!("{}{}", site.origin, path);
@@ -213,10 +217,6 @@ pub fn PageHead(
         .clone()
         .map(|at| view! { {og("article:published_time", at)} });
     let boot_json = script_json(&serde_json::to_string(&boot).unwrap_or_default());
-    let data = data
-        .into_iter()
-        .map(|(path, json)| view! { <script type="application/json" data-path=path inner_html=script_json(&json)></script> })
-        .collect_view();
     view! {
         <title>{meta.title.clone()}</title>
         <meta name="description" content=meta.description.clone()/>
@@ -239,6 +239,5 @@ pub fn PageHead(
         <meta name="twitter:image" content=image_url/>
         {structured}
         <script type="application/json" id=crate::api::PageBoot::ELEMENT_ID inner_html=boot_json></script>
-        {data}
     }
 }

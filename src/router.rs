@@ -1,4 +1,4 @@
-//! The app's own router: the address as a signal, the routes, and in-app navigation.
+//! The app's own router: the address as a signal, the routes, and which links open in the app.
 //!
 //! The site has six fixed routes, so matching is one `match` on the path's segments. Measured,
 //! this replaced `leptos_router`, whose generic matching, components and hooks weighed more than
@@ -161,51 +161,22 @@ impl Route {
     }
 }
 
-/// The router in context: the address, its route, and navigation. Copy it into closures.
+/// The router in context: the address and its route. Copy it into closures.
 #[derive(Clone, Copy)]
 pub struct Router {
     location: RwSignal<Location>,
     route: Memo<Route>,
-    /// Whether the app has taken over the whole page. Before, a new address is left to the
-    /// browser: the page's content may not be the app's yet (see [`crate::components::Later`]).
-    #[cfg(feature = "hydrate")]
-    live: StoredValue<bool>,
 }
 
 impl Router {
-    /// Starts routing from `start`, the address the page is rendered for, and provides the
-    /// router to the app. In the browser, once the whole page is taken over (its first
-    /// effects run after that, see `boot.rs`), it moves on to the address shown if that is
-    /// another, follows Back/Forward, and takes over clicks on links within the site.
-    pub fn provide(start: Location) -> Router {
+    /// Routes from `location` and provides the router. The build renders each page from its
+    /// own address; in the browser, the islands that read the address (the search) share the
+    /// navigation's own signal, which Back, Forward and every in-app link move.
+    pub fn provide(location: RwSignal<Location>) -> Router {
         let paths = expect_context::<Paths>();
-        let location = RwSignal::new(start);
-        let route = {
-            let paths = paths.clone();
-            Memo::new(move |_| Route::parse(&paths, &location.read().pathname))
-        };
-        let router = Router {
-            location,
-            route,
-            #[cfg(feature = "hydrate")]
-            live: StoredValue::new(false),
-        };
+        let route = Memo::new(move |_| Route::parse(&paths, &location.read().pathname));
+        let router = Router { location, route };
         provide_context(router);
-        #[cfg(feature = "hydrate")]
-        Effect::new(move |_| {
-            router.live.set_value(true);
-            browser::listen(router, paths.clone());
-            // A page taken over at another address than the one it was written for (a host's
-            // fallback page) moves on to the address shown, like a navigation. This effect,
-            // created before any page's, runs before theirs: the shell's focus effect sees the
-            // address shown as its first.
-            let shown = browser::current();
-            if location.with_untracked(|start| *start != shown) {
-                location.set(shown);
-            }
-        });
-        #[cfg(not(feature = "hydrate"))]
-        let _ = paths;
         router
     }
 
@@ -234,30 +205,6 @@ impl Router {
                 .or_else(|| previous.cloned())
                 .unwrap_or_default()
         })
-    }
-
-    /// Goes to `url` (a path below the site, with its query and maybe a `#fragment`) within
-    /// the app: a new history entry, the new page, and its top or the fragment's element. The
-    /// address already shown gets no second entry, so Back still leaves it at once. Before the
-    /// app has taken over the whole page, the browser loads `url` itself.
-    pub fn navigate(&self, url: &str) {
-        #[cfg(feature = "hydrate")]
-        if !self.live.get_value() {
-            let _ = window().location().assign(url);
-            return;
-        }
-        let next = Location::from_url(url);
-        let fragment = url.split_once('#').map(|(_, f)| f).unwrap_or_default();
-        let same_address = self.location.with_untracked(|current| *current == next);
-        #[cfg(feature = "hydrate")]
-        browser::record(url, same_address);
-        if !same_address {
-            self.location.set(next);
-        }
-        #[cfg(feature = "hydrate")]
-        browser::scroll_to(fragment);
-        #[cfg(not(feature = "hydrate"))]
-        let _ = fragment;
     }
 }
 
@@ -316,105 +263,6 @@ pub fn in_app_url(paths: &Paths, here: &Location, link: &Link) -> Option<String>
         url.push_str(link.hash);
     }
     Some(url)
-}
-
-#[cfg(feature = "hydrate")]
-mod browser {
-    use super::{in_app_url, Link, Location, Router};
-    use crate::api::Paths;
-    use leptos::prelude::*;
-    use wasm_bindgen::JsCast;
-
-    pub fn current() -> Location {
-        let location = window().location();
-        Location {
-            pathname: location.pathname().unwrap_or_default(),
-            search: location
-                .search()
-                .unwrap_or_default()
-                .trim_start_matches('?')
-                .to_owned(),
-        }
-    }
-
-    /// A new history entry for `url`; for the address already shown, the same entry (whose
-    /// fragment may change).
-    pub fn record(url: &str, same_address: bool) {
-        if let Ok(history) = window().history() {
-            let state = wasm_bindgen::JsValue::NULL;
-            let _ = if same_address {
-                history.replace_state_with_url(&state, "", Some(url))
-            } else {
-                history.push_state_with_url(&state, "", Some(url))
-            };
-        }
-    }
-
-    /// The top of the page, or the element the fragment names once the new page is drawn
-    /// (the top if it has no such element).
-    pub fn scroll_to(fragment: &str) {
-        window().scroll_to_with_x_and_y(0.0, 0.0);
-        if fragment.is_empty() {
-            return;
-        }
-        let id = super::decode_query_value(fragment);
-        request_animation_frame(move || {
-            if let Some(element) = document().get_element_by_id(&id) {
-                element.scroll_into_view();
-            }
-        });
-    }
-
-    /// Back/Forward, and clicks on links to pages of the site. The listeners live as long as
-    /// the page: the app is never unmounted.
-    pub fn listen(router: Router, paths: Paths) {
-        let popstate = window_event_listener(leptos::ev::popstate, move |_| {
-            let next = current();
-            // A history entry of the same address (the photo viewer's) changes no page.
-            if router.location.with_untracked(|shown| *shown != next) {
-                router.location.set(next);
-            }
-        });
-        let click = window_event_listener(leptos::ev::click, move |ev| {
-            if let Some(url) = in_app_target(&ev, &paths) {
-                ev.prevent_default();
-                router.navigate(&url);
-            }
-        });
-        std::mem::forget((popstate, click));
-    }
-
-    /// The address a click opens within the app (see [`in_app_url`]), if any.
-    fn in_app_target(ev: &web_sys::MouseEvent, paths: &Paths) -> Option<String> {
-        if ev.default_prevented() {
-            return None;
-        }
-        let anchor = ev
-            .target()?
-            .dyn_into::<web_sys::Element>()
-            .ok()?
-            .closest("a[href]")
-            .ok()??
-            .dyn_into::<web_sys::HtmlAnchorElement>()
-            .ok()?;
-        let (pathname, search, hash) = (anchor.pathname(), anchor.search(), anchor.hash());
-        let (target, rel) = (anchor.target(), anchor.rel());
-        let link = Link {
-            same_origin: window().location().origin().ok() == Some(anchor.origin()),
-            pathname: &pathname,
-            search: search.trim_start_matches('?'),
-            hash: hash.trim_start_matches('#'),
-            target: &target,
-            rel: &rel,
-            download: anchor.has_attribute("download"),
-            modified: ev.button() != 0
-                || ev.meta_key()
-                || ev.ctrl_key()
-                || ev.shift_key()
-                || ev.alt_key(),
-        };
-        in_app_url(paths, &current(), &link)
-    }
 }
 
 #[cfg(test)]

@@ -233,19 +233,14 @@ fn without_module_scripts(html: &str) -> String {
     out
 }
 
-/// Renders one page: the app for its URL, from the same data it will hydrate with.
+/// Renders one page: the app for its URL, from the bundle's data.
 pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> String {
-    let data: Vec<(String, Arc<str>)> = page
-        .data
-        .iter()
-        .map(|path| (path.clone(), Arc::clone(&plan.data[path])))
-        .collect();
     let owner = Owner::new_root(None);
     let (head, app) = owner.with(|| {
         provide_context(plan.paths.clone());
         let cache = DataCache::default();
-        for (path, json) in &data {
-            cache.insert(path.clone(), Arc::clone(json));
+        for path in &page.data {
+            cache.insert(path.clone(), Arc::clone(&plan.data[path]));
         }
         provide_context(cache);
         let app = view! { <App location=Location::from_url(&page.url_path) site=Arc::clone(&plan.site)/> }
@@ -253,9 +248,10 @@ pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> String {
         let boot = PageBoot {
             base: plan.paths.base().to_owned(),
             path: page.url_path.clone(),
+            site_name: plan.site.short_name.clone(),
         };
         let head = view! {
-            <PageHead meta=page.meta.clone() site=Arc::clone(&plan.site) paths=plan.paths.clone() boot data/>
+            <PageHead meta=page.meta.clone() site=Arc::clone(&plan.site) paths=plan.paths.clone() boot/>
         }
         .to_html();
         (head, app)

@@ -1,4 +1,4 @@
-use super::{Picture, PublishedTime, THUMBNAIL_SIZES};
+use super::{Photo, Picture, PublishedTime, THUMBNAIL_SIZES};
 use crate::api::Paths;
 use crate::content::ArticleCard;
 use leptos::either::Either;
@@ -17,7 +17,8 @@ pub fn ArticleCardView(
     let href = paths.article(&card.slug);
     let thumbnail = card
         .thumbnail
-        .map(|image| view! { <Picture image class="card__image" sizes=THUMBNAIL_SIZES eager/> });
+        .map(|image| Photo::of(&image, &paths))
+        .map(|photo| view! { <Picture photo class="card__image" sizes=THUMBNAIL_SIZES eager/> });
     let link = view! { <a class="card__link" href=href>{card.title}</a> };
     let title = if nested {
         Either::Left(view! { <h3 class="card__title">{link}</h3> })

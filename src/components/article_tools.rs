@@ -1,3 +1,4 @@
+use super::ListenControl;
 use crate::browser;
 use leptos::prelude::*;
 
@@ -5,13 +6,11 @@ use leptos::prelude::*;
 /// buttons appear once the app runs (`html[data-app]`), and what depends on the reader's
 /// browser (its share sheet, the stored text size) only after the page has been taken over, so
 /// that the first render matches the static page.
+///
+/// In the browser it is one of the page's islands ([`crate::islands`]): it takes the title and
+/// the address from the article it belongs to.
 #[component]
-pub fn ArticleTools<L: IntoView + 'static>(
-    title: String,
-    canonical: String,
-    /// The "Nghe bài" control, which belongs with the tools but needs the article's paragraphs.
-    listen: L,
-) -> impl IntoView {
+pub fn ArticleTools(title: String, canonical: String) -> impl IntoView {
     let running = RwSignal::new(false);
     let step = RwSignal::new(browser::DEFAULT_TEXT_STEP);
     Effect::new(move |_| {
@@ -57,7 +56,7 @@ pub fn ArticleTools<L: IntoView + 'static>(
     let size_label = move || format!("{} %", browser::TEXT_SIZES[step.get()]);
     view! {
         <div class="tools" role="group" aria-label="Công cụ bài viết">
-            {listen}
+            <ListenControl/>
             <div class="tools__group tools__needs-app" role="group" aria-label="Cỡ chữ">
                 <button
                     type="button"

@@ -4,19 +4,6 @@ use crate::content::Site;
 use crate::router::{use_router, Route};
 use leptos::prelude::*;
 
-/// Submitting a search form: the app opens the results page itself, at an address that can be
-/// shared. (Without JavaScript the form's own GET does the same.)
-pub fn go_to_search(
-    input: NodeRef<leptos::html::Input>,
-) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
-    let paths = expect_context::<Paths>();
-    let router = use_router();
-    move |ev| {
-        ev.prevent_default();
-        let query = input.get().map(|i| i.value()).unwrap_or_default();
-        router.navigate(&paths.search(&query, 1));
-    }
-}
 use std::sync::Arc;
 
 /// The header band (department name and slogan, linking home) and the category navigation.
@@ -50,8 +37,6 @@ pub fn SiteHeader(site: Arc<Site>) -> impl IntoView {
             }
         })
         .collect_view();
-    let input = NodeRef::<leptos::html::Input>::new();
-    let on_search = go_to_search(input);
     view! {
         <header class="site-header">
             <div class="site-header__band">
@@ -60,13 +45,14 @@ pub fn SiteHeader(site: Arc<Site>) -> impl IntoView {
                         <span class="site-header__name">{site.name.clone()}</span>
                         <span class="site-header__slogan">{site.slogan.clone()}</span>
                     </a>
-                    <form class="site-search" role="search" action=paths.file("tim-kiem/") method="get" on:submit=on_search>
+                    // Submitted within the app by the navigation (see `navigator.rs`); without JavaScript,
+                    // by the browser, to the same address.
+                    <form class="site-search" role="search" action=paths.file("tim-kiem/") method="get">
                         // The label wraps its field: no id, so the header can appear more than once
                         // on a page (the style guide shows it twice).
                         <label class="site-search__field">
                             <span class="visually-hidden">"Tìm kiếm tin bài"</span>
                             <input
-                                node_ref=input
                                 class="site-search__input"
                                 type="search"
                                 name="q"

@@ -9,15 +9,18 @@ enum Playback {
 }
 
 /// "Nghe bài": reads the article's paragraphs aloud with the browser's Vietnamese voice, one
-/// after another, marking the current one in `reading`. Absent where the browser has no
-/// Vietnamese voice (and in the static page, which cannot know).
+/// after another, marking the one being read. Absent where the browser has no Vietnamese voice
+/// (and in the static page, which cannot know). It reads the paragraphs from the page itself,
+/// so the app carries no copy of the article.
 #[component]
-pub fn ListenControl(paragraphs: Vec<String>, reading: RwSignal<Option<usize>>) -> impl IntoView {
+pub fn ListenControl() -> impl IntoView {
     let available = RwSignal::new(false);
     let playback = RwSignal::new(Playback::Stopped);
+    // The paragraph being read aloud, by its position among the paragraphs.
+    let reading = RwSignal::new(None::<usize>);
     // Each start or stop begins a new run; a finished utterance of an old run is ignored.
     let run = StoredValue::new(0u64);
-    let paragraphs = StoredValue::new(paragraphs);
+    let paragraphs = StoredValue::new(Vec::<String>::new());
 
     #[cfg(feature = "hydrate")]
     {
@@ -28,6 +31,7 @@ pub fn ListenControl(paragraphs: Vec<String>, reading: RwSignal<Option<usize>>) 
                 available.try_set(speech::vietnamese_voice().is_some());
             });
         });
+        Effect::new(move |_| speech::mark_paragraph(reading.get()));
         on_cleanup(|| {
             speech::stop_watching_voices();
             speech::cancel();
@@ -64,6 +68,8 @@ pub fn ListenControl(paragraphs: Vec<String>, reading: RwSignal<Option<usize>>) 
     }
 
     let start = move |_| {
+        #[cfg(feature = "hydrate")]
+        paragraphs.set_value(crate::browser::speech::paragraphs());
         run.update_value(|r| *r += 1);
         playback.set(Playback::Speaking);
         speak_from(0, run.get_value(), run, paragraphs, reading, playback);

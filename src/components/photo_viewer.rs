@@ -1,13 +1,12 @@
-use super::{Fresh, Picture, FULL_SIZES};
-use crate::content::Image;
+use super::{Fresh, Photo, Picture, FULL_SIZES};
 use leptos::prelude::*;
 
 /// The article's photos, large, one at a time: previous and next by buttons, arrow keys and
 /// swipe; closed by Esc, the close button or the phone's Back button; focus kept inside while
-/// open and given back to the photo afterwards. Rendered only while open, so the static page and
-/// the first render never contain it.
+/// open and given back to the photo afterwards. The app makes it when a photo is first opened
+/// (see [`crate::islands`]); the static page never contains it.
 #[component]
-pub fn PhotoViewer(photos: Vec<(Image, String)>, open: RwSignal<Option<usize>>) -> impl IntoView {
+pub fn PhotoViewer(photos: Vec<(Photo, String)>, open: RwSignal<Option<usize>>) -> impl IntoView {
     let total = photos.len();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     // Whether this viewer added a history entry that Back should consume.
@@ -116,10 +115,10 @@ pub fn PhotoViewer(photos: Vec<(Image, String)>, open: RwSignal<Option<usize>>) 
                     "✕"
                 </button>
                 {move || {
-                    let (image, caption) = photos.with_value(|p| p[current()].clone());
+                    let (photo, caption) = photos.with_value(|p| p[current()].clone());
                     view! {
                         <figure class="viewer__figure">
-                            <Picture image class="viewer__image" sizes=FULL_SIZES eager=true/>
+                            <Picture photo class="viewer__image" sizes=FULL_SIZES eager=true/>
                             <figcaption class="viewer__caption">{caption}</figcaption>
                         </figure>
                     }

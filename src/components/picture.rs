@@ -10,34 +10,59 @@ pub const THUMBNAIL_SIZES: &str = "(min-width: 48rem) 15rem, 7.5rem";
 /// `sizes` for the photo viewer.
 pub const FULL_SIZES: &str = "100vw";
 
+/// A photo as a page shows it: its addresses resolved below the site. The build makes it from
+/// the bundle's [`Image`]; the browser reads it back from a figure of the page (the photo viewer),
+/// so the app needs neither the article's data nor the rules for variant names.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Photo {
+    pub src: String,
+    /// `srcset` of the JPEG variants, when the build made them.
+    pub jpeg: Option<String>,
+    pub webp: Option<String>,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+impl Photo {
+    pub fn of(image: &Image, paths: &Paths) -> Photo {
+        Photo {
+            src: paths.file(&image.src),
+            jpeg: image.srcset(paths.base(), "jpg"),
+            webp: image.srcset(paths.base(), "webp"),
+            width: image.width,
+            height: image.height,
+            alt: image.alt.clone(),
+        }
+    }
+}
+
 /// A photo in the size and format the reader's screen and browser need: WebP where supported,
 /// JPEG otherwise, from the variants the build wrote. `eager` is for the first photo on screen,
 /// which the browser should fetch at once; the others load as the reader scrolls.
 #[component]
 pub fn Picture(
-    image: Image,
+    photo: Photo,
     sizes: &'static str,
     #[prop(into)] class: String,
     #[prop(optional)] eager: bool,
 ) -> impl IntoView {
-    let paths = expect_context::<Paths>();
-    let webp = image.srcset(paths.base(), "webp");
-    let jpeg = image.srcset(paths.base(), "jpg");
     // Typed attributes only: tachys hydrates an attribute named by a string (`.attr("srcset",
     // …)`) by setting it again, and setting `srcset` or `sizes` makes the browser choose the
-    // image anew, on every photo of the page while it is being taken over.
+    // image anew.
+    let has_variants = photo.jpeg.is_some();
     let img = leptos::html::img()
         .class(class)
-        .src(paths.file(&image.src))
-        .srcset(jpeg)
-        .sizes(image.variants.is_some().then_some(sizes))
-        .alt(image.alt)
-        .width(image.width)
-        .height(image.height)
+        .src(photo.src)
+        .srcset(photo.jpeg)
+        .sizes(has_variants.then_some(sizes))
+        .alt(photo.alt)
+        .width(photo.width)
+        .height(photo.height)
         .loading(if eager { "eager" } else { "lazy" })
         .fetchpriority(eager.then_some("high"))
         .decoding(if eager { "auto" } else { "async" });
-    match webp {
+    match photo.webp {
         Some(webp) => Either::Left(view! {
             <picture>
                 <source type="image/webp" srcset=webp sizes=sizes/>

@@ -1,8 +1,7 @@
 //! What a page shows while its data loads, when it fails, and when there is nothing to show.
 
 use crate::api::{FetchError, Load, Paths, Remote};
-use crate::content::Site;
-use crate::meta::{self, use_document_title};
+use crate::meta;
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -65,12 +64,6 @@ pub fn ErrorPanel(error: FetchError, retry: Callback<()>) -> impl IntoView {
 #[component]
 pub fn NotFound(#[prop(optional)] retry: Option<Callback<()>>) -> impl IntoView {
     let paths = expect_context::<Paths>();
-    if use_context::<SampleView>().is_none() {
-        if let Some(site) = use_context::<Arc<Site>>() {
-            let title = meta::not_found(&site, &paths).title;
-            use_document_title(move || Some(title.clone()));
-        }
-    }
     view! {
         <section class="notice notice--not-found">
             {notice_title(meta::NOT_FOUND_TITLE)}

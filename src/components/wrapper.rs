@@ -1,68 +1,7 @@
-//! What [`super::Fresh`], [`super::Inert`] and [`super::Later`] share. Each wraps one view
-//! (`Wrapper(pub V)`) and renders to HTML exactly as that view; they differ only in the browser,
-//! where the last two adopt a static element as it is, and the first two replace rather than
-//! update.
+//! The plumbing of [`super::Fresh`], which wraps one view (`Fresh(pub V)`) and renders to HTML
+//! exactly as that view.
 
-use leptos::tachys::hydration::Cursor;
-use leptos::tachys::renderer::types::{Element, Node};
-use leptos::tachys::renderer::Rndr;
-use leptos::tachys::view::{Mountable, Position, PositionState};
-use wasm_bindgen::JsCast;
-
-/// A static element the app took over as it is, or the view that stands in its place.
-pub enum Adopted<S> {
-    Element(Node),
-    View(S),
-}
-
-impl<S: Mountable> Mountable for Adopted<S> {
-    fn unmount(&mut self) {
-        match self {
-            Adopted::Element(node) => Rndr::remove(node),
-            Adopted::View(view) => view.unmount(),
-        }
-    }
-
-    fn mount(&mut self, parent: &Element, marker: Option<&Node>) {
-        match self {
-            Adopted::Element(node) => Rndr::insert_node(parent, node, marker),
-            Adopted::View(view) => view.mount(parent, marker),
-        }
-    }
-
-    fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
-        match self {
-            Adopted::Element(node) => match Rndr::get_parent(node) {
-                Some(parent) => {
-                    child.mount(parent.unchecked_ref(), Some(node));
-                    true
-                }
-                None => false,
-            },
-            Adopted::View(view) => view.insert_before_this(child),
-        }
-    }
-
-    fn elements(&self) -> Vec<Element> {
-        match self {
-            Adopted::Element(node) => vec![node.clone().unchecked_into()],
-            Adopted::View(view) => view.elements(),
-        }
-    }
-}
-
-/// The element a static page has where hydration has got to, taken as it is: the cursor steps
-/// onto it as an element's own hydration would, and stays there, so that the views after it
-/// hydrate from its next sibling.
-pub fn adopt_element(cursor: &Cursor, position: &PositionState) -> Node {
-    match position.get() {
-        Position::FirstChild => cursor.child(),
-        Position::Current => {}
-        _ => cursor.sibling(),
-    }
-    position.set(Position::NextChild);
-    cursor.current()
-}
+use leptos::tachys::view::Mountable;
 
 /// Puts `fresh` where `old` stands, and takes `old` down. With nowhere to put it (`old` is
 /// empty, or not in the page), `old` stays.

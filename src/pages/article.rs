@@ -1,7 +1,6 @@
 use crate::api::{data, use_data, Load, Paths};
 use crate::components::{
-    show_remote, ArticleCardView, ArticleTools, Figure, Fresh, Inert, ListenControl, NotFound,
-    PhotoViewer, PublishedTime,
+    show_remote, ArticleCardView, ArticleTools, Figure, Fresh, NotFound, PublishedTime,
 };
 use crate::content::bundle::slug_problem;
 use crate::content::{Article, Block, Site};
@@ -45,43 +44,21 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
     let paths = expect_context::<Paths>();
     let site = expect_context::<Arc<Site>>();
     let canonical = format!("{}{}", site.origin, paths.article(&article.slug));
-    let viewer = RwSignal::new(None::<usize>);
-    let open_photo = Callback::new(move |i| viewer.set(Some(i)));
-    // The paragraph being read aloud, by its position among the paragraphs.
-    let reading = RwSignal::new(None::<usize>);
-    let mut photo_index = 0;
-    let mut paragraph_index = 0;
+    let mut first_photo = true;
     let blocks = article
         .body
         .iter()
         .map(|block| match block {
-            Block::Paragraph { text } => {
-                let i = paragraph_index;
-                paragraph_index += 1;
-                EitherOf3::A(view! {
-                    <p class:article__paragraph--reading=move || reading.get() == Some(i)>{text.clone()}</p>
-                })
+            Block::Paragraph { text } => EitherOf3::A(view! { <p>{text.clone()}</p> }),
+            Block::Heading { text } => {
+                EitherOf3::B(view! { <h2 class="article__heading">{text.clone()}</h2> })
             }
-            Block::Heading { text } => EitherOf3::B(view! { <h2 class="article__heading">{text.clone()}</h2> }),
             Block::Figure { image, caption } => {
-                let index = photo_index;
-                photo_index += 1;
-                EitherOf3::C(view! { <Figure image=image.clone() caption=caption.clone() index open=open_photo eager=index == 0/> })
+                let eager = std::mem::replace(&mut first_photo, false);
+                EitherOf3::C(view! { <Figure image=image.clone() caption=caption.clone() eager/> })
             }
         })
         .collect_view();
-    let photos: Vec<_> = article
-        .figures()
-        .map(|(image, caption)| (image.clone(), caption.to_owned()))
-        .collect();
-    let paragraphs: Vec<String> = article
-        .body
-        .iter()
-        .filter_map(|block| match block {
-            Block::Paragraph { text } => Some(text.clone()),
-            _ => None,
-        })
-        .collect();
     let signature = article
         .signature
         .clone()
@@ -92,14 +69,13 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
             .iter()
             .map(|card| view! { <ArticleCardView card=card.clone() nested=true/> })
             .collect_view();
-        Inert(view! {
+        view! {
             <aside class="related" aria-labelledby="tin-lien-quan">
                 <h2 class="related__heading" id="tin-lien-quan">"Tin liên quan"</h2>
                 <ul class="listing__items listing__items--compact">{cards}</ul>
             </aside>
-        })
+        }
     });
-    let listen = view! { <ListenControl paragraphs reading/> };
     view! {
         <article class="article">
             <nav class="breadcrumb" aria-label="Vị trí trang">
@@ -119,13 +95,12 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
             <p class="article__meta">
                 <PublishedTime at=article.published_at.clone()/>
             </p>
-            <ArticleTools title=article.title.clone() canonical=canonical.clone() listen/>
+            <ArticleTools title=article.title.clone() canonical=canonical.clone()/>
             <div class="article__body">{blocks}</div>
             {signature}
             <p class="article__source">
                 "Nguồn: " {site.name.clone()} " – " <span class="article__url">{canonical}</span>
             </p>
-            <PhotoViewer photos open=viewer/>
         </article>
         {related}
     }

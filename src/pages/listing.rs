@@ -1,5 +1,5 @@
 use crate::api::{data, page_param, use_data, Paths};
-use crate::components::{show_remote, ArticleCardView, Fresh, Inert, NotFound, Pagination};
+use crate::components::{show_remote, ArticleCardView, Fresh, NotFound, Pagination};
 use crate::content::{ListPage, Site};
 use crate::meta::{self, use_document_title};
 use crate::router::{use_router, Route};
@@ -68,7 +68,7 @@ fn ListingView(page: Arc<ListPage>, paths: Paths) -> impl IntoView {
         .items
         .iter()
         .enumerate()
-        .map(|(i, card)| Inert(view! { <ArticleCardView card=card.clone() eager=i < 2/> }))
+        .map(|(i, card)| view! { <ArticleCardView card=card.clone() eager=i < 2/> })
         .collect_view();
     let empty = page.items.is_empty().then(|| {
         view! { <p class="listing__empty">"Chưa có bài viết nào trong mục này."</p> }

@@ -1,7 +1,7 @@
 use crate::api::{data, page_param, FetchError, Loader, Paths};
-use crate::components::{go_to_search, ErrorPanel, Fresh, Pagination, PublishedTime};
+use crate::components::{ErrorPanel, Fresh, Pagination, PublishedTime};
 use crate::content::search::{self, DocEntry, Marked, DOCS_PER_CHUNK, RESULTS_PER_PAGE};
-use crate::content::{Article, Block, Site};
+use crate::content::{Article, Block};
 use crate::meta::{self, use_document_title};
 use crate::router::use_router;
 use leptos::either::{Either, EitherOf5};
@@ -155,14 +155,17 @@ fn now_ms() -> f64 {
 }
 
 /// `/tim-kiem?q=…&trang=…`: search results, at an address that can be shared and reloaded.
+/// In the browser it is an island ([`crate::islands`]) that follows the address.
 #[component]
-pub fn SearchPage() -> impl IntoView {
-    let site = expect_context::<Arc<Site>>();
+pub fn SearchPage(
+    /// The site's short name, for the document title.
+    site_name: String,
+) -> impl IntoView {
     let paths = expect_context::<Paths>();
     let loader = Loader::from_context();
     let location = use_router().location();
-    // The static page is rendered without a query, and the app takes it over at that address
-    // too; the query arrives when the router moves on to the address shown.
+    // The static page is rendered without a query, and taken over as it is: the search starts
+    // in the effect below, once the page is the app's.
     let query = Memo::new(move |_| location.read().query("q").unwrap_or_default());
     let page = Memo::new(move |_| page_param(location.read().query("trang")).unwrap_or(1));
     let state = RwSignal::new(State::Prompt);
@@ -200,10 +203,8 @@ pub fn SearchPage() -> impl IntoView {
         });
     });
 
-    use_document_title(move || Some(meta::search_title(&site, &query.get())));
+    use_document_title(move || Some(meta::search_title(&site_name, &query.get())));
 
-    let input = NodeRef::<leptos::html::Input>::new();
-    let on_submit = go_to_search(input);
     let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
 
     let announcement = move || match state.get() {
@@ -238,11 +239,11 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <section class="search">
             <h1 class="search__heading">"Tìm kiếm"</h1>
-            <form class="search-form" role="search" action=paths.file("tim-kiem/") method="get" on:submit=on_submit>
+            // Submitted within the app by the navigation (see `navigator.rs`).
+            <form class="search-form" role="search" action=paths.file("tim-kiem/") method="get">
                 <label class="search-form__label" for="tu-khoa">"Từ khóa"</label>
                 <div class="search-form__row">
                     <input
-                        node_ref=input
                         id="tu-khoa"
                         class="search-form__input"
                         type="search"

@@ -113,19 +113,20 @@ test('an unknown slug or path shows the Vietnamese not-found page with a link ho
   await expect(page.locator('h1')).toHaveText('Không tìm thấy trang');
 });
 
-for (const failure of ['network down', '500', '404', 'malformed JSON'] as const) {
+for (const failure of ['network down', '500', '404', 'a page cut short'] as const) {
   test(`a failed content fetch (${failure}) shows a Vietnamese error, and "Thử lại" recovers`, async ({ page }) => {
     const errors = watchForErrors(page);
     await page.goto(seed);
     await appStarted(page);
     let broken = true;
-    await page.route('**/data/bai-viet/**', (route) => {
+    // The app fetches the article's static page.
+    await page.route('**/bai-viet/**', (route) => {
       if (!broken) return route.continue();
       switch (failure) {
         case 'network down': return route.abort('internetdisconnected');
         case '500': return route.fulfill({ status: 500, body: 'Internal Server Error' });
         case '404': return route.fulfill({ status: 404, body: 'Not Found' });
-        case 'malformed JSON': return route.fulfill({ status: 200, contentType: 'application/json', body: '{"title": "cắt ngang' });
+        case 'a page cut short': return route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html lang="vi"><head><title>Sở Khoa' });
       }
     });
     await page.getByRole('link', { name: SEED_TITLE }).click();
@@ -133,7 +134,7 @@ for (const failure of ['network down', '500', '404', 'malformed JSON'] as const)
       'network down': 'Không kết nối được tới máy chủ',
       '500': 'Máy chủ đang gặp sự cố (lỗi 500)',
       '404': 'Không tìm thấy trang',
-      'malformed JSON': 'Dữ liệu nhận được bị lỗi',
+      'a page cut short': 'Dữ liệu nhận được bị lỗi',
     }[failure];
     await expect(page.locator('main')).toContainText(message);
     await expect(page.locator('header.site-header')).toBeVisible(); // never a blank page
@@ -143,9 +144,9 @@ for (const failure of ['network down', '500', '404', 'malformed JSON'] as const)
     await page.getByRole('button', { name: 'Thử lại' }).click();
     await expect(page.locator('h1')).toHaveText(SEED_TITLE);
     await expect(page.locator('figcaption')).toHaveCount(5);
-    // Data the app cannot read is most likely newer than the app (a tab left open across an
+    // A page the app cannot read is most likely newer than the app (a tab left open across an
     // update): the retry loads the page anew. Other failures retry within the app.
-    expect(await isSameDocument(page)).toBe(failure !== 'malformed JSON');
+    expect(await isSameDocument(page)).toBe(failure !== 'a page cut short');
     // Chromium logs failed requests itself; the app must add no error of its own.
     expect(errors.filter((e) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
   });
@@ -184,7 +185,7 @@ test('leaving a page before its data arrives does not break the app', async ({ p
   release(); // the answer for the page already left arrives now
   await page.waitForTimeout(300);
   await expect(page.locator('h1')).toHaveText('Thông báo');
-  await page.unroute('**/data/bai-viet/**');
+  await page.unroute('**/bai-viet/**');
   await page.getByRole('navigation', { name: 'Chuyên mục' }).getByRole('link', { name: 'Trang chủ' }).click();
   await page.getByRole('link', { name: SEED_TITLE }).click();
   await expect(page.locator('h1')).toHaveText(SEED_TITLE);
