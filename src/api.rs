@@ -590,6 +590,7 @@ mod tests {
             base: "/tin-tuc/".into(),
             path: "/tin-tuc/bai-viet/a/".into(),
             site_name: "Sở KH&CN".into(),
+            build: "khcn-cantho-0123456789abcdef".into(),
         };
         let written = crate::meta::script_json(&serde_json::to_string(&boot).unwrap());
         assert_eq!(json::from_str::<PageBoot>(&written), Ok(boot));
@@ -610,6 +611,9 @@ pub struct PageBoot {
     pub path: String,
     /// The site's short name, which ends every document title.
     pub site_name: String,
+    /// Which build of the site wrote the page (see `build::pages::Template::build_id`): a page
+    /// of another build may need another app.
+    pub build: String,
 }
 
 impl PageBoot {
@@ -623,6 +627,7 @@ impl FromJson for PageBoot {
             base: m.required("base")?,
             path: m.required("path")?,
             site_name: m.required("site_name")?,
+            build: m.required("build")?,
         })
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::api::{DataCache, PageBoot, Paths};
 use crate::app::MAIN_ID;
-use crate::islands::{self, Context};
+use crate::islands::{self, Context, SearchIsland};
 use crate::navigator;
 use crate::router::{Location, Route};
 use leptos::prelude::*;
@@ -12,7 +12,10 @@ use std::time::Duration;
 /// main.rs for why tasks stay short). Until the last, links are the browser's to follow. A
 /// page the build did not write (without its boot data), or a static-only page, is left as
 /// it is.
-pub fn start() {
+///
+/// `search` is the search page's island, which only the search page's app has: every other
+/// page's app leaves the search to a page load, and its code out of the wasm.
+pub fn start(search: Option<SearchIsland>) {
     let Some(boot) = document()
         .get_element_by_id(PageBoot::ELEMENT_ID)
         .and_then(|el| el.text_content())
@@ -28,6 +31,7 @@ pub fn start() {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     mark("data-app-starting", "");
     let written_for_here = boot.path == here.pathname;
+    let build = boot.build;
     let context = Context {
         paths,
         cache: DataCache::default(),
@@ -39,6 +43,7 @@ pub fn start() {
             Location::from_url(&boot.path)
         }),
         site_name: boot.site_name,
+        search,
     };
     if let Some(header) = document().query_selector(".site-header").ok().flatten() {
         islands::start_header(&context, &header);
@@ -52,7 +57,7 @@ pub fn start() {
             }
             set_timeout(
                 move || {
-                    navigator::start(context);
+                    navigator::start(context, build);
                     if !written_for_here {
                         navigator::show_current();
                     }

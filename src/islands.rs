@@ -26,6 +26,18 @@ pub struct Context {
     pub location: RwSignal<Location>,
     /// The site's short name, for document titles.
     pub site_name: String,
+    /// The search page's island, in the app that has it (the search page's own, see
+    /// `src/bin/khcn-cantho-search.rs`). Without it, the search page is left to the browser.
+    pub search: Option<SearchIsland>,
+}
+
+/// Takes over a search page's `section.search`.
+pub type SearchIsland = fn(&Context, web_sys::Element) -> Island;
+
+/// The search page's island: the search form and its results, which follow the address.
+pub fn search(context: &Context, section: web_sys::Element) -> Island {
+    let site_name = context.site_name.clone();
+    hydrate(context, section, move || view! { <SearchPage site_name/> })
 }
 
 impl Context {
@@ -135,11 +147,8 @@ pub fn start_page(context: &Context, main: &web_sys::Element) {
             view! { <ArticleTools title canonical/> }
         }));
     }
-    if let Some(search) = element(main, "section.search") {
-        let site_name = context.site_name.clone();
-        islands.push(hydrate(context, search, move || {
-            view! { <SearchPage site_name/> }
-        }));
+    if let (Some(section), Some(search)) = (element(main, "section.search"), context.search) {
+        islands.push(search(context, section));
     }
     PAGE.with_borrow_mut(|page| page.extend(islands));
 }

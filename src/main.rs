@@ -5,6 +5,7 @@ fn main() {
     // data is a second (boot::start), taking the page over a third. Run back to back they made
     // one long task that held up a tap on a slow phone (Lighthouse's Total Blocking Time);
     // timeouts let the browser breathe in between.
+    // Every page's app but the search page's: without the search (see khcn-cantho-search.rs).
     #[cfg(feature = "hydrate")]
-    leptos::prelude::set_timeout(khcn_cantho::boot::start, std::time::Duration::ZERO);
+    leptos::prelude::set_timeout(|| khcn_cantho::boot::start(None), std::time::Duration::ZERO);
 }

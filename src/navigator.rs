@@ -22,6 +22,8 @@ thread_local! {
 
 struct Navigator {
     context: Context,
+    /// The build of the site this document's app came with (see [`PageBoot::build`]).
+    build: String,
     /// Counts page loads: the answer for a page the reader has already left is dropped.
     generation: u64,
     /// Whether the page shown is a page of the site, rather than a placeholder or an error.
@@ -41,11 +43,13 @@ fn with<T>(f: impl FnOnce(&mut Navigator) -> T) -> Option<T> {
     NAVIGATOR.with_borrow_mut(|n| n.as_mut().map(f))
 }
 
-/// Makes links, Back/Forward and search forms work within the app from now on.
-pub fn start(context: Context) {
+/// Makes links, Back/Forward and search forms work within the app from now on. `build` is
+/// the build of the site the document came from.
+pub fn start(context: Context, build: String) {
     NAVIGATOR.with_borrow_mut(|n| {
         *n = Some(Navigator {
             context,
+            build,
             generation: 0,
             page_shown: true,
         })
@@ -82,8 +86,13 @@ pub fn current() -> Location {
 pub fn navigate(url: &str) {
     let next = Location::from_url(url);
     let fragment = url.split_once('#').map_or("", |(_, f)| f);
-    let Some(same) = with(|n| n.page_shown && n.context.location.with_untracked(|l| *l == next))
-    else {
+    // An app without the search leaves the search page to the browser (see `boot::start`).
+    let Some(same) = with(|n| {
+        let shows_it = n.context.search.is_some()
+            || Route::parse(&n.context.paths, &next.pathname).kind() != PageKind::Search;
+        shows_it.then(|| n.page_shown && n.context.location.with_untracked(|l| *l == next))
+    })
+    .flatten() else {
         let _ = window().location().assign(url);
         return;
     };
@@ -157,19 +166,22 @@ fn load(context: Context, next: Location, fragment: String) {
             return; // the reader has moved on
         }
         match page {
-            Ok(page) if !is_same_build(&page) => {
+            Ok((_, build)) if with(|n| n.build != build) == Some(true) => {
                 // The site was rebuilt since this document loaded: its pages may need another
                 // app. Loading the page anew brings both.
                 let _ = window().location().reload();
             }
-            Ok(page) => show(&context, &page, &fragment),
+            Ok((page, _)) => show(&context, &page, &fragment),
             Err(error) => show_error(&context, &next, fragment, error),
         }
     });
 }
 
-/// Fetches and parses the static page for `pathname`.
-async fn fetch_page(paths: &Paths, pathname: &str) -> Result<web_sys::Document, FetchError> {
+/// Fetches and parses the static page for `pathname`, and tells which build wrote it.
+async fn fetch_page(
+    paths: &Paths,
+    pathname: &str,
+) -> Result<(web_sys::Document, String), FetchError> {
     let response = gloo_net::http::Request::get(pathname)
         .send()
         .await
@@ -199,19 +211,7 @@ async fn fetch_page(paths: &Paths, pathname: &str) -> Result<web_sys::Document, 
     if here.trim_matches('/') != there.trim_matches('/') {
         return Err(FetchError::NotFound);
     }
-    Ok(page)
-}
-
-/// Whether a fetched page was built with this document's app (it loads the same script).
-fn is_same_build(page: &web_sys::Document) -> bool {
-    let loader = |document: &web_sys::Document| {
-        document
-            .query_selector("script[type=\"module\"]")
-            .ok()
-            .flatten()
-            .and_then(|s| s.text_content())
-    };
-    loader(page) == loader(&document())
+    Ok((page, boot.build))
 }
 
 /// Puts the fetched page's content in place of the current page's.

@@ -78,7 +78,7 @@ fn the_article_page_holds_the_whole_article() {
     // The app takes over #app's islands, from where the page says it is; the page needs none
     // of the bundle's data for that.
     assert!(html.contains("<body><div id=\"app\">"));
-    assert!(html.contains("<script type=\"application/json\" id=\"page-boot\">{\"base\":\"/\",\"path\":\"/bai-viet/lam-viec-voi-ubnd-huyen-co-do-2023/\",\"site_name\":\"Sở KH&CN TP. Cần Thơ\"}</script>"));
+    assert!(html.contains("<script type=\"application/json\" id=\"page-boot\">{\"base\":\"/\",\"path\":\"/bai-viet/lam-viec-voi-ubnd-huyen-co-do-2023/\",\"site_name\":\"Sở KH&CN TP. Cần Thơ\",\"build\":\"\"}</script>"));
     assert!(!html.contains("data-path="));
     // The head goes before trunk's loader.
     assert!(html.find("<title>").unwrap() < html.find("</head>").unwrap());

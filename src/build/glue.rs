@@ -33,8 +33,7 @@ pub struct Shortened {
 }
 
 /// Shortens every `<name>_bg.wasm` in `dir` together with its glue `<name>.js`, renames both
-/// after their new contents when trunk had hashed their names, and points `dir/index.html` at
-/// the new names. A folder without them (a build of the data alone) is left as it is.
+/// after their new contents, and points `dir/index.html` at the new names. A folder without them (a build of the data alone) is left as it is.
 pub fn shorten_in(dir: &Path) -> Result<Shortened, String> {
     let io_error = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
     let mut stems: Vec<String> = fs::read_dir(dir)
@@ -73,14 +72,18 @@ pub fn shorten_in(dir: &Path) -> Result<Shortened, String> {
         total.js_bytes_saved += js.len().saturating_sub(shortening.js.len());
         total.wasm_bytes_saved += wasm.len().saturating_sub(shortening.wasm.len());
 
+        // Named after their contents, as trunk names the page's app: the site serves these files
+        // as never changing (`public/_headers`). Trunk leaves the search page's app, which it
+        // builds as a "worker", without a hash: it gets one here.
+        let contents = [shortening.js.as_bytes(), &shortening.wasm].concat();
+        let hash = &content_key(&contents)[..16];
         let new_stem = match stem.rsplit_once('-') {
-            Some((name, hash))
-                if hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()) =>
+            Some((name, old_hash))
+                if old_hash.len() == 16 && old_hash.bytes().all(|b| b.is_ascii_hexdigit()) =>
             {
-                let contents = [shortening.js.as_bytes(), &shortening.wasm].concat();
-                format!("{name}-{}", &content_key(&contents)[..16])
+                format!("{name}-{hash}")
             }
-            _ => stem.clone(),
+            _ => format!("{stem}-{hash}"),
         };
         let (new_js_path, new_wasm_path) = (
             dir.join(format!("{new_stem}.js")),

@@ -186,7 +186,15 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
         // Designers' `trunk serve` keeps the CSS as written.
         template = minify::inline_styles(&template);
     }
-    let template = Template::parse(&template).map_err(Failure::Output)?;
+    let search_app = fs::read_dir(out)
+        .map_err(|e| io("không đọc được", out, e))?
+        .flatten()
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter_map(|name| Some(name.strip_suffix("_bg.wasm")?.to_owned()))
+        .find(|stem| stem.starts_with(pages::SEARCH_APP));
+    let template = Template::parse(&template)
+        .map_err(Failure::Output)?
+        .with_search_app(search_app);
     let photos = images::publish(
         &mut bundle.articles,
         &bundle.images,

@@ -5,7 +5,7 @@ use crate::api::{data, DataCache, PageBoot, Paths};
 use crate::content::search::{self, DocEntry, IndexedText, DOCS_PER_CHUNK};
 use crate::content::{bundle, Article, ArticleCard, Block, Site};
 use crate::meta::{self, PageHead, PageMeta};
-use crate::router::{Location, Route};
+use crate::router::{Location, PageKind, Route};
 use crate::App;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -168,6 +168,24 @@ pub struct Template {
     head_start: String,
     head_end_to_body: String,
     after_body_open: String,
+    /// The file name, without `_bg.wasm`, of the app trunk put in the page.
+    app: Option<String>,
+    /// The same of the search page's app, which trunk builds but leaves out of the page.
+    search_app: Option<String>,
+}
+
+/// The search page's app, as trunk names its files (`SEARCH_APP[-hash]_bg.wasm`).
+pub const SEARCH_APP: &str = "khcn-cantho-search";
+
+/// Which app a page loads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PageApp {
+    /// None: a static-only page.
+    Without,
+    /// The app every page has.
+    Common,
+    /// The search page's own, when the build made one.
+    Search,
 }
 
 impl Template {
@@ -187,21 +205,47 @@ impl Template {
             .find('>')
             .map(|i| i + body_open + 1)
             .ok_or("thẻ <body> không đóng")?;
+        let head_start = html[..head_end].to_owned();
+        // Trunk's loader script names the app's wasm: `…/<app>_bg.wasm'`.
+        let app = head_start.find("_bg.wasm").map(|end| {
+            let start = head_start[..end]
+                .rfind(['/', '\'', '"'])
+                .map_or(0, |i| i + 1);
+            head_start[start..end].to_owned()
+        });
         Ok(Template {
-            head_start: html[..head_end].to_owned(),
+            head_start,
             head_end_to_body: html[head_end..body_content].to_owned(),
             after_body_open: html[body_content..].to_owned(),
+            app,
+            search_app: None,
         })
     }
 
-    /// The page: `head` and the rendered `app` in trunk's shell. A static-only page leaves
-    /// out the module script that starts the app, so the browser downloads no wasm for it.
-    fn fill(&self, head: &str, app: &str, static_only: bool) -> String {
+    /// Puts the search page's app, `<stem>_bg.wasm` and `<stem>.js` beside the page's app, on
+    /// the search page in its place.
+    pub fn with_search_app(mut self, stem: Option<String>) -> Self {
+        self.search_app = stem;
+        self
+    }
+
+    /// What tells one build of the site from another: the name of its app's files, which
+    /// changes with their contents. Empty without an app.
+    pub fn build_id(&self) -> &str {
+        self.app.as_deref().unwrap_or_default()
+    }
+
+    /// The page: `head` and the rendered `app` in trunk's shell, loading `page_app`. A
+    /// static-only page leaves out the module script that starts the app, so the browser
+    /// downloads no wasm for it.
+    fn fill(&self, head: &str, app: &str, page_app: PageApp) -> String {
         let mut page = String::with_capacity(self.head_start.len() + head.len() + app.len() + 4096);
-        if static_only {
-            page.push_str(&without_module_scripts(&self.head_start));
-        } else {
-            page.push_str(&self.head_start);
+        match (page_app, &self.app, &self.search_app) {
+            (PageApp::Without, ..) => page.push_str(&without_module_scripts(&self.head_start)),
+            (PageApp::Search, Some(common), Some(search)) => {
+                page.push_str(&self.head_start.replace(common.as_str(), search))
+            }
+            _ => page.push_str(&self.head_start),
         }
         page.push_str(head);
         page.push_str(&self.head_end_to_body);
@@ -249,6 +293,7 @@ pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> String {
             base: plan.paths.base().to_owned(),
             path: page.url_path.clone(),
             site_name: plan.site.short_name.clone(),
+            build: template.build_id().to_owned(),
         };
         let head = view! {
             <PageHead meta=page.meta.clone() site=Arc::clone(&plan.site) paths=plan.paths.clone() boot/>
@@ -257,6 +302,13 @@ pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> String {
         (head, app)
     });
     drop(owner);
-    let static_only = Route::parse(&plan.paths, &page.url_path).is_static_only();
-    template.fill(&head, &app, static_only)
+    let route = Route::parse(&plan.paths, &page.url_path);
+    let page_app = if route.is_static_only() {
+        PageApp::Without
+    } else if route.kind() == PageKind::Search {
+        PageApp::Search
+    } else {
+        PageApp::Common
+    };
+    template.fill(&head, &app, page_app)
 }

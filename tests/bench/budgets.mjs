@@ -17,11 +17,17 @@ const brotliSize = (file) =>
     : zlib.brotliCompressSync(fs.readFileSync(file), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
-const files = fs.readdirSync(dist);
-const wasm = path.join(dist, files.find((f) => f.endsWith('_bg.wasm')));
-const js = path.join(dist, files.find((f) => /^khcn-cantho-[0-9a-f]+\.js$/.test(f)));
+// The app a page loads: the wasm and the JS glue its loader script names.
+const appOf = (htmlFile) => {
+  const page = fs.readFileSync(htmlFile, 'utf8');
+  const file = (re) => path.join(dist, re.exec(page)[1]);
+  return { wasm: file(/'\/([^'\/]+_bg\.wasm)'/), js: file(/from '\/([^'\/]+\.js)'/) };
+};
 const articles = fs.readdirSync(path.join(dist, 'bai-viet')).sort();
 const articleHtml = path.join(dist, 'bai-viet', articles[0], 'index.html');
+// Every page's app but the search page's, which has one of its own (the same plus the search).
+const { wasm, js } = appOf(articleHtml);
+const search = appOf(path.join(dist, 'tim-kiem', 'index.html'));
 // A first article view without photos: its HTML (CSS inline), everything the HTML links to
 // that is not a photo, and the app's JS and wasm.
 const html = fs.readFileSync(articleHtml, 'utf8');
@@ -35,10 +41,13 @@ const firstViewBytes = uniqueFirstView.reduce((sum, f) => sum + brotliSize(f), 0
 
 // `ceiling`: the enforced limit while the budget is not met (today's figure plus a little).
 const budgets = [
-  { name: 'app wasm, brotli', bytes: brotliSize(wasm), budget: 90_000, stretch: 60_000, ceiling: 127_500 },
+  { name: 'app wasm, brotli', bytes: brotliSize(wasm), budget: 90_000, stretch: 60_000 },
   { name: 'JS glue, brotli', bytes: brotliSize(js), budget: 5_000 },
   { name: `first article HTML (${articles[0]}), brotli`, bytes: brotliSize(articleHtml), budget: 14_000 },
-  { name: 'first article view without photos, brotli', bytes: firstViewBytes, budget: 120_000, ceiling: 141_000 },
+  { name: 'first article view without photos, brotli', bytes: firstViewBytes, budget: 120_000 },
+  // The issue sets no budget for the search page's app; these hold it where it is today.
+  { name: 'search page app wasm (/tim-kiem/ only), brotli', bytes: brotliSize(search.wasm), budget: 106_000 },
+  { name: 'search page JS glue, brotli', bytes: brotliSize(search.js), budget: 5_000 },
 ];
 
 let failed = false;
