@@ -1,5 +1,5 @@
-//! The app's only door to the network: URL builders, one fetch, one error type, and the
-//! page data a static page carries so that its first render needs no fetch at all.
+//! Where things are and how they are read: URL builders, the data paths, one JSON fetch with
+//! its cache and one error type, and what every static page tells the app (`PageBoot`).
 
 use crate::content::json::{self, FromJson, Members};
 use leptos::prelude::*;
@@ -101,7 +101,8 @@ pub fn encode_query_value(value: &str) -> String {
 }
 
 /// Locations of the derived data files, relative to the site root. The build writes exactly
-/// these; the app reads exactly these.
+/// these and renders the pages from them; in the browser, the search reads the articles', for
+/// its snippets.
 pub mod data {
     pub const SITE: &str = "data/site.json";
     const HOME_PAGES: &str = "data/trang/";
@@ -118,29 +119,6 @@ pub mod data {
 
     pub fn article(slug: &str) -> String {
         format!("{ARTICLES}{slug}.json")
-    }
-
-    /// What a data path holds, told by where it is.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum Kind {
-        Site,
-        /// A page of a listing: [`crate::content::ListPage`].
-        List,
-        Article,
-        /// The search index, read by the search page itself.
-        Other,
-    }
-
-    pub fn kind(path: &str) -> Kind {
-        if path == SITE {
-            Kind::Site
-        } else if path.starts_with(HOME_PAGES) || path.starts_with(CATEGORY_PAGES) {
-            Kind::List
-        } else if path.starts_with(ARTICLES) {
-            Kind::Article
-        } else {
-            Kind::Other
-        }
     }
 }
 
@@ -288,10 +266,9 @@ async fn in_order<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Output> {
     .await
 }
 
-/// JSON data by path: what the static page carried, plus what this visit fetched since. Each
-/// entry keeps its text (the build embeds it in the page) and, once read, its parsed value, so
-/// going back to a page does not parse its data again.
-/// The static HTML is rendered from this same cache, which is why hydration sees the same data.
+/// JSON data by path, each entry with its text and, once read, its parsed value: in the build,
+/// the data each page is rendered from; in the browser, what this visit has fetched (the search
+/// index), so that a second search does not fetch or parse it again.
 #[derive(Clone, Default)]
 pub struct DataCache(Arc<Mutex<BTreeMap<String, CacheEntry>>>);
 
@@ -348,43 +325,8 @@ impl DataCache {
         }))
     }
 
-    /// Parses everything the cache holds as the type its page reads it as. The browser does
-    /// this for the data a static page carried in a task of its own, before the page is taken
-    /// over: on a slow phone, compiling and running the JSON reader and then hydrating the page
-    /// in one go made one long task that held up the reader's first tap.
-    pub fn parse_all(&self) {
-        let paths: Vec<String> = self.entries().keys().cloned().collect();
-        for path in paths {
-            // A failure stays for the page to show, with its "Thử lại".
-            match data::kind(&path) {
-                data::Kind::Site => drop(self.parsed::<crate::content::Site>(&path)),
-                data::Kind::List => drop(self.parsed::<crate::content::ListPage>(&path)),
-                data::Kind::Article => drop(self.parsed::<crate::content::Article>(&path)),
-                data::Kind::Other => {}
-            }
-        }
-    }
-
     fn entries(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, CacheEntry>> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
-/// The state of one piece of remote data.
-#[derive(Debug)]
-pub enum Load<T> {
-    Loading,
-    Ready(Arc<T>),
-    Failed(FetchError),
-}
-
-impl<T> Clone for Load<T> {
-    fn clone(&self) -> Self {
-        match self {
-            Load::Loading => Load::Loading,
-            Load::Ready(value) => Load::Ready(Arc::clone(value)),
-            Load::Failed(error) => Load::Failed(error.clone()),
-        }
     }
 }
 
@@ -392,94 +334,10 @@ fn parse_json<T: FromJson>(text: &str) -> Result<T, FetchError> {
     json::from_str(text).map_err(|_| FetchError::Malformed)
 }
 
-impl<T> From<Result<Arc<T>, FetchError>> for Load<T> {
-    fn from(result: Result<Arc<T>, FetchError>) -> Self {
-        match result {
-            Ok(value) => Load::Ready(value),
-            Err(error) => Load::Failed(error),
-        }
-    }
-}
-
-/// Data at a path that may change with the route: a handle pages read and retry.
-pub struct Remote<T: Send + Sync + 'static> {
-    path: Memo<String>,
-    state: RwSignal<(String, Load<T>)>,
-    load: Callback<String>,
-}
-
-impl<T: Send + Sync + 'static> Clone for Remote<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T: Send + Sync + 'static> Copy for Remote<T> {}
-
-impl<T: Send + Sync + 'static> Remote<T> {
-    /// The state for the current path (tracked).
-    pub fn get(&self) -> Load<T> {
-        let path = self.path.get();
-        self.state.with(|(loaded, state)| {
-            if *loaded == path {
-                state.clone()
-            } else {
-                Load::Loading
-            }
-        })
-    }
-
-    /// Fetches the current path again, as the "Thử lại" button does.
-    pub fn retry(&self) {
-        self.load.run(self.path.get_untracked());
-    }
-}
-
-/// Reads JSON data at `path()` (relative to the site root), from the page's own data when it
-/// has it, else over the network; follows `path` as the route changes.
-pub fn use_data<T>(path: impl Fn() -> String + Send + Sync + 'static) -> Remote<T>
-where
-    T: FromJson + Send + Sync + 'static,
-{
-    let loader = Loader::from_context();
-    let owner = Owner::current().unwrap_or_default();
-    let path = Memo::new(move |_| path());
-    let first = path.get_untracked();
-    let initial = loader.cached(&first).map_or(Load::Loading, Load::from);
-    let state = RwSignal::new((first, initial));
-
-    let load = Callback::new(move |target: String| {
-        if let Some(cached) = loader.cached(&target) {
-            state.set((target, cached.into()));
-            return;
-        }
-        state.set((target.clone(), Load::Loading));
-        let loader = loader.clone();
-        // The fetch belongs to the page that asked, whoever triggered it (a "Thử lại" button
-        // is disposed as soon as loading starts): it is cancelled when the reader leaves the
-        // page, and a late answer is dropped rather than touching disposed state.
-        owner.with(|| {
-            leptos::task::spawn_local_scoped_with_cancellation(async move {
-                let loaded: Load<T> = loader.json(target.clone()).await.into();
-                if path.try_get_untracked().as_deref() == Some(target.as_str()) {
-                    state.try_set((target, loaded));
-                }
-            })
-        });
-    });
-
-    // Runs only in the browser, after the first render: a page that came with its data makes
-    // no request here.
-    Effect::new(move |_| {
-        let target = path.get();
-        let stale =
-            state.with_untracked(|(loaded, s)| *loaded != target || matches!(s, Load::Loading));
-        if stale {
-            load.run(target);
-        }
-    });
-
-    Remote { path, state, load }
+/// The data at `path` for the page being rendered: the build puts each page's data in the
+/// [`DataCache`] before rendering it. `None` for a page without any (one that does not exist).
+pub fn page_data<T: FromJson + Send + Sync + 'static>(path: &str) -> Option<Arc<T>> {
+    expect_context::<DataCache>().parsed::<T>(path)?.ok()
 }
 
 #[cfg(test)]
@@ -543,19 +401,6 @@ mod tests {
         assert_eq!(outputs, ["a", "b", "c"]);
         // Side by side: as many rounds as the slowest needs, not the sum.
         assert_eq!(polls, 4);
-    }
-
-    #[test]
-    fn data_paths_tell_what_they_hold() {
-        assert_eq!(data::kind(data::SITE), data::Kind::Site);
-        assert_eq!(data::kind(&data::home_page(2)), data::Kind::List);
-        assert_eq!(
-            data::kind(&data::category_page("tin-tuc", 1)),
-            data::Kind::List
-        );
-        assert_eq!(data::kind(&data::article("a")), data::Kind::Article);
-        let token = crate::content::search::token_path("co");
-        assert_eq!(data::kind(&token), data::Kind::Other);
     }
 
     #[test]

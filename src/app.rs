@@ -1,6 +1,6 @@
 //! The app: the router, the shell every page shares, and the routes.
 
-use crate::components::{Fresh, SiteFooter, SiteHeader};
+use crate::components::{SiteFooter, SiteHeader};
 use crate::content::Site;
 use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage};
 use crate::router::{use_router, Location, PageKind, Router};
@@ -8,9 +8,9 @@ use leptos::either::EitherOf6;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The whole site, at `location`. Expects [`crate::api::Paths`] and [`crate::api::DataCache`]
-/// in context: the browser start-up provides them, and the site, from the page (which always
-/// carries them), the build tool from the bundle.
+/// The whole site, at `location`, as the build renders each page. Expects [`crate::api::Paths`]
+/// and [`crate::api::DataCache`] in context, the cache holding the page's data. In the browser
+/// only parts of it, the islands (`islands.rs`), are ever made.
 #[component]
 pub fn App(location: Location, site: Arc<Site>) -> impl IntoView {
     Router::provide(RwSignal::new(location));
@@ -35,22 +35,17 @@ fn Shell(site: Arc<Site>) -> impl IntoView {
     }
 }
 
-/// The page for the current route. It is rebuilt only when the kind of page changes; a new
-/// article or page number reaches the page it is on through the route.
+/// The page for the route.
 #[component]
 fn Routes() -> impl IntoView {
-    let route = use_router().route();
     let site_name = expect_context::<Arc<Site>>().short_name.clone();
-    let kind = Memo::new(move |_| route.read().kind());
-    move || {
-        Fresh(match kind.get() {
-            PageKind::Home => EitherOf6::A(view! { <HomePage/> }),
-            PageKind::Category => EitherOf6::B(view! { <CategoryPage/> }),
-            PageKind::Article => EitherOf6::C(view! { <ArticlePage/> }),
-            PageKind::Search => EitherOf6::D(view! { <SearchPage site_name=site_name.clone()/> }),
-            PageKind::StyleGuide => EitherOf6::E(style_guide()),
-            PageKind::NotFound => EitherOf6::F(view! { <NotFoundPage/> }),
-        })
+    match use_router().route().get_untracked().kind() {
+        PageKind::Home => EitherOf6::A(view! { <HomePage/> }),
+        PageKind::Category => EitherOf6::B(view! { <CategoryPage/> }),
+        PageKind::Article => EitherOf6::C(view! { <ArticlePage/> }),
+        PageKind::Search => EitherOf6::D(view! { <SearchPage site_name/> }),
+        PageKind::StyleGuide => EitherOf6::E(style_guide()),
+        PageKind::NotFound => EitherOf6::F(view! { <NotFoundPage/> }),
     }
 }
 

@@ -12,7 +12,7 @@ use crate::pages::SearchPage;
 use crate::router::{Location, Router};
 use leptos::prelude::*;
 use leptos::tachys::hydration::Cursor;
-use leptos::tachys::view::{Position, PositionState, RenderHtml};
+use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
@@ -48,14 +48,24 @@ impl Context {
     }
 }
 
-/// A live island or panel. Dropping it takes it down: its effects, listeners and tasks end.
+/// A live island or panel. Dropping it takes it down: its effects, listeners and tasks end, and
+/// what the app built (not what it hydrated) leaves the page.
 pub struct Island {
     owner: Owner,
-    _view: Box<dyn std::any::Any>,
+    view: View,
+}
+
+enum View {
+    /// Hydrated: part of a static page, which goes with that page.
+    Hydrated(#[allow(dead_code)] Box<dyn std::any::Any>),
+    Built(Box<dyn Mountable>),
 }
 
 impl Drop for Island {
     fn drop(&mut self) {
+        if let View::Built(view) = &mut self.view {
+            view.unmount();
+        }
         self.owner.cleanup();
     }
 }
@@ -79,12 +89,12 @@ pub fn hydrate<V: IntoView + 'static>(
     });
     Island {
         owner,
-        _view: Box::new(state),
+        view: View::Hydrated(Box::new(state)),
     }
 }
 
 /// Builds `view` at the end of `parent`: what the app shows that no static page holds (the
-/// placeholder, an error, the photo viewer). Dropping it removes it.
+/// placeholder, an error, the photo viewer). Whatever `view` creates belongs to the island.
 pub fn mount<V: IntoView + 'static>(
     context: &Context,
     parent: &web_sys::Element,
@@ -92,14 +102,15 @@ pub fn mount<V: IntoView + 'static>(
 ) -> Island {
     let owner = Owner::new_root(None);
     let context = context.clone();
-    let parent = parent.clone();
-    let handle = owner.with(move || {
+    let state = owner.with(move || {
         context.provide();
-        leptos::mount::mount_to(parent.unchecked_into(), view)
+        let mut state = view().into_view().build();
+        state.mount(parent, None);
+        state
     });
     Island {
         owner,
-        _view: Box::new(handle),
+        view: View::Built(Box::new(state)),
     }
 }
 
@@ -164,7 +175,11 @@ pub fn stop_page() {
     let islands = PAGE.with_borrow_mut(std::mem::take);
     let viewer = VIEWER.with_borrow_mut(Option::take);
     drop(islands);
-    drop(viewer);
+    if let Some((open, viewer)) = viewer {
+        drop(viewer);
+        // Made outside the viewer, which needs it from the start.
+        open.dispose();
+    }
 }
 
 /// A click on a photo of an article opens it in the photo viewer. `true` when it did.

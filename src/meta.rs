@@ -71,8 +71,8 @@ pub fn article(site: &Site, paths: &Paths, article: &Article) -> PageMeta {
     }
 }
 
-/// The search page's document title, with the query once there is one.
-/// The search page's title; `site_name` is the site's short name.
+/// The search page's document title, with the query once there is one; `site_name` is the
+/// site's short name.
 pub fn search_title(site_name: &str, query: &str) -> String {
     match query.trim() {
         "" => format!("Tìm kiếm – {site_name}"),

@@ -26,17 +26,27 @@ struct Navigator {
     build: String,
     /// Counts page loads: the answer for a page the reader has already left is dropped.
     generation: u64,
-    /// Whether the page shown is a page of the site, rather than a placeholder or an error.
-    page_shown: bool,
+    shown: Shown,
 }
 
-/// How a navigation treats the history.
+/// What the page shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum History {
-    /// A new entry (a link, a search).
-    Push,
-    /// The same entry (the start at a fallback page's address, "Thử lại").
-    Keep,
+enum Shown {
+    /// A page of the site.
+    Page,
+    /// The placeholder, while the page at the address loads.
+    Loading,
+    /// Why the page at the address could not be shown.
+    Failed,
+}
+
+/// Where the window scrolls once a page is shown.
+#[derive(Clone, Debug, PartialEq)]
+enum Scroll {
+    /// The element the fragment names, else the top: a link, like a page load.
+    To(String),
+    /// Where the reader was on that page: Back and Forward.
+    Back(Option<f64>, String),
 }
 
 fn with<T>(f: impl FnOnce(&mut Navigator) -> T) -> Option<T> {
@@ -51,17 +61,19 @@ pub fn start(context: Context, build: String) {
             context,
             build,
             generation: 0,
-            page_shown: true,
+            shown: Shown::Page,
         })
     });
     let click = window_event_listener(leptos::ev::click, on_click);
     let submit = window_event_listener(leptos::ev::submit, on_submit);
-    let popstate = window_event_listener(leptos::ev::popstate, |_| {
+    let popstate = window_event_listener(leptos::ev::popstate, |ev| {
         let next = current();
         // A history entry of the same address (the photo viewer's) changes no page.
         let moved = with(|n| n.context.location.with_untracked(|shown| *shown != next));
         if moved == Some(true) {
-            go(next, "", None);
+            let fragment = window().location().hash().unwrap_or_default();
+            let fragment = fragment.trim_start_matches('#').to_owned();
+            go(next, Scroll::Back(ev.state().as_f64(), fragment));
         }
     });
     // They live as long as the document.
@@ -82,41 +94,50 @@ pub fn current() -> Location {
 }
 
 /// Opens `url` (a path below the site, with its query and maybe a `#fragment`) within the
-/// app. The address already shown gets no second history entry, so Back still leaves it.
+/// app. The address already shown, or already loading, gets no second history entry, so Back
+/// still leaves it at once.
 pub fn navigate(url: &str) {
     let next = Location::from_url(url);
-    let fragment = url.split_once('#').map_or("", |(_, f)| f);
+    let fragment = url.split_once('#').map_or("", |(_, f)| f).to_owned();
     // An app without the search leaves the search page to the browser (see `boot::start`).
     let Some(same) = with(|n| {
         let shows_it = n.context.search.is_some()
             || Route::parse(&n.context.paths, &next.pathname).kind() != PageKind::Search;
-        shows_it.then(|| n.page_shown && n.context.location.with_untracked(|l| *l == next))
+        let same = n.context.location.with_untracked(|l| *l == next);
+        shows_it.then_some(same.then_some(n.shown))
     })
     .flatten() else {
         let _ = window().location().assign(url);
         return;
     };
-    if same {
-        record(url, History::Keep);
-        scroll_to(fragment);
-    } else {
-        go(next, fragment, Some((url, History::Push)));
+    match same {
+        Some(Shown::Page) => {
+            record(url, History::Replace);
+            scroll(&Scroll::To(fragment));
+        }
+        Some(Shown::Loading) => record(url, History::Replace),
+        // The link again, after a failure: a retry.
+        Some(Shown::Failed) => {
+            record(url, History::Replace);
+            retry(next, Scroll::To(fragment));
+        }
+        None => {
+            record(url, History::Push);
+            go(next, Scroll::To(fragment));
+        }
     }
 }
 
 /// Shows the page at the address the browser shows, in place of the one the document was
 /// written for (a host's fallback page).
 pub fn show_current() {
-    go(current(), "", None);
+    go(current(), Scroll::Back(None, String::new()));
 }
 
-/// Moves to `next`: records it in the history (`record`), then shows it.
-fn go(next: Location, fragment: &str, record_as: Option<(&str, History)>) {
-    if let Some((url, history)) = record_as {
-        record(url, history);
-    }
+/// Shows the page at `next`, the address the history now holds.
+fn go(next: Location, scroll_to: Scroll) {
     let Some((context, same_page)) = with(|n| {
-        let same_page = n.page_shown
+        let same_page = n.shown == Shown::Page
             && n.context
                 .location
                 .with_untracked(|l| l.pathname == next.pathname);
@@ -127,24 +148,34 @@ fn go(next: Location, fragment: &str, record_as: Option<(&str, History)>) {
     if same_page {
         // Another query of the same page (the search's next results): its islands follow.
         context.location.set(next);
-        scroll_to(fragment);
+        scroll(&scroll_to);
         return;
     }
     islands::stop_page();
     context.location.set(next.clone());
-    if record_as.is_some() {
-        // Back and Forward leave the scroll position to the browser.
-        scroll_to("");
+    if matches!(scroll_to, Scroll::To(_)) {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
     }
     focus_main();
-    load(context, next, fragment.to_owned());
+    load(context, next, scroll_to);
+}
+
+/// Loads the page at `next` again, after a failure.
+fn retry(next: Location, scroll_to: Scroll) {
+    let Some(context) = with(|n| n.context.clone()) else {
+        return;
+    };
+    islands::stop_page();
+    // The button that was pressed is gone.
+    focus_main();
+    load(context, next, scroll_to);
 }
 
 /// Fetches the page at `next` and shows it, with a placeholder meanwhile.
-fn load(context: Context, next: Location, fragment: String) {
+fn load(context: Context, next: Location, scroll_to: Scroll) {
     let Some(generation) = with(|n| {
         n.generation += 1;
-        n.page_shown = false;
+        n.shown = Shown::Loading;
         n.generation
     }) else {
         return;
@@ -171,8 +202,8 @@ fn load(context: Context, next: Location, fragment: String) {
                 // app. Loading the page anew brings both.
                 let _ = window().location().reload();
             }
-            Ok((page, _)) => show(&context, &page, &fragment),
-            Err(error) => show_error(&context, &next, fragment, error),
+            Ok((page, _)) => show(&context, &page, &scroll_to),
+            Err(error) => show_error(&context, next, scroll_to, error),
         }
     });
 }
@@ -200,10 +231,13 @@ async fn fetch_page(
     let boot = page
         .get_element_by_id(PageBoot::ELEMENT_ID)
         .and_then(|el| el.text_content())
-        .and_then(|json| crate::content::json::from_str::<PageBoot>(&json).ok())
         .filter(|_| page.get_element_by_id(MAIN_ID).is_some())
         .filter(|_| page.query_selector(".site-footer").ok().flatten().is_some())
         .ok_or(FetchError::Malformed)?;
+    // Boot data this app cannot read comes from another build of the site (see `load`).
+    let Ok(boot) = crate::content::json::from_str::<PageBoot>(&boot) else {
+        return Ok((page, String::new()));
+    };
     // A host that answers unknown addresses with another page (its index page, say) has no
     // page at this one.
     let here = paths.below_base(pathname).unwrap_or(pathname);
@@ -215,7 +249,7 @@ async fn fetch_page(
 }
 
 /// Puts the fetched page's content in place of the current page's.
-fn show(context: &Context, page: &web_sys::Document, fragment: &str) {
+fn show(context: &Context, page: &web_sys::Document, scroll_to: &Scroll) {
     let document = document();
     let (Some(main), Some(new_main)) = (
         document.get_element_by_id(MAIN_ID),
@@ -258,27 +292,26 @@ fn show(context: &Context, page: &web_sys::Document, fragment: &str) {
             let _ = old.replace_with_with_node_1(&new);
         }
     }
-    with(|n| n.page_shown = true);
+    with(|n| n.shown = Shown::Page);
     islands::start_page(context, &main);
-    scroll_to(fragment);
+    scroll(scroll_to);
 }
 
 /// Shows why the page could not be shown, with "Thử lại".
-fn show_error(context: &Context, next: &Location, fragment: String, error: FetchError) {
+fn show_error(context: &Context, next: Location, scroll_to: Scroll, error: FetchError) {
     let Some(container) = container() else {
         return;
     };
+    with(|n| n.shown = Shown::Failed);
     islands::stop_page();
     container.set_text_content(None);
-    let retry = {
-        let (context, next) = (context.clone(), next.clone());
-        Callback::new(move |()| load(context.clone(), next.clone(), fragment.clone()))
-    };
     let not_found = error == FetchError::NotFound;
     if not_found {
         document().set_title(&crate::meta::not_found_title(&context.site_name));
     }
     islands::keep(islands::mount(context, &container, move || {
+        // Made within the panel, and gone with it.
+        let retry = Callback::new(move |()| retry(next.clone(), scroll_to.clone()));
         if not_found {
             Either::Left(view! { <NotFound retry/> })
         } else {
@@ -292,19 +325,44 @@ fn container() -> Option<web_sys::Element> {
     document().get_element_by_id(MAIN_ID)?.first_element_child()
 }
 
-/// A new history entry for `url`, or the same entry (whose fragment may change).
-fn record(url: &str, history: History) {
-    if let Ok(h) = window().history() {
-        let state = wasm_bindgen::JsValue::NULL;
-        let _ = match history {
-            History::Push => h.push_state_with_url(&state, "", Some(url)),
-            History::Keep => h.replace_state_with_url(&state, "", Some(url)),
-        };
-    }
+/// How a navigation treats the history.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum History {
+    /// A new entry: a link, a search.
+    Push,
+    /// The same entry, whose fragment may change: the address already shown.
+    Replace,
 }
 
-/// The top of the page, or the element the fragment names (the top if it has none).
-fn scroll_to(fragment: &str) {
+/// A new history entry for `url`, or the same entry. The entry left behind keeps where the
+/// reader was on its page, for Back.
+fn record(url: &str, how: History) {
+    let Ok(history) = window().history() else {
+        return;
+    };
+    let _ = match how {
+        History::Push => {
+            let y = window().scroll_y().unwrap_or_default();
+            let _ = history.replace_state(&y.into(), "");
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+        }
+        History::Replace => {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+        }
+    };
+}
+
+/// Scrolls as a page load would: to the fragment's element, else to the top; Back and Forward
+/// to where the reader was, when the entry knows.
+fn scroll(to: &Scroll) {
+    let (y, fragment) = match to {
+        Scroll::To(fragment) => (None, fragment),
+        Scroll::Back(y, fragment) => (*y, fragment),
+    };
+    if let Some(y) = y {
+        window().scroll_to_with_x_and_y(0.0, y);
+        return;
+    }
     let target = (!fragment.is_empty())
         .then(|| document().get_element_by_id(&decode_query_value(fragment)))
         .flatten();

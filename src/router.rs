@@ -187,25 +187,6 @@ impl Router {
     pub fn route(&self) -> Memo<Route> {
         self.route
     }
-
-    /// What a page reads from its route (`read` gives `None` for other kinds of route). While
-    /// the app moves on to another kind of page, the page being taken down keeps its last
-    /// value rather than seeing a route that is not its own.
-    pub fn route_value<T>(
-        &self,
-        read: impl Fn(&Route) -> Option<T> + Send + Sync + 'static,
-    ) -> Memo<T>
-    where
-        T: Clone + Default + PartialEq + Send + Sync + 'static,
-    {
-        let route = self.route;
-        Memo::new(move |previous: Option<&T>| {
-            route
-                .with(|route| read(route))
-                .or_else(|| previous.cloned())
-                .unwrap_or_default()
-        })
-    }
 }
 
 /// The router the app provided.

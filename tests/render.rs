@@ -161,3 +161,41 @@ fn an_empty_fax_is_left_out_of_the_footer() {
     assert!(!html.contains("Fax") && !html.contains("site-footer__fax"));
     assert!(html.contains("; Email: "));
 }
+
+#[test]
+fn the_search_page_loads_its_own_app_and_every_page_knows_its_build() {
+    let trunk_page = "<!DOCTYPE html><html lang=\"vi\"><head><title>x</title><script type=\"module\">\nimport init from '/khcn-cantho-0123456789abcdef.js';\ninit({ module_or_path: '/khcn-cantho-0123456789abcdef_bg.wasm' });\n</script></head><body></body></html>";
+    let bundle = source::load(Path::new("public/content")).expect("seed is valid");
+    let plan = pages::plan(&bundle, &Paths::new("/"));
+    let template = Template::parse(trunk_page)
+        .unwrap()
+        .with_search_app(Some("khcn-cantho-search-fedcba9876543210".into()));
+    let build = "khcn-cantho-0123456789abcdef khcn-cantho-search-fedcba9876543210";
+    assert_eq!(template.build_id(), build);
+    let render = |file: &str| {
+        let page = plan.pages.iter().find(|p| p.file == file).unwrap();
+        pages::render(&plan, page, &template)
+    };
+    let search = render("tim-kiem/index.html");
+    assert!(search.contains("import init from '/khcn-cantho-search-fedcba9876543210.js';"));
+    assert!(search.contains("'/khcn-cantho-search-fedcba9876543210_bg.wasm'"));
+    assert!(!search.contains("0123456789abcdef.js"));
+    for file in ["index.html", ARTICLE, "404.html"] {
+        let html = render(file);
+        assert!(
+            html.contains("import init from '/khcn-cantho-0123456789abcdef.js';"),
+            "{file}"
+        );
+        let loader = html.split("<script type=\"module\">").nth(1).unwrap();
+        let loader = &loader[..loader.find("</script>").unwrap()];
+        assert!(!loader.contains("khcn-cantho-search"), "{file}");
+        // What the app compares before it shows a fetched page in place of this one.
+        assert!(
+            html.contains(&format!(",\"build\":\"{build}\"}}")),
+            "{file}"
+        );
+    }
+    assert!(search.contains(&format!(",\"build\":\"{build}\"}}")));
+    // The style guide loads no app at all.
+    assert!(!render("mau-giao-dien/index.html").contains("import init"));
+}

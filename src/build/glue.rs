@@ -33,7 +33,9 @@ pub struct Shortened {
 }
 
 /// Shortens every `<name>_bg.wasm` in `dir` together with its glue `<name>.js`, renames both
-/// after their new contents, and points `dir/index.html` at the new names. A folder without them (a build of the data alone) is left as it is.
+/// after their new contents, and points `dir/index.html` at the new names. Files it cannot
+/// shorten are still renamed after their contents. A folder without them (a build of the data
+/// alone) is left as it is.
 pub fn shorten_in(dir: &Path) -> Result<Shortened, String> {
     let io_error = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
     let mut stems: Vec<String> = fs::read_dir(dir)
@@ -56,26 +58,27 @@ pub fn shorten_in(dir: &Path) -> Result<Shortened, String> {
         }
         let js = fs::read_to_string(&js_path).map_err(|e| io_error(&js_path, e))?;
         let wasm = fs::read(&wasm_path).map_err(|e| io_error(&wasm_path, e))?;
-        let shortening = match shorten(&js, &wasm) {
-            Ok(shortening) => shortening,
+        let (new_js, new_wasm) = match shorten(&js, &wasm) {
+            Ok(shortening) => {
+                if let Some(why) = shortening.comments_kept {
+                    total
+                        .notes
+                        .push(format!("{stem}.js: giữ nguyên chú thích ({why})"));
+                }
+                total.names += shortening.names;
+                total.js_bytes_saved += js.len().saturating_sub(shortening.js.len());
+                total.wasm_bytes_saved += wasm.len().saturating_sub(shortening.wasm.len());
+                (shortening.js, shortening.wasm)
+            }
             Err(why) => {
                 total.notes.push(format!("{stem}: giữ nguyên tên ({why})"));
-                continue;
+                (js, wasm)
             }
         };
-        if let Some(why) = shortening.comments_kept {
-            total
-                .notes
-                .push(format!("{stem}.js: giữ nguyên chú thích ({why})"));
-        }
-        total.names += shortening.names;
-        total.js_bytes_saved += js.len().saturating_sub(shortening.js.len());
-        total.wasm_bytes_saved += wasm.len().saturating_sub(shortening.wasm.len());
-
         // Named after their contents, as trunk names the page's app: the site serves these files
         // as never changing (`public/_headers`). Trunk leaves the search page's app, which it
-        // builds as a "worker", without a hash: it gets one here.
-        let contents = [shortening.js.as_bytes(), &shortening.wasm].concat();
+        // builds as a "worker", without a hash: it gets one here, shortened or not.
+        let contents = [new_js.as_bytes(), &new_wasm].concat();
         let hash = &content_key(&contents)[..16];
         let new_stem = match stem.rsplit_once('-') {
             Some((name, old_hash))
@@ -89,16 +92,19 @@ pub fn shorten_in(dir: &Path) -> Result<Shortened, String> {
             dir.join(format!("{new_stem}.js")),
             dir.join(format!("{new_stem}_bg.wasm")),
         );
-        fs::write(&new_js_path, &shortening.js).map_err(|e| io_error(&new_js_path, e))?;
-        fs::write(&new_wasm_path, &shortening.wasm).map_err(|e| io_error(&new_wasm_path, e))?;
+        fs::write(&new_js_path, &new_js).map_err(|e| io_error(&new_js_path, e))?;
+        fs::write(&new_wasm_path, &new_wasm).map_err(|e| io_error(&new_wasm_path, e))?;
         if new_stem != stem {
             fs::remove_file(&js_path).map_err(|e| io_error(&js_path, e))?;
             fs::remove_file(&wasm_path).map_err(|e| io_error(&wasm_path, e))?;
             let index = dir.join("index.html");
             if index.is_file() {
+                // The files' names only: an unhashed stem (`app`) may be part of other text.
                 let html = fs::read_to_string(&index).map_err(|e| io_error(&index, e))?;
-                fs::write(&index, html.replace(&stem, &new_stem))
-                    .map_err(|e| io_error(&index, e))?;
+                let html = html
+                    .replace(&format!("{stem}.js"), &format!("{new_stem}.js"))
+                    .replace(&format!("{stem}_bg.wasm"), &format!("{new_stem}_bg.wasm"));
+                fs::write(&index, html).map_err(|e| io_error(&index, e))?;
             }
         }
     }
@@ -915,6 +921,28 @@ wasm.start(); // "start" is also a word here, so the export named start keeps it
             "{page}"
         );
 
+        // An app trunk did not name after its contents (the search page's, built as a worker)
+        // gets such a name too, and the page's own app keeps its name.
+        let other = "app-search";
+        fs::write(dir.join(format!("{other}.js")), GLUE).unwrap();
+        fs::write(dir.join(format!("{other}_bg.wasm")), &wasm).unwrap();
+        shorten_in(&dir).unwrap();
+        let others: Vec<String> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|name| name.starts_with(other))
+            .collect();
+        assert_eq!(others.len(), 2, "{others:?}");
+        for name in &others {
+            let hash = name
+                .strip_prefix("app-search-")
+                .and_then(|rest| rest.get(..16))
+                .unwrap_or_else(|| panic!("{name}"));
+            assert!(hash.bytes().all(|b| b.is_ascii_hexdigit()), "{name}");
+            fs::remove_file(dir.join(name)).unwrap();
+        }
+        assert_eq!(fs::read_to_string(dir.join("index.html")).unwrap(), page);
+
         // A broken wasm is left as it is, with a note, and fails nothing.
         fs::write(
             dir.join(format!("{new_stem}_bg.wasm")),
@@ -924,7 +952,20 @@ wasm.start(); // "start" is also a word here, so the export named start keeps it
         let shortened = shorten_in(&dir).unwrap();
         assert_eq!(shortened.names, 0);
         assert_eq!(shortened.notes.len(), 1, "{:?}", shortened.notes);
-        assert!(dir.join(js).is_file());
+        // Named after its new contents all the same, and the page follows.
+        assert!(!dir.join(js).is_file());
+        let page = fs::read_to_string(dir.join("index.html")).unwrap();
+        let stem = page
+            .split('\'')
+            .nth(1)
+            .unwrap()
+            .trim_start_matches('/')
+            .trim_end_matches(".js");
+        assert!(dir.join(format!("{stem}.js")).is_file(), "{page}");
+        assert_eq!(
+            fs::read(dir.join(format!("{stem}_bg.wasm"))).unwrap(),
+            b"\0asm\x01\0\0\0\x02\x05"
+        );
         fs::remove_dir_all(&dir).unwrap();
     }
 

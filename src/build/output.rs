@@ -195,6 +195,15 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     let template = Template::parse(&template)
         .map_err(Failure::Output)?
         .with_search_app(search_app);
+    if template.lacks_search_app() {
+        // Else the search page would get an app without the search, and search nothing.
+        return Err(Failure::Output(format!(
+            "{}: thiếu ứng dụng của trang tìm kiếm ({}_bg.wasm); index.html cần thẻ <link data-trunk rel=\"rust\" data-bin=\"{}\" …>",
+            out.display(),
+            pages::SEARCH_APP,
+            pages::SEARCH_APP
+        )));
+    }
     let photos = images::publish(
         &mut bundle.articles,
         &bundle.images,

@@ -229,10 +229,20 @@ impl Template {
         self
     }
 
-    /// What tells one build of the site from another: the name of its app's files, which
-    /// changes with their contents. Empty without an app.
-    pub fn build_id(&self) -> &str {
-        self.app.as_deref().unwrap_or_default()
+    /// What tells one build of the site from another: the names of its apps' files, which
+    /// change with their contents. Empty without an app.
+    pub fn build_id(&self) -> String {
+        [&self.app, &self.search_app]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Whether the page's app has no search page's app beside it.
+    pub fn lacks_search_app(&self) -> bool {
+        self.app.is_some() && self.search_app.is_none()
     }
 
     /// The page: `head` and the rendered `app` in trunk's shell, loading `page_app`. A
@@ -293,7 +303,7 @@ pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> String {
             base: plan.paths.base().to_owned(),
             path: page.url_path.clone(),
             site_name: plan.site.short_name.clone(),
-            build: template.build_id().to_owned(),
+            build: template.build_id(),
         };
         let head = view! {
             <PageHead meta=page.meta.clone() site=Arc::clone(&plan.site) paths=plan.paths.clone() boot/>

@@ -6,10 +6,10 @@ use leptos::tachys::view::{PositionState, Render, RenderHtml};
 /// A view that, when its reactive parent produces a new one, is built anew and put in place
 /// of the old one instead of being compared with it node by node.
 ///
-/// Used where a whole page's content changes (another article, another page of a listing, a
-/// new search): nothing of the old page is worth keeping, and the code that compares every
-/// element of a page with its next version was 11 KB of the app's compressed wasm, most of it
-/// never run. Everything inside still updates in place.
+/// Used where a whole view changes (a new search's results, the photo viewer opening):
+/// nothing of the old one is worth keeping, and the code that compares every element with its
+/// next version is kilobytes of wasm, most of it never run. Everything inside still updates in
+/// place.
 ///
 /// Only for views made of elements: an empty one (`None`, `()`) has no place in the page to put
 /// the new one, and is then left as it is.

@@ -58,7 +58,9 @@ pub fn ListenControl() -> impl IntoView {
                 return;
             };
             crate::browser::speech::speak(&text, &voice, move || {
-                if run.get_value() == this_run {
+                // Some browsers end an utterance they cancel: after the reader has left the
+                // article, whose control (and `run`) is gone by then.
+                if run.try_get_value() == Some(this_run) {
                     speak_from(index + 1, this_run, run, paragraphs, reading, playback);
                 }
             });

@@ -28,5 +28,5 @@ pub use pagination::{pagination_items, PageItem, Pagination};
 pub use photo_viewer::PhotoViewer;
 pub use picture::{Photo, Picture, ARTICLE_SIZES, FULL_SIZES, THUMBNAIL_SIZES};
 pub use published_time::PublishedTime;
-pub use status::{show_remote, ErrorPanel, NotFound, SampleView, Skeleton};
+pub use status::{ErrorPanel, NotFound, SampleView, Skeleton};
 pub use theme_toggle::ThemeToggle;

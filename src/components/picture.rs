@@ -47,9 +47,6 @@ pub fn Picture(
     #[prop(into)] class: String,
     #[prop(optional)] eager: bool,
 ) -> impl IntoView {
-    // Typed attributes only: tachys hydrates an attribute named by a string (`.attr("srcset",
-    // …)`) by setting it again, and setting `srcset` or `sizes` makes the browser choose the
-    // image anew.
     let has_variants = photo.jpeg.is_some();
     let img = leptos::html::img()
         .class(class)

@@ -1,10 +1,9 @@
 //! What a page shows while its data loads, when it fails, and when there is nothing to show.
 
-use crate::api::{FetchError, Load, Paths, Remote};
+use crate::api::{FetchError, Paths};
 use crate::meta;
-use leptos::either::{Either, EitherOf4};
+use leptos::either::Either;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Provided by the style guide, whose samples of whole-page states must not add more `h1`s to
 /// the page.
@@ -77,27 +76,5 @@ pub fn NotFound(#[prop(optional)] retry: Option<Callback<()>>) -> impl IntoView 
                 })}
             </p>
         </section>
-    }
-}
-
-/// Renders remote data: the skeleton while it loads, `ready` once it is there, and the error or
-/// not-found page with a retry when it fails.
-pub fn show_remote<T, V>(
-    remote: Remote<T>,
-    skeleton_lines: usize,
-    ready: impl Fn(Arc<T>) -> V + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Send + Sync + 'static,
-    V: IntoView + 'static,
-{
-    let retry = Callback::new(move |()| remote.retry());
-    move || {
-        super::Fresh(match remote.get() {
-            Load::Loading => EitherOf4::A(view! { <Skeleton lines=skeleton_lines/> }),
-            Load::Ready(value) => EitherOf4::B(ready(value)),
-            Load::Failed(FetchError::NotFound) => EitherOf4::C(view! { <NotFound retry/> }),
-            Load::Failed(error) => EitherOf4::D(view! { <ErrorPanel error retry/> }),
-        })
     }
 }

@@ -1,10 +1,7 @@
-use crate::api::{data, use_data, Load, Paths};
-use crate::components::{
-    show_remote, ArticleCardView, ArticleTools, Figure, Fresh, NotFound, PublishedTime,
-};
+use crate::api::{data, page_data, Paths};
+use crate::components::{ArticleCardView, ArticleTools, Figure, NotFound, PublishedTime};
 use crate::content::bundle::slug_problem;
 use crate::content::{Article, Block, Site};
-use crate::meta::{self, use_document_title};
 use crate::router::{use_router, Route};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
@@ -13,30 +10,16 @@ use std::sync::Arc;
 /// `/bai-viet/<slug>`: one article.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let slug = use_router().route_value(|route| match route {
-        Route::Article { slug } => Some(slug.clone()),
+    let article = match use_router().route().get_untracked() {
+        Route::Article { slug } if slug_problem(&slug).is_none() => {
+            page_data::<Article>(&data::article(&slug))
+        }
         _ => None,
-    });
-    move || {
-        let slug = slug.get();
-        Fresh(if slug_problem(&slug).is_some() {
-            Either::Left(view! { <NotFound/> })
-        } else {
-            Either::Right(view! { <ArticleLoader slug/> })
-        })
+    };
+    match article {
+        Some(article) => Either::Left(view! { <ArticleView article/> }),
+        None => Either::Right(view! { <NotFound/> }),
     }
-}
-
-#[component]
-fn ArticleLoader(slug: String) -> impl IntoView {
-    let site = expect_context::<Arc<Site>>();
-    let paths = expect_context::<Paths>();
-    let article = use_data::<Article>(move || data::article(&slug));
-    use_document_title(move || match article.get() {
-        Load::Ready(article) => Some(meta::article(&site, &paths, &article).title),
-        _ => None,
-    });
-    show_remote(article, 14, |article| view! { <ArticleView article/> })
 }
 
 #[component]

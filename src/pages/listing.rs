@@ -1,7 +1,7 @@
-use crate::api::{data, page_param, use_data, Paths};
-use crate::components::{show_remote, ArticleCardView, Fresh, NotFound, Pagination};
+use crate::api::{data, page_data, page_param, Paths};
+use crate::components::{ArticleCardView, NotFound, Pagination};
 use crate::content::{ListPage, Site};
-use crate::meta::{self, use_document_title};
+use crate::meta;
 use crate::router::{use_router, Route};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -10,55 +10,33 @@ use std::sync::Arc;
 /// `/` and `/trang/<n>`: the newest articles of every category.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let page = use_router().route_value(|route| match route {
-        Route::Home { page } => Some(page_param(page.clone())),
+    let page = match use_router().route().get_untracked() {
+        Route::Home { page } => page_param(page),
         _ => None,
-    });
-    move || {
-        Fresh(match page.get() {
-            Some(page) => Either::Left(view! { <Listing data_path=data::home_page(page)/> }),
-            None => Either::Right(view! { <NotFound/> }),
-        })
-    }
+    };
+    listing(page.map(data::home_page))
 }
 
 /// `/chuyen-muc/<slug>` and `/chuyen-muc/<slug>/trang/<n>`.
 #[component]
 pub fn CategoryPage() -> impl IntoView {
     let site = expect_context::<Arc<Site>>();
-    let target = use_router().route_value(move |route| match route {
-        Route::Category { slug, page } => Some(
-            page_param(page.clone())
-                .filter(|_| site.category(slug).is_some())
-                .map(|page| data::category_page(slug, page)),
-        ),
+    let data_path = match use_router().route().get_untracked() {
+        Route::Category { slug, page } => page_param(page)
+            .filter(|_| site.category(&slug).is_some())
+            .map(|page| data::category_page(&slug, page)),
         _ => None,
-    });
-    move || {
-        Fresh(match target.get() {
-            Some(data_path) => Either::Left(view! { <Listing data_path/> }),
-            None => Either::Right(view! { <NotFound/> }),
-        })
-    }
+    };
+    listing(data_path)
 }
 
-#[component]
-fn Listing(data_path: String) -> impl IntoView {
-    let site = expect_context::<Arc<Site>>();
+/// The listing page whose data is at `data_path`, or the not-found page.
+fn listing(data_path: Option<String>) -> impl IntoView {
     let paths = expect_context::<Paths>();
-    let list = use_data::<ListPage>(move || data_path.clone());
-    {
-        let (site, paths) = (site.clone(), paths.clone());
-        use_document_title(move || match list.get() {
-            crate::api::Load::Ready(page) => Some(meta::listing(&site, &paths, &page).title),
-            _ => None,
-        });
+    match data_path.and_then(|path| page_data::<ListPage>(&path)) {
+        Some(page) => Either::Left(view! { <ListingView page paths/> }),
+        None => Either::Right(view! { <NotFound/> }),
     }
-    show_remote(
-        list,
-        12,
-        move |page| view! { <ListingView page paths=paths.clone()/> },
-    )
 }
 
 #[component]

@@ -192,6 +192,46 @@ test('leaving a page before its data arrives does not break the app', async ({ p
   expect(errors).toEqual([]);
 });
 
+test('Back returns to where the reader was on the page', async ({ page }) => {
+  await page.goto(SITES.many.url);
+  await appStarted(page);
+  const card = page.locator('.card__link').nth(9);
+  await card.scrollIntoViewIfNeeded();
+  const y = await page.evaluate(() => window.scrollY);
+  expect(y).toBeGreaterThan(300);
+  const title = await card.innerText();
+  await card.click();
+  await expect(page.locator('h1')).toHaveText(title);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(y);
+  await page.goForward();
+  await expect(page.locator('h1')).toHaveText(title);
+});
+
+test('a link tapped again while its page loads adds no second history entry', async ({ page }) => {
+  await page.goto(seed);
+  await appStarted(page);
+  let release: () => void = () => {};
+  const released = new Promise<void>((r) => (release = r));
+  await page.route('**/chuyen-muc/**', async (route) => {
+    await released;
+    await route.continue();
+  });
+  const entries = () => page.evaluate(() => history.length);
+  const start = await entries();
+  const link = page.getByRole('navigation', { name: 'Chuyên mục' }).getByRole('link', { name: 'Tin hoạt động' });
+  await link.click();
+  await expect(page.locator('.skeleton')).toBeVisible();
+  await link.click();
+  release();
+  await expect(page.locator('h1')).toHaveText('Tin hoạt động');
+  expect(await entries()).toBe(start + 1);
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+});
+
 test('text that looks like HTML is shown literally and runs nothing', async ({ page, context }) => {
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs++; d.dismiss(); });

@@ -191,6 +191,46 @@ test('a link tapped while the app is still taking over the page is followed by t
   expect(errors).toEqual([]);
 });
 
+test('a page from a newer build of the site is loaded as a document, not shown in place', async ({ page }) => {
+  // A tab left open across an update: the page it fetches may need the newer app.
+  const errors = watchForErrors(page);
+  await page.goto(seed);
+  expect(await appStarted(page)).toBe('hydrated');
+  await markDocument(page);
+  let rewritten = 0;
+  await page.route('**/bai-viet/**', async (route) => {
+    if (rewritten++ > 0) return route.continue();
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/"build":"[^"]*"/, '"build":"khcn-cantho-ffffffffffffffff"');
+    await route.fulfill({ response, body });
+  });
+  await page.getByRole('link', { name: SEED_TITLE }).click();
+  await expect(page.locator('h1')).toHaveText(SEED_TITLE);
+  expect(await appStarted(page)).toBe('hydrated');
+  expect(await isSameDocument(page)).toBe(false);
+  await expect(page).toHaveURL(seed + articlePath);
+  expect(rewritten).toBe(2);
+  expect(errors).toEqual([]);
+});
+
+test('only the search page downloads the search, in an app of its own', async ({ page }) => {
+  const apps: string[] = [];
+  page.on('request', (r) => {
+    const file = new URL(r.url()).pathname;
+    if (file.endsWith('.wasm')) apps.push(file.replace(/-[0-9a-f]{16}_bg\.wasm$/, ''));
+  });
+  for (const path of ['', articlePath, 'chuyen-muc/tin-hoat-dong/', '404.html']) {
+    await page.goto(seed + path);
+    await appStarted(page);
+  }
+  expect([...new Set(apps)]).toEqual(['/khcn-cantho']);
+  apps.length = 0;
+  await page.goto(seed + 'tim-kiem/?q=co+do');
+  await appStarted(page);
+  await expect(page.locator('.result')).toHaveCount(1);
+  expect(apps).toEqual(['/khcn-cantho-search']);
+});
+
 test('no request leaves the site at run time', async ({ page }) => {
   const foreign: string[] = [];
   page.on('request', (r) => {
