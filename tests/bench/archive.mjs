@@ -59,7 +59,7 @@ build('build time, again (compression cache warm)');
 const home = sizes(path.join(dist, 'data/trang/1.json'));
 const homeHtml = sizes(path.join(dist, 'index.html'));
 console.log(`${'home page data (data/trang/1.json)'.padEnd(44)} ${kb(home.raw)} raw, ${kb(home.br)} brotli`);
-console.log(`${'home page HTML (index.html, data inside)'.padEnd(44)} ${kb(homeHtml.raw)} raw, ${kb(homeHtml.br)} brotli`);
+console.log(`${'home page HTML (index.html)'.padEnd(44)} ${kb(homeHtml.raw)} raw, ${kb(homeHtml.br)} brotli`);
 
 const indexFiles = walk(path.join(dist, 'data/tim-kiem')).filter((f) => !/\.(br|gz)$/.test(f));
 const index = indexFiles.map(sizes).reduce((a, b) => ({ raw: a.raw + b.raw, br: a.br + b.br }), { raw: 0, br: 0 });
