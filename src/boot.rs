@@ -48,6 +48,7 @@ pub fn start(search: Option<SearchIsland>) {
     if let Some(header) = document().query_selector(".site-header").ok().flatten() {
         islands::start_header(&context, &header);
     }
+    navigator::reveal_current_section();
     set_timeout(
         move || {
             if written_for_here {

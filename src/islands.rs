@@ -78,10 +78,7 @@ pub fn hydrate<V: IntoView + 'static>(
     element: web_sys::Element,
     view: impl FnOnce() -> V + 'static,
 ) -> Island {
-    let owner = Owner::new_root(None);
-    let context = context.clone();
-    let state = owner.with(move || {
-        context.provide();
+    let (owner, state) = owned(context, move || {
         view().into_view().hydrate::<true>(
             &Cursor::new(element),
             &PositionState::new(Position::Current),
@@ -94,16 +91,13 @@ pub fn hydrate<V: IntoView + 'static>(
 }
 
 /// Builds `view` at the end of `parent`: what the app shows that no static page holds (the
-/// placeholder, an error, the photo viewer). Whatever `view` creates belongs to the island.
+/// placeholder, an error, the photo viewer).
 pub fn mount<V: IntoView + 'static>(
     context: &Context,
     parent: &web_sys::Element,
     view: impl FnOnce() -> V + 'static,
 ) -> Island {
-    let owner = Owner::new_root(None);
-    let context = context.clone();
-    let state = owner.with(move || {
-        context.provide();
+    let (owner, state) = owned(context, move || {
         let mut state = view().into_view().build();
         state.mount(parent, None);
         state
@@ -112,6 +106,17 @@ pub fn mount<V: IntoView + 'static>(
         owner,
         view: View::Built(Box::new(state)),
     }
+}
+
+/// Runs `make` under a new root owner that provides `context`: whatever it creates belongs to
+/// the island, and goes with it.
+fn owned<T>(context: &Context, make: impl FnOnce() -> T) -> (Owner, T) {
+    let owner = Owner::new_root(None);
+    let made = owner.with(|| {
+        context.provide();
+        make()
+    });
+    (owner, made)
 }
 
 thread_local! {

@@ -292,9 +292,36 @@ fn show(context: &Context, page: &web_sys::Document, scroll_to: &Scroll) {
             let _ = old.replace_with_with_node_1(&new);
         }
     }
+    reveal_current_section();
     with(|n| n.shown = Shown::Page);
     islands::start_page(context, &main);
     scroll(scroll_to);
+}
+
+/// On a phone the header's sections are one line that scrolls sideways: the one the page
+/// belongs to is scrolled into that line's view, so the reader sees where they are.
+pub fn reveal_current_section() {
+    let link = document()
+        .query_selector(".site-nav__link[aria-current]")
+        .ok()
+        .flatten();
+    let Some((link, list)) = link.and_then(|link| {
+        let list = link.closest(".site-nav__list").ok().flatten()?;
+        Some((link, list))
+    }) else {
+        return;
+    };
+    let (item, strip) = (
+        link.get_bounding_client_rect(),
+        list.get_bounding_client_rect(),
+    );
+    let (left, right) = (item.left() - strip.left(), item.right() - strip.left());
+    let width = f64::from(list.client_width());
+    if left < 0.0 || right > width {
+        // Centred where it can be; the browser clamps at either end.
+        let centre = f64::from(list.scroll_left()) + (left + right - width) / 2.0;
+        list.set_scroll_left(centre.round() as i32);
+    }
 }
 
 /// Shows why the page could not be shown, with "Thử lại".

@@ -315,4 +315,20 @@ test.describe('on a 360 px phone', () => {
     await last.click();
     await expect(page).toHaveURL(/\/chuyen-muc\/thong-bao\/$/);
   });
+
+  test('the menu shows the current category, after a page load and after a navigation', async ({ page }) => {
+    const menu = page.getByRole('navigation', { name: 'Chuyên mục' });
+    const inView = async (name: string) => {
+      const link = menu.getByRole('link', { name });
+      await expect(link).toHaveAttribute('aria-current', 'page');
+      const box = (await link.boundingBox())!;
+      return box.x >= 0 && box.x + box.width <= 360;
+    };
+    await page.goto(SITES.seedWith404.url + 'chuyen-muc/thong-bao/');
+    await appStarted(page);
+    await expect.poll(() => inView('Thông báo')).toBe(true);
+    await menu.getByRole('link', { name: 'Trang chủ' }).click();
+    await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+    await expect.poll(() => inView('Trang chủ')).toBe(true);
+  });
 });
