@@ -336,9 +336,27 @@ fn parse_json<T: FromJson>(text: &str) -> Result<T, FetchError> {
 
 /// The data at `path` for the page being rendered: the build puts each page's data in the
 /// [`DataCache`] before rendering it. `None` for a page without any (one that does not exist).
+/// Data that is there but does not read is noted in [`UnreadableData`], for the build to fail.
 pub fn page_data<T: FromJson + Send + Sync + 'static>(path: &str) -> Option<Arc<T>> {
-    expect_context::<DataCache>().parsed::<T>(path)?.ok()
+    match expect_context::<DataCache>().parsed::<T>(path)? {
+        Ok(value) => Some(value),
+        Err(_) => {
+            if let Some(unreadable) = use_context::<UnreadableData>() {
+                unreadable
+                    .0
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(path.to_owned());
+            }
+            None
+        }
+    }
 }
+
+/// Paths of page data a render could not read: the build wrote it and the pages' reader
+/// refused it, so the page would otherwise be written as "not found".
+#[derive(Clone, Default)]
+pub struct UnreadableData(pub Arc<Mutex<Vec<String>>>);
 
 #[cfg(test)]
 mod tests {

@@ -27,6 +27,12 @@ struct Navigator {
     /// Counts page loads: the answer for a page the reader has already left is dropped.
     generation: u64,
     shown: Shown,
+    /// Where the page being loaded scrolls once shown.
+    pending: Scroll,
+    /// The history entry shown, by the number its state holds.
+    entry: f64,
+    /// Where the reader was on each entry of this document's history they have left.
+    positions: Vec<(f64, f64)>,
 }
 
 /// What the page shows.
@@ -56,28 +62,117 @@ fn with<T>(f: impl FnOnce(&mut Navigator) -> T) -> Option<T> {
 /// Makes links, Back/Forward and search forms work within the app from now on. `build` is
 /// the build of the site the document came from.
 pub fn start(context: Context, build: String) {
+    // Each entry of the history the app makes holds a number of its own, by which the app
+    // remembers where the reader was on it. The first entry gets one now.
+    let entry = window()
+        .history()
+        .ok()
+        .and_then(|h| h.state().ok())
+        .and_then(|state| read_state(&state).0)
+        .unwrap_or_else(|| {
+            let entry = new_entry();
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state(&entry_state(entry, None), "");
+            }
+            entry
+        });
     NAVIGATOR.with_borrow_mut(|n| {
         *n = Some(Navigator {
             context,
             build,
             generation: 0,
             shown: Shown::Page,
+            pending: Scroll::To(String::new()),
+            entry,
+            positions: Vec::new(),
         })
     });
+    // Back and Forward within the app scroll where the app says, once the page is there: the
+    // browser would scroll the page being left, or a placeholder too short to scroll. While
+    // the document unloads, the browser's own restoring applies again (a reload, say).
+    set_scroll_restoration("manual");
+    let pagehide = window_event_listener(leptos::ev::pagehide, |_| set_scroll_restoration("auto"));
+    let pageshow =
+        window_event_listener(leptos::ev::pageshow, |_| set_scroll_restoration("manual"));
     let click = window_event_listener(leptos::ev::click, on_click);
     let submit = window_event_listener(leptos::ev::submit, on_submit);
     let popstate = window_event_listener(leptos::ev::popstate, |ev| {
         let next = current();
         // A history entry of the same address (the photo viewer's) changes no page.
         let moved = with(|n| n.context.location.with_untracked(|shown| *shown != next));
-        if moved == Some(true) {
-            let fragment = window().location().hash().unwrap_or_default();
-            let fragment = fragment.trim_start_matches('#').to_owned();
-            go(next, Scroll::Back(ev.state().as_f64(), fragment));
+        if moved != Some(true) {
+            return;
         }
+        let (entry, kept) = read_state(&ev.state());
+        let y = with(|n| {
+            n.leave_entry();
+            n.entry = entry.unwrap_or_else(new_entry);
+            n.positions
+                .iter()
+                .find(|(entry, _)| *entry == n.entry)
+                .map(|(_, y)| *y)
+        })
+        .flatten()
+        // Left by a link before this document was loaded again (a reload).
+        .or(kept);
+        let fragment = window().location().hash().unwrap_or_default();
+        let fragment = fragment.trim_start_matches('#').to_owned();
+        go(next, Scroll::Back(y, fragment));
     });
     // They live as long as the document.
-    std::mem::forget((click, submit, popstate));
+    std::mem::forget((pagehide, pageshow, click, submit, popstate));
+}
+
+impl Navigator {
+    /// Remembers where the reader is on the entry being left: on a page, its scroll position
+    /// (returned); on a placeholder or an error, what it already had.
+    fn leave_entry(&mut self) -> Option<f64> {
+        if self.shown != Shown::Page {
+            return None;
+        }
+        let y = window().scroll_y().unwrap_or_default();
+        self.positions.retain(|(entry, _)| *entry != self.entry);
+        self.positions.push((self.entry, y));
+        Some(y)
+    }
+}
+
+/// An entry's history state: its number and, once left by a link, where the reader was.
+fn entry_state(entry: f64, y: Option<f64>) -> wasm_bindgen::JsValue {
+    let y = y.map_or(wasm_bindgen::JsValue::NULL, Into::into);
+    js_sys::Array::of2(&entry.into(), &y).into()
+}
+
+/// The number and the place an entry's state holds; none for a state the app did not write
+/// (the photo viewer's, another app's).
+fn read_state(state: &wasm_bindgen::JsValue) -> (Option<f64>, Option<f64>) {
+    match state.dyn_ref::<js_sys::Array>() {
+        Some(state) => (state.get(0).as_f64(), state.get(1).as_f64()),
+        None => (None, None),
+    }
+}
+
+/// A number for a new history entry, distinct from those of this tab's earlier documents.
+fn new_entry() -> f64 {
+    thread_local! {
+        static LAST: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+    }
+    LAST.with(|last| {
+        let entry = js_sys::Date::now().max(last.get() + 1.0);
+        last.set(entry);
+        entry
+    })
+}
+
+fn set_scroll_restoration(mode: &str) {
+    if let Ok(history) = window().history() {
+        let mode = if mode == "manual" {
+            web_sys::ScrollRestoration::Manual
+        } else {
+            web_sys::ScrollRestoration::Auto
+        };
+        let _ = history.set_scroll_restoration(mode);
+    }
 }
 
 /// The address the browser shows, without its fragment.
@@ -115,7 +210,10 @@ pub fn navigate(url: &str) {
             record(url, History::Replace);
             scroll(&Scroll::To(fragment));
         }
-        Some(Shown::Loading) => record(url, History::Replace),
+        Some(Shown::Loading) => {
+            record(url, History::Replace);
+            with(|n| n.pending = Scroll::To(fragment));
+        }
         // The link again, after a failure: a retry.
         Some(Shown::Failed) => {
             record(url, History::Replace);
@@ -146,9 +244,11 @@ fn go(next: Location, scroll_to: Scroll) {
         return;
     };
     if same_page {
-        // Another query of the same page (the search's next results): its islands follow.
+        // Another query of the same page (the search's next results): its islands follow,
+        // from the next frame on.
         context.location.set(next);
-        scroll(&scroll_to);
+        let generation = with(|n| n.generation).unwrap_or_default();
+        request_animation_frame(move || scroll_when_there(scroll_to, generation, 0));
         return;
     }
     islands::stop_page();
@@ -173,14 +273,15 @@ fn retry(next: Location, scroll_to: Scroll) {
 
 /// Fetches the page at `next` and shows it, with a placeholder meanwhile.
 fn load(context: Context, next: Location, scroll_to: Scroll) {
+    let Some(container) = container() else {
+        return;
+    };
     let Some(generation) = with(|n| {
         n.generation += 1;
         n.shown = Shown::Loading;
+        n.pending = scroll_to;
         n.generation
     }) else {
-        return;
-    };
-    let Some(container) = container() else {
         return;
     };
     container.set_text_content(None);
@@ -202,8 +303,11 @@ fn load(context: Context, next: Location, scroll_to: Scroll) {
                 // app. Loading the page anew brings both.
                 let _ = window().location().reload();
             }
-            Ok((page, _)) => show(&context, &page, &scroll_to),
-            Err(error) => show_error(&context, next, scroll_to, error),
+            Ok((page, _)) => show(&context, &page, generation),
+            Err(error) => {
+                let scroll_to = with(|n| n.pending.clone()).unwrap_or(Scroll::To(String::new()));
+                show_error(&context, next, scroll_to, error)
+            }
         }
     });
 }
@@ -249,12 +353,14 @@ async fn fetch_page(
 }
 
 /// Puts the fetched page's content in place of the current page's.
-fn show(context: &Context, page: &web_sys::Document, scroll_to: &Scroll) {
+fn show(context: &Context, page: &web_sys::Document, generation: u64) {
     let document = document();
     let (Some(main), Some(new_main)) = (
         document.get_element_by_id(MAIN_ID),
         page.get_element_by_id(MAIN_ID),
     ) else {
+        // Not a page this app can show in place (fetch_page has checked it has a `main`).
+        let _ = window().location().reload();
         return;
     };
     islands::stop_page();
@@ -293,9 +399,35 @@ fn show(context: &Context, page: &web_sys::Document, scroll_to: &Scroll) {
         }
     }
     reveal_current_section();
-    with(|n| n.shown = Shown::Page);
+    let scroll_to = with(|n| {
+        n.shown = Shown::Page;
+        n.pending.clone()
+    });
     islands::start_page(context, &main);
-    scroll(scroll_to);
+    if let Some(scroll_to) = scroll_to {
+        scroll_when_there(scroll_to, generation, 0);
+    }
+}
+
+/// Scrolls as `scroll` does, once the page is long enough for it: the islands may still be
+/// adding content (the search its results). Gives up waiting after about two seconds, or
+/// when the reader has moved on.
+fn scroll_when_there(to: Scroll, generation: u64, frames: u32) {
+    let needed = match &to {
+        Scroll::Back(Some(y), _) => {
+            let screen = window().inner_height().ok().and_then(|h| h.as_f64());
+            *y + screen.unwrap_or_default()
+        }
+        _ => 0.0,
+    };
+    let height = document()
+        .document_element()
+        .map_or(0.0, |root| f64::from(root.scroll_height()));
+    if height >= needed || frames >= 120 {
+        scroll(&to);
+    } else if with(|n| n.generation) == Some(generation) {
+        request_animation_frame(move || scroll_when_there(to, generation, frames + 1));
+    }
 }
 
 /// On a phone the header's sections are one line that scrolls sideways: the one the page
@@ -361,21 +493,28 @@ enum History {
     Replace,
 }
 
-/// A new history entry for `url`, or the same entry. The entry left behind keeps where the
-/// reader was on its page, for Back.
+/// A new history entry for `url`, or the same entry. The app remembers where the reader was
+/// on the entry left behind, for Back.
 fn record(url: &str, how: History) {
     let Ok(history) = window().history() else {
         return;
     };
+    let Some(entry) = with(|n| {
+        if how == History::Push {
+            // Kept in the entry too, which outlives this document (a reload).
+            if let Some(y) = n.leave_entry() {
+                let _ = history.replace_state(&entry_state(n.entry, Some(y)), "");
+            }
+            n.entry = new_entry();
+        }
+        n.entry
+    }) else {
+        return;
+    };
+    let state = entry_state(entry, None);
     let _ = match how {
-        History::Push => {
-            let y = window().scroll_y().unwrap_or_default();
-            let _ = history.replace_state(&y.into(), "");
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
-        }
-        History::Replace => {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
-        }
+        History::Push => history.push_state_with_url(&state, "", Some(url)),
+        History::Replace => history.replace_state_with_url(&state, "", Some(url)),
     };
 }
 

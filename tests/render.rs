@@ -16,7 +16,12 @@ fn render_all(base: &str) -> Vec<(String, String)> {
     let template = Template::parse(TEMPLATE).unwrap();
     plan.pages
         .iter()
-        .map(|page| (page.file.clone(), pages::render(&plan, page, &template)))
+        .map(|page| {
+            (
+                page.file.clone(),
+                pages::render(&plan, page, &template).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -146,7 +151,7 @@ fn every_number_in_the_phone_field_is_its_own_link() {
     bundle.site.footer.phone = "0292.3820674 – 0292.3820675 (máy lẻ 101, 102)".into();
     let plan = pages::plan(&bundle, &Paths::new("/"));
     let template = Template::parse(TEMPLATE).unwrap();
-    let html = pages::render(&plan, &plan.pages[0], &template);
+    let html = pages::render(&plan, &plan.pages[0], &template).unwrap();
     assert!(html.contains(", Fax: </span><span class=\"site-footer__fax\">"));
     assert!(html.contains("<a href=\"tel:02923820674\" class=\"site-footer__link site-footer__phone\">0292.3820674</a> – <a href=\"tel:02923820675\" class=\"site-footer__link site-footer__phone\">0292.3820675</a> (máy lẻ 101, 102)"), "{html}");
 }
@@ -157,7 +162,7 @@ fn an_empty_fax_is_left_out_of_the_footer() {
     bundle.site.footer.fax = String::new();
     let plan = pages::plan(&bundle, &Paths::new("/"));
     let template = Template::parse(TEMPLATE).unwrap();
-    let html = pages::render(&plan, &plan.pages[0], &template);
+    let html = pages::render(&plan, &plan.pages[0], &template).unwrap();
     assert!(!html.contains("Fax") && !html.contains("site-footer__fax"));
     assert!(html.contains("; Email: "));
 }
@@ -174,7 +179,7 @@ fn the_search_page_loads_its_own_app_and_every_page_knows_its_build() {
     assert_eq!(template.build_id(), build);
     let render = |file: &str| {
         let page = plan.pages.iter().find(|p| p.file == file).unwrap();
-        pages::render(&plan, page, &template)
+        pages::render(&plan, page, &template).unwrap()
     };
     let search = render("tim-kiem/index.html");
     assert!(search.contains("import init from '/khcn-cantho-search-fedcba9876543210.js';"));
@@ -198,4 +203,21 @@ fn the_search_page_loads_its_own_app_and_every_page_knows_its_build() {
     assert!(search.contains(&format!(",\"build\":\"{build}\"}}")));
     // The style guide loads no app at all.
     assert!(!render("mau-giao-dien/index.html").contains("import init"));
+}
+
+#[test]
+fn page_data_the_pages_cannot_read_fails_the_build() {
+    let bundle = source::load(Path::new("public/content")).expect("seed is valid");
+    let mut plan = pages::plan(&bundle, &Paths::new("/"));
+    let template = Template::parse(TEMPLATE).unwrap();
+    let article = plan.pages.iter().position(|p| p.file == ARTICLE).unwrap();
+    let path = plan.pages[article]
+        .data
+        .iter()
+        .find(|d| d.contains("bai-viet"))
+        .unwrap()
+        .clone();
+    plan.data.insert(path.clone(), "{\"title\": 1}".into());
+    let error = pages::render(&plan, &plan.pages[article], &template).unwrap_err();
+    assert!(error.contains(ARTICLE) && error.contains(&path), "{error}");
 }

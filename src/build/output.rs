@@ -221,8 +221,8 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     // its staging folder.
     let rendered: Vec<Result<(), Failure>> = parallel_map(&plan.pages, |page| {
         let path = out.join(&page.file);
-        write_file(&path, pages::render(&plan, page, &template).as_bytes())
-            .map_err(|e| io("không ghi được", &path, e))
+        let html = pages::render(&plan, page, &template).map_err(Failure::Output)?;
+        write_file(&path, html.as_bytes()).map_err(|e| io("không ghi được", &path, e))
     });
     rendered.into_iter().collect::<Result<(), Failure>>()?;
     report.pages = plan.pages.len();

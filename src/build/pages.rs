@@ -1,7 +1,7 @@
 //! Every page the site links to, rendered to static HTML by the app's own components.
 
 use super::source::Bundle;
-use crate::api::{data, DataCache, PageBoot, Paths};
+use crate::api::{data, DataCache, PageBoot, Paths, UnreadableData};
 use crate::content::search::{self, DocEntry, IndexedText, DOCS_PER_CHUNK};
 use crate::content::{bundle, Article, ArticleCard, Block, Site};
 use crate::meta::{self, PageHead, PageMeta};
@@ -288,9 +288,11 @@ fn without_module_scripts(html: &str) -> String {
 }
 
 /// Renders one page: the app for its URL, from the bundle's data.
-pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> String {
+pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> Result<String, String> {
     let owner = Owner::new_root(None);
+    let unreadable = UnreadableData::default();
     let (head, app) = owner.with(|| {
+        provide_context(unreadable.clone());
         provide_context(plan.paths.clone());
         let cache = DataCache::default();
         for path in &page.data {
@@ -312,6 +314,17 @@ pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> String {
         (head, app)
     });
     drop(owner);
+    if let Some(path) = unreadable
+        .0
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .first()
+    {
+        return Err(format!(
+            "{}: không đọc lại được dữ liệu {path} mà bản dựng vừa ghi",
+            page.file
+        ));
+    }
     let route = Route::parse(&plan.paths, &page.url_path);
     let page_app = if route.is_static_only() {
         PageApp::Without
@@ -320,5 +333,5 @@ pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> String {
     } else {
         PageApp::Common
     };
-    template.fill(&head, &app, page_app)
+    Ok(template.fill(&head, &app, page_app))
 }

@@ -206,8 +206,46 @@ test('Back returns to where the reader was on the page', async ({ page }) => {
   await page.goBack();
   await expect(page.locator('h1')).toHaveText('Tin mới nhất');
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(y);
+  // The reader moves on the page they came back to; Forward, then Back, finds them there.
+  await page.evaluate(() => window.scrollBy(0, 200));
+  const y2 = await page.evaluate(() => window.scrollY);
   await page.goForward();
   await expect(page.locator('h1')).toHaveText(title);
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(y2);
+});
+
+test('Back still returns to the reader\'s place after the next page was reloaded', async ({ page }) => {
+  await page.goto(SITES.many.url);
+  await appStarted(page);
+  const card = page.locator('.card__link').nth(9);
+  await card.scrollIntoViewIfNeeded();
+  const y = await page.evaluate(() => window.scrollY);
+  const title = await card.innerText();
+  await card.click();
+  await expect(page.locator('h1')).toHaveText(title);
+  await page.reload();
+  await appStarted(page);
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(y);
+});
+
+test('Back from a search result returns to the result in the list', async ({ page }) => {
+  await page.goto(SITES.many.url + 'tim-kiem/?q=tin');
+  await appStarted(page);
+  await expect(page.locator('.result')).toHaveCount(10);
+  const link = page.locator('.result__link').nth(7);
+  await link.scrollIntoViewIfNeeded();
+  const y = await page.evaluate(() => window.scrollY);
+  expect(y).toBeGreaterThan(300);
+  const title = await link.innerText();
+  await link.click();
+  await expect(page.locator('h1')).toHaveText(title);
+  await page.goBack();
+  await expect(page.locator('.result')).toHaveCount(10);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(y);
 });
 
 test('a link tapped again while its page loads adds no second history entry', async ({ page }) => {
