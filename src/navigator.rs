@@ -64,18 +64,10 @@ fn with<T>(f: impl FnOnce(&mut Navigator) -> T) -> Option<T> {
 pub fn start(context: Context, build: String) {
     // Each entry of the history the app makes holds a number of its own, by which the app
     // remembers where the reader was on it. The first entry gets one now.
-    let entry = window()
-        .history()
-        .ok()
-        .and_then(|h| h.state().ok())
-        .and_then(|state| read_state(&state).0)
-        .unwrap_or_else(|| {
-            let entry = new_entry();
-            if let Ok(history) = window().history() {
-                let _ = history.replace_state(&entry_state(entry, None), "");
-            }
-            entry
-        });
+    let entry = new_entry();
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state(&entry_state(entry, None), "");
+    }
     NAVIGATOR.with_borrow_mut(|n| {
         *n = Some(Navigator {
             context,
@@ -137,22 +129,34 @@ impl Navigator {
     }
 }
 
-/// An entry's history state: its number and, once left by a link, where the reader was.
+/// An entry's history state, `"khcn <number> [<y>]"`: its number and, once left by a link,
+/// where the reader was.
 fn entry_state(entry: f64, y: Option<f64>) -> wasm_bindgen::JsValue {
-    let y = y.map_or(wasm_bindgen::JsValue::NULL, Into::into);
-    js_sys::Array::of2(&entry.into(), &y).into()
+    let y = y.map_or(String::new(), |y| format!(" {}", y.round() as i64));
+    wasm_bindgen::JsValue::from_str(&format!("{STATE} {}{y}", entry as u64))
 }
+
+const STATE: &str = "khcn";
 
 /// The number and the place an entry's state holds; none for a state the app did not write
 /// (the photo viewer's, another app's).
 fn read_state(state: &wasm_bindgen::JsValue) -> (Option<f64>, Option<f64>) {
-    match state.dyn_ref::<js_sys::Array>() {
-        Some(state) => (state.get(0).as_f64(), state.get(1).as_f64()),
-        None => (None, None),
+    let state = state.as_string().unwrap_or_default();
+    let mut parts = state.split(' ');
+    if parts.next() != Some(STATE) {
+        return (None, None);
     }
+    let mut number = || {
+        parts
+            .next()
+            .and_then(|n| n.parse::<u64>().ok())
+            .map(|n| n as f64)
+    };
+    (number(), number())
 }
 
-/// A number for a new history entry, distinct from those of this tab's earlier documents.
+/// A number for a new history entry, distinct from those of the tab's earlier documents: after
+/// a reload, Back and Forward still reach the entries the document made before, within it.
 fn new_entry() -> f64 {
     thread_local! {
         static LAST: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
@@ -443,16 +447,16 @@ pub fn reveal_current_section() {
     }) else {
         return;
     };
-    let (item, strip) = (
-        link.get_bounding_client_rect(),
-        list.get_bounding_client_rect(),
-    );
-    let (left, right) = (item.left() - strip.left(), item.right() - strip.left());
-    let width = f64::from(list.client_width());
-    if left < 0.0 || right > width {
+    let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    // Within the strip, which is the link's offset parent (`position: relative`, site.css).
+    let left = link.offset_left() - list.scroll_left();
+    let right = left + link.offset_width();
+    let width = list.client_width();
+    if left < 0 || right > width {
         // Centred where it can be; the browser clamps at either end.
-        let centre = f64::from(list.scroll_left()) + (left + right - width) / 2.0;
-        list.set_scroll_left(centre.round() as i32);
+        list.set_scroll_left(list.scroll_left() + (left + right - width) / 2);
     }
 }
 

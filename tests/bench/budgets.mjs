@@ -45,8 +45,9 @@ const budgets = [
   { name: 'JS glue, brotli', bytes: brotliSize(js), budget: 5_000 },
   { name: `first article HTML (${articles[0]}), brotli`, bytes: brotliSize(articleHtml), budget: 14_000 },
   { name: 'first article view without photos, brotli', bytes: firstViewBytes, budget: 120_000 },
-  // The issue sets no budget for the search page's app; these hold it where it is today.
-  { name: 'search page app wasm (/tim-kiem/ only), brotli', bytes: brotliSize(search.wasm), budget: 106_000 },
+  // The issue sets no budget for the search page's app; this holds it near today's figure, so
+  // that it cannot grow unnoticed.
+  { name: 'search page app wasm (/tim-kiem/ only), brotli', bytes: brotliSize(search.wasm), budget: 108_000 },
   { name: 'search page JS glue, brotli', bytes: brotliSize(search.js), budget: 5_000 },
 ];
 
