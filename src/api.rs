@@ -166,24 +166,38 @@ impl fmt::Display for FetchError {
     }
 }
 
-/// Fetches a text file below the site root.
-pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+/// Fetches a file below the site root: its answer, when the server found it.
+async fn fetch(url: &str) -> Result<gloo_net::http::Response, FetchError> {
     let response = gloo_net::http::Request::get(url)
         .send()
         .await
         .map_err(|_| FetchError::Network)?;
+    match response.status() {
+        200..=299 => Ok(response),
+        404 | 410 => Err(FetchError::NotFound),
+        status => Err(FetchError::Status(status)),
+    }
+}
+
+/// Fetches a data file below the site root, as text.
+pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let response = fetch(url).await?;
     // Hosts that answer every unknown path with their index page (`trunk serve`, some CDNs)
     // send HTML for data that does not exist: that is a 404 in disguise.
     let is_html = response
         .headers()
         .get("content-type")
         .is_some_and(|t| t.contains("text/html"));
-    match response.status() {
-        200..=299 if is_html => Err(FetchError::NotFound),
-        200..=299 => response.text().await.map_err(|_| FetchError::Network),
-        404 | 410 => Err(FetchError::NotFound),
-        status => Err(FetchError::Status(status)),
+    if is_html {
+        return Err(FetchError::NotFound);
     }
+    response.text().await.map_err(|_| FetchError::Network)
+}
+
+/// Fetches a page of the site, as HTML.
+pub async fn fetch_html(url: &str) -> Result<String, FetchError> {
+    let response = fetch(url).await?;
+    response.text().await.map_err(|_| FetchError::Network)
 }
 
 /// Reads JSON data below the site root outside of a route's own data (the search index):
@@ -481,6 +495,16 @@ pub struct PageBoot {
 
 impl PageBoot {
     pub const ELEMENT_ID: &'static str = "page-boot";
+
+    /// What `document` says of itself: `None` without boot data, an error when this app
+    /// cannot read it.
+    #[cfg(feature = "hydrate")]
+    pub fn read(document: &web_sys::Document) -> Option<Result<PageBoot, json::Malformed>> {
+        let text = document
+            .get_element_by_id(Self::ELEMENT_ID)?
+            .text_content()?;
+        Some(json::from_str(&text))
+    }
 }
 
 impl FromJson for PageBoot {

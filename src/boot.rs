@@ -16,11 +16,7 @@ use std::time::Duration;
 /// `search` is the search page's island, which only the search page's app has: every other
 /// page's app leaves the search to a page load, and its code out of the wasm.
 pub fn start(search: Option<SearchIsland>) {
-    let Some(boot) = document()
-        .get_element_by_id(PageBoot::ELEMENT_ID)
-        .and_then(|el| el.text_content())
-        .and_then(|json| crate::content::json::from_str::<PageBoot>(&json).ok())
-    else {
+    let Some(Ok(boot)) = PageBoot::read(&document()) else {
         return;
     };
     let paths = Paths::new(&boot.base);

@@ -163,6 +163,18 @@ mod imp {
     }
 }
 
+/// The elements within `scope` that `selector` matches, in document order.
+#[cfg(feature = "hydrate")]
+pub fn elements(scope: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = scope.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
 /// The browser's speech synthesis, when it has a Vietnamese voice.
 #[cfg(feature = "hydrate")]
 pub mod speech {
@@ -237,15 +249,9 @@ pub mod speech {
     }
 
     fn paragraph_elements() -> Vec<web_sys::Element> {
-        let Some(list) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector_all(PARAGRAPHS).ok())
-        else {
-            return Vec::new();
-        };
-        (0..list.length())
-            .filter_map(|i| list.item(i)?.dyn_into().ok())
-            .collect()
+        web_sys::window()
+            .and_then(|w| w.document()?.document_element())
+            .map_or_else(Vec::new, |root| super::elements(&root, PARAGRAPHS))
     }
 
     const PARAGRAPHS: &str = ".article__body > p";

@@ -7,6 +7,7 @@
 //! "Measurements").
 
 use crate::api::{DataCache, Paths};
+use crate::browser::elements;
 use crate::components::{ArticleTools, Photo, PhotoViewer, ThemeToggle};
 use crate::pages::SearchPage;
 use crate::router::{Location, Router};
@@ -14,7 +15,6 @@ use leptos::prelude::*;
 use leptos::tachys::hydration::Cursor;
 use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
 use std::cell::RefCell;
-use wasm_bindgen::JsCast;
 
 /// What every island may need, for the whole visit.
 #[derive(Clone)]
@@ -128,15 +128,6 @@ thread_local! {
 
 fn element(scope: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
     scope.query_selector(selector).ok().flatten()
-}
-
-fn elements(scope: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
-    let Ok(list) = scope.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into().ok())
-        .collect()
 }
 
 fn text(scope: &web_sys::Element, selector: &str) -> String {

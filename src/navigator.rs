@@ -6,7 +6,7 @@
 //! islands. Meanwhile the page shows a placeholder; a failure shows a Vietnamese message with
 //! "Thử lại", never a blank page. The header and footer stay, so the reader keeps their place.
 
-use crate::api::{FetchError, PageBoot, Paths};
+use crate::api::{fetch_html, FetchError, PageBoot, Paths};
 use crate::app::MAIN_ID;
 use crate::components::{ErrorPanel, NotFound, Skeleton};
 use crate::islands::{self, Context};
@@ -82,10 +82,13 @@ pub fn start(context: Context, build: String) {
     // Back and Forward within the app scroll where the app says, once the page is there: the
     // browser would scroll the page being left, or a placeholder too short to scroll. While
     // the document unloads, the browser's own restoring applies again (a reload, say).
-    set_scroll_restoration("manual");
-    let pagehide = window_event_listener(leptos::ev::pagehide, |_| set_scroll_restoration("auto"));
-    let pageshow =
-        window_event_listener(leptos::ev::pageshow, |_| set_scroll_restoration("manual"));
+    set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    let pagehide = window_event_listener(leptos::ev::pagehide, |_| {
+        set_scroll_restoration(web_sys::ScrollRestoration::Auto)
+    });
+    let pageshow = window_event_listener(leptos::ev::pageshow, |_| {
+        set_scroll_restoration(web_sys::ScrollRestoration::Manual)
+    });
     let click = window_event_listener(leptos::ev::click, on_click);
     let submit = window_event_listener(leptos::ev::submit, on_submit);
     let popstate = window_event_listener(leptos::ev::popstate, |ev| {
@@ -168,13 +171,8 @@ fn new_entry() -> f64 {
     })
 }
 
-fn set_scroll_restoration(mode: &str) {
+fn set_scroll_restoration(mode: web_sys::ScrollRestoration) {
     if let Ok(history) = window().history() {
-        let mode = if mode == "manual" {
-            web_sys::ScrollRestoration::Manual
-        } else {
-            web_sys::ScrollRestoration::Auto
-        };
         let _ = history.set_scroll_restoration(mode);
     }
 }
@@ -321,29 +319,18 @@ async fn fetch_page(
     paths: &Paths,
     pathname: &str,
 ) -> Result<(web_sys::Document, String), FetchError> {
-    let response = gloo_net::http::Request::get(pathname)
-        .send()
-        .await
-        .map_err(|_| FetchError::Network)?;
-    match response.status() {
-        200..=299 => {}
-        404 | 410 => return Err(FetchError::NotFound),
-        status => return Err(FetchError::Status(status)),
-    }
-    let html = response.text().await.map_err(|_| FetchError::Network)?;
+    let html = fetch_html(pathname).await?;
     let page = web_sys::DomParser::new()
         .and_then(|parser| parser.parse_from_string(&html, web_sys::SupportedType::TextHtml))
         .map_err(|_| FetchError::Malformed)?;
     // A page of the site starts with its boot data and ends with the footer: a page cut short,
     // or one that is not the site's, lacks one of them.
-    let boot = page
-        .get_element_by_id(PageBoot::ELEMENT_ID)
-        .and_then(|el| el.text_content())
+    let boot = PageBoot::read(&page)
         .filter(|_| page.get_element_by_id(MAIN_ID).is_some())
         .filter(|_| page.query_selector(".site-footer").ok().flatten().is_some())
         .ok_or(FetchError::Malformed)?;
     // Boot data this app cannot read comes from another build of the site (see `load`).
-    let Ok(boot) = crate::content::json::from_str::<PageBoot>(&boot) else {
+    let Ok(boot) = boot else {
         return Ok((page, String::new()));
     };
     // A host that answers unknown addresses with another page (its index page, say) has no
