@@ -1,57 +1,66 @@
-//! The app: the router, the shell every page shares, and the routes.
+//! The app: the shell every page shares and the route table, the same in the build, which
+//! renders every page with it, and in the browser.
 
+use crate::api::{DataCache, Loader};
+use crate::boot::PageBoot;
 use crate::components::{SiteFooter, SiteHeader};
-use crate::content::Site;
-use crate::pages::{ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage};
-use crate::router::{use_router, Location, PageKind, Router};
-use leptos::either::EitherOf6;
+use crate::navigation::{Announcement, MoveOn, RouteAnnouncer, ScrollRestoration};
+use crate::pages::{
+    ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage, StyleGuideRoute,
+};
+use crate::paths::Paths;
 use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::path;
 use std::sync::Arc;
 
-/// The whole site, at `location`, as the build renders each page. Expects [`crate::api::Paths`]
-/// and [`crate::api::DataCache`] in context, the cache holding the page's data. In the browser
-/// only parts of it, the islands (`islands.rs`), are ever made.
-#[component]
-pub fn App(location: Location, site: Arc<Site>) -> impl IntoView {
-    Router::provide(RwSignal::new(location));
-    view! { <Shell site/> }
-}
-
-/// The main content's id: the skip link's target, and where the app puts each page.
+/// The element of each static page the app hydrates.
+pub const APP_ID: &str = "app";
+/// The main content's id: the skip link's target, and where focus goes after a navigation.
 pub const MAIN_ID: &str = "noi-dung";
 
+/// The whole site. The build renders it at each page's address, with a [`Loader`] in context
+/// that reads the bundle; the browser hydrates it with the same `boot`, and then goes on to
+/// `then_show` when the page was written for another address (a host's fallback page).
 #[component]
-fn Shell(site: Arc<Site>) -> impl IntoView {
-    provide_context(Arc::clone(&site));
+pub fn App(boot: PageBoot, then_show: Option<String>) -> impl IntoView {
+    let paths = Paths::new(&boot.base);
+    provide_meta_context();
+    Announcement::provide();
+    provide_context(paths.clone());
+    provide_context(Arc::new(boot.site));
+    if use_context::<Loader>().is_none() {
+        provide_context(Loader::new(paths.clone(), boot.build, DataCache::default()));
+    }
+    let skip_to_main = |ev: leptos::ev::MouseEvent| {
+        // Followed as a link, it would add `#noi-dung` to the address and a history entry.
+        ev.prevent_default();
+        crate::navigation::focus_main();
+    };
     view! {
-        <a class="skip-link" href=format!("#{MAIN_ID}")>"Bỏ qua điều hướng"</a>
-        <SiteHeader site=Arc::clone(&site)/>
-        <main class="page" id=MAIN_ID tabindex="-1">
-            <div class="container">
-                <Routes/>
-            </div>
-        </main>
-        <SiteFooter site/>
+        <Router base=paths.router_base()>
+            <a class="skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
+                "Bỏ qua điều hướng"
+            </a>
+            <SiteHeader/>
+            <main class="page" id=MAIN_ID tabindex="-1">
+                <div class="container">
+                    <FlatRoutes fallback=NotFoundPage>
+                        <Route path=path!("/") view=HomePage/>
+                        <Route path=path!("/trang/:page") view=HomePage/>
+                        <Route path=path!("/chuyen-muc/:category") view=CategoryPage/>
+                        <Route path=path!("/chuyen-muc/:category/trang/:page") view=CategoryPage/>
+                        <Route path=path!("/bai-viet/:slug") view=ArticlePage/>
+                        <Route path=path!("/tim-kiem") view=SearchPage/>
+                        <Route path=path!("/mau-giao-dien") view=StyleGuideRoute/>
+                    </FlatRoutes>
+                </div>
+            </main>
+            <SiteFooter/>
+            <RouteAnnouncer/>
+            <ScrollRestoration/>
+            <MoveOn url=then_show/>
+        </Router>
     }
-}
-
-/// The page for the route.
-#[component]
-fn Routes() -> impl IntoView {
-    let site_name = expect_context::<Arc<Site>>().short_name.clone();
-    match use_router().route().get_untracked().kind() {
-        PageKind::Home => EitherOf6::A(view! { <HomePage/> }),
-        PageKind::Category => EitherOf6::B(view! { <CategoryPage/> }),
-        PageKind::Article => EitherOf6::C(view! { <ArticlePage/> }),
-        PageKind::Search => EitherOf6::D(view! { <SearchPage site_name/> }),
-        PageKind::StyleGuide => EitherOf6::E(style_guide()),
-        PageKind::NotFound => EitherOf6::F(view! { <NotFoundPage/> }),
-    }
-}
-
-/// The style guide is static only (see [`crate::router::Route::is_static_only`]): the build
-/// renders it, and the browser loads it as a document.
-fn style_guide() -> impl IntoView {
-    use crate::pages::StyleGuidePage;
-    view! { <StyleGuidePage/> }
 }

@@ -1,87 +1,99 @@
-//! Starting the app in the browser, on top of the static page the build wrote.
+//! What every static page tells the app, and the app's start on top of that page.
 
-use crate::api::{DataCache, PageBoot, Paths};
-use crate::app::MAIN_ID;
-use crate::islands::{self, Context, SearchIsland};
-use crate::navigator;
-use crate::router::{Location, Route};
-use leptos::prelude::*;
-use std::time::Duration;
+use crate::content::Site;
+use serde::{Deserialize, Serialize};
 
-/// Takes over the page's islands, then in-app navigation, each in a task of its own (see
-/// main.rs for why tasks stay short). Until the last, links are the browser's to follow. A
-/// page the build did not write (without its boot data), or a static-only page, is left as
-/// it is.
+/// Written by the build into every page (`<script type="application/json" id="page-boot">`):
+/// the props the page's `<App>` was rendered with, so that the browser renders the same.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageBoot {
+    /// The site's base (`/` or `/tin-tuc/`).
+    pub base: String,
+    /// The address the page was rendered for, base included. A host's fallback page is shown
+    /// at other addresses too.
+    pub path: String,
+    /// Which build of the site wrote the page: the name of its app's file, which changes with
+    /// its contents. Data files carry it too (see [`crate::api::DataFile`]).
+    pub build: String,
+    pub site: Site,
+}
+
+impl PageBoot {
+    pub const ELEMENT_ID: &'static str = "page-boot";
+
+    /// The boot data as it goes into the page: JSON that no `<` can end early.
+    pub fn to_script_json(&self) -> String {
+        crate::meta::script_json(&serde_json::to_string(self).expect("boot data serialises"))
+    }
+}
+
+/// Starts the app on the page the browser shows: marks `<html data-app-starting>`, then in a
+/// task of its own (so that compiling the wasm and hydrating are two short tasks, not one long
+/// one that holds up a tap) hydrates the page and marks `<html data-app="hydrated">`. A page the
+/// build did not write (without boot data) is left as it is.
 ///
-/// `search` is the search page's island, which only the search page's app has: every other
-/// page's app leaves the search to a page load, and its code out of the wasm.
-pub fn start(search: Option<SearchIsland>) {
-    let Some(Ok(boot)) = PageBoot::read(&document()) else {
+/// A host's fallback page (a `404.html` shown at a missing address, or an index page served for
+/// every address) holds what the build rendered for its own address: the app hydrates it there,
+/// then moves on to the address asked for, like a navigation (`data-app="rendered"`).
+#[cfg(feature = "hydrate")]
+pub fn start() {
+    use leptos::prelude::*;
+    let Some(boot) = document()
+        .get_element_by_id(PageBoot::ELEMENT_ID)
+        .and_then(|script| script.text_content())
+        .and_then(|json| crate::api::parse_json::<PageBoot>(&json).ok())
+    else {
         return;
     };
-    let paths = Paths::new(&boot.base);
-    let here = navigator::current();
-    if Route::parse(&paths, &here.pathname).is_static_only() {
-        return;
-    }
-    let _ = any_spawner::Executor::init_wasm_bindgen();
     mark("data-app-starting", "");
-    let written_for_here = boot.path == here.pathname;
-    let build = boot.build;
-    let context = Context {
-        paths,
-        cache: DataCache::default(),
-        // A page shown at another address than its own (a host's fallback page) starts at its
-        // own, then moves on to `here` below, like a navigation.
-        location: RwSignal::new(if written_for_here {
-            here
-        } else {
-            Location::from_url(&boot.path)
-        }),
-        site_name: boot.site_name,
-        search,
-    };
-    if let Some(header) = document().query_selector(".site-header").ok().flatten() {
-        islands::start_header(&context, &header);
-    }
-    navigator::reveal_current_section();
     set_timeout(
         move || {
-            if written_for_here {
-                if let Some(main) = document().get_element_by_id(MAIN_ID) {
-                    islands::start_page(&context, &main);
-                }
-            }
-            set_timeout(
-                move || {
-                    navigator::start(context, build);
-                    if !written_for_here {
-                        navigator::show_current();
-                    }
-                    if let Some(html) = document().document_element() {
-                        let _ = html.remove_attribute("data-app-starting");
-                    }
-                    mark(
-                        "data-app",
-                        if written_for_here {
-                            "hydrated"
-                        } else {
-                            "rendered"
-                        },
+            let location = window().location();
+            let pathname = location.pathname().unwrap_or_default();
+            let written_for_here = pathname == boot.path;
+            let then_show = (!written_for_here).then(|| {
+                let search = location.search().unwrap_or_default();
+                let hash = location.hash().unwrap_or_default();
+                // Hydrated at the address it was written for, so that the router matches it.
+                if let Ok(history) = window().history() {
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&boot.path),
                     );
+                }
+                format!("{pathname}{search}{hash}")
+            });
+            let Some(app) = document()
+                .get_element_by_id(crate::app::APP_ID)
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+            else {
+                return;
+            };
+            leptos::mount::hydrate_from(app, move || {
+                view! { <crate::App boot then_show/> }
+            })
+            .forget();
+            if let Some(html) = document().document_element() {
+                let _ = html.remove_attribute("data-app-starting");
+            }
+            mark(
+                "data-app",
+                if written_for_here {
+                    "hydrated"
+                } else {
+                    "rendered"
                 },
-                Duration::ZERO,
             );
         },
-        Duration::ZERO,
+        std::time::Duration::ZERO,
     );
 }
 
-/// Marks the document: `<html data-app-starting>` while the app takes the page over, then
-/// `<html data-app="hydrated">` (or `"rendered"`, for a page shown at another address than the
-/// one it was written for), for tests and for anyone looking at the page in developer tools.
+/// Marks `<html>` for tests and for anyone looking at the page in developer tools.
+#[cfg(feature = "hydrate")]
 fn mark(attribute: &str, value: &str) {
-    if let Some(html) = document().document_element() {
+    if let Some(html) = leptos::prelude::document().document_element() {
         let _ = html.set_attribute(attribute, value);
     }
 }

@@ -163,18 +163,6 @@ mod imp {
     }
 }
 
-/// The elements within `scope` that `selector` matches, in document order.
-#[cfg(feature = "hydrate")]
-pub fn elements(scope: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
-    use wasm_bindgen::JsCast;
-    let Ok(list) = scope.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into().ok())
-        .collect()
-}
-
 /// The browser's speech synthesis, when it has a Vietnamese voice.
 #[cfg(feature = "hydrate")]
 pub mod speech {
@@ -238,32 +226,6 @@ pub mod speech {
         let callback = Closure::once_into_js(on_end);
         let _ = js_sys::Reflect::set(&utterance, &"onend".into(), &callback);
         call(&synthesis, "speak", &[utterance]).is_ok()
-    }
-
-    /// The article's paragraphs, in order: what "Nghe bài" reads.
-    pub fn paragraphs() -> Vec<String> {
-        paragraph_elements()
-            .iter()
-            .filter_map(|p| p.text_content())
-            .collect()
-    }
-
-    fn paragraph_elements() -> Vec<web_sys::Element> {
-        web_sys::window()
-            .and_then(|w| w.document()?.document_element())
-            .map_or_else(Vec::new, |root| super::elements(&root, PARAGRAPHS))
-    }
-
-    const PARAGRAPHS: &str = ".article__body > p";
-    const READING: &str = "article__paragraph--reading";
-
-    /// Marks the paragraph being read (by its position among the paragraphs), and only it.
-    pub fn mark_paragraph(reading: Option<usize>) {
-        for (i, p) in paragraph_elements().iter().enumerate() {
-            let _ = p
-                .class_list()
-                .toggle_with_force(READING, reading == Some(i));
-        }
     }
 
     /// Forgets the `voiceschanged` listener of a control that is going away.

@@ -9,20 +9,16 @@
 
 pub mod api;
 pub mod app;
+pub mod boot;
 pub mod browser;
 pub mod components;
 pub mod content;
 pub mod meta;
+pub mod navigation;
 pub mod pages;
-pub mod router;
+pub mod paths;
 
-#[cfg(feature = "hydrate")]
-pub mod boot;
 #[cfg(feature = "ssr")]
 pub mod build;
-#[cfg(feature = "hydrate")]
-pub mod islands;
-#[cfg(feature = "hydrate")]
-pub mod navigator;
 
 pub use app::App;

@@ -1,9 +1,14 @@
-//! What each page says about itself: the document title, and for the static pages' `<head>`,
-//! the description, canonical URL and share preview. One function per page type, used by the
-//! app for `document.title` and by the build for the head, so both always agree.
+//! What each page says about itself in the document's `<head>`: its title, description,
+//! canonical address, share preview and, for articles, structured data. One function per page
+//! type makes a [`PageMeta`]; [`Head`] puts it in the head with leptos_meta, in the static page
+//! the build writes and again as the reader moves within the app.
 
-use crate::api::Paths;
 use crate::content::{Article, Image, ListPage, Site};
+use crate::navigation::Announcement;
+use crate::paths::Paths;
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PageMeta {
@@ -71,19 +76,18 @@ pub fn article(site: &Site, paths: &Paths, article: &Article) -> PageMeta {
     }
 }
 
-/// The search page's document title, with the query once there is one; `site_name` is the
-/// site's short name.
-pub fn search_title(site_name: &str, query: &str) -> String {
+/// The search page's document title, with the query once there is one.
+pub fn search_title(site: &Site, query: &str) -> String {
     match query.trim() {
-        "" => format!("Tìm kiếm – {site_name}"),
-        query => format!("Tìm kiếm “{query}” – {site_name}"),
+        "" => titled(site, "Tìm kiếm"),
+        query => titled(site, &format!("Tìm kiếm “{query}”")),
     }
 }
 
-pub fn search(site: &Site, paths: &Paths) -> PageMeta {
+pub fn search(site: &Site, paths: &Paths, query: &str) -> PageMeta {
     PageMeta {
         heading: "Tìm kiếm".to_owned(),
-        title: search_title(&site.short_name, ""),
+        title: search_title(site, query),
         description: format!(
             "Tìm tin bài của {}, gõ có dấu hay không dấu đều được.",
             site.short_name
@@ -100,7 +104,7 @@ pub fn style_guide(site: &Site, paths: &Paths) -> PageMeta {
         title: titled(site, "Mẫu giao diện"),
         description: "Các màu, cỡ chữ, khoảng cách và thành phần giao diện của trang tin."
             .to_owned(),
-        path: paths.file("mau-giao-dien/"),
+        path: paths.style_guide(),
         image: None,
         published_at: None,
     }
@@ -110,31 +114,15 @@ pub const NOT_FOUND_TITLE: &str = "Không tìm thấy trang";
 pub const NOT_FOUND_TEXT: &str =
     "Trang bạn tìm không tồn tại, hoặc đã được chuyển sang địa chỉ khác.";
 
-/// The not-found page's title; `site_name` is the site's short name.
-pub fn not_found_title(site_name: &str) -> String {
-    format!("{NOT_FOUND_TITLE} – {site_name}")
-}
-
 pub fn not_found(site: &Site, paths: &Paths) -> PageMeta {
     PageMeta {
         heading: NOT_FOUND_TITLE.to_owned(),
-        title: not_found_title(&site.short_name),
-        description: "Trang bạn tìm không tồn tại, hoặc đã được chuyển sang địa chỉ khác."
-            .to_owned(),
-        path: paths.file("404.html"),
+        title: titled(site, NOT_FOUND_TITLE),
+        description: NOT_FOUND_TEXT.to_owned(),
+        path: paths.not_found(),
         image: None,
         published_at: None,
     }
-}
-
-/// Keeps `document.title` in step with the page once the app runs; the static page already
-/// has the right `<title>`.
-pub fn use_document_title(title: impl Fn() -> Option<String> + Send + Sync + 'static) {
-    leptos::prelude::Effect::new(move |_| {
-        if let Some(title) = title() {
-            leptos::prelude::document().set_title(&title);
-        }
-    });
 }
 
 /// The site's default share picture, at the site root, used when a page has no photo.
@@ -146,15 +134,7 @@ pub fn script_json(json: &str) -> String {
     json.replace('<', "\\u003c")
 }
 
-/// `<meta property=… content=…>`, the OpenGraph form (`property` is not an HTML attribute the
-/// view macro knows).
-fn og(property: &'static str, content: impl Into<String>) -> impl leptos::IntoView {
-    use leptos::prelude::*;
-    leptos::html::meta()
-        .attr("property", property)
-        .attr("content", content.into())
-}
-
+#[cfg(feature = "ssr")]
 fn is_jpeg_or_png(src: &str) -> bool {
     let lower = src.to_ascii_lowercase();
     [".jpg", ".jpeg", ".png"]
@@ -162,34 +142,94 @@ fn is_jpeg_or_png(src: &str) -> bool {
         .any(|ext| lower.ends_with(ext))
 }
 
-/// The `<head>` of a static page: title, description, canonical URL, share previews, the feed,
-/// structured data for articles, and where the app starts from.
-#[leptos::component]
-pub fn PageHead(
-    meta: PageMeta,
-    site: std::sync::Arc<Site>,
-    paths: Paths,
-    boot: crate::api::PageBoot,
-) -> impl leptos::IntoView {
-    use leptos::prelude::*;
+/// The page's `<head>` entries that follow it as the reader moves within the app: title,
+/// description, canonical address and the feed (leptos_meta). After a move within the app, the
+/// page is also announced (see [`Announcement`]). In the build, the page's [`PageMeta`] is also
+/// left in the [`PageMetaSlot`], for its share preview.
+#[component]
+pub fn Head(meta: PageMeta) -> impl IntoView {
+    let site = expect_context::<Arc<Site>>();
+    let paths = expect_context::<Paths>();
+    let canonical = format!("{}{}", site.origin, meta.path);
+    let heading = meta.heading.clone();
+    Effect::new(move |_| Announcement::page_shown(&heading));
+    #[cfg(feature = "ssr")]
+    if let Some(slot) = use_context::<PageMetaSlot>() {
+        slot.put(meta.clone());
+    }
+    view! {
+        <Title text=title_text(&meta.title)/>
+        <Meta name="description" content=meta.description/>
+        <Link rel="canonical" href=canonical/>
+        <Link
+            rel="alternate"
+            type_="application/rss+xml"
+            title=format!("Tin mới – {}", site.short_name)
+            href=format!("{}{}", site.origin, paths.feed())
+        />
+    }
+}
+
+/// The document title as leptos_meta takes it. The browser sets it as text; on the server
+/// leptos_meta writes it into `<title>` as it is, so text that looks like HTML (`</title>`,
+/// `&amp;`) is escaped there.
+pub fn title_text(title: &str) -> String {
+    #[cfg(feature = "ssr")]
+    return title.replace('&', "&amp;").replace('<', "&lt;");
+    #[cfg(not(feature = "ssr"))]
+    title.to_owned()
+}
+
+/// Where the page being rendered leaves its [`PageMeta`], for the build to write its share
+/// preview.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Default)]
+pub struct PageMetaSlot(Arc<std::sync::Mutex<Option<PageMeta>>>);
+
+#[cfg(feature = "ssr")]
+impl PageMetaSlot {
+    fn put(&self, meta: PageMeta) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(meta);
+    }
+
+    pub fn take(&self) -> Option<PageMeta> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
+}
+
+/// `<meta property=… content=…>`, the OpenGraph form (`property` is not an HTML attribute the
+/// view macro knows).
+#[cfg(feature = "ssr")]
+fn og(property: &'static str, content: impl Into<String>) -> impl IntoView {
+    leptos::html::meta()
+        .attr("property", property)
+        .attr("content", content.into())
+}
+
+/// What Zalo, Facebook and search engines show of a page: OpenGraph and Twitter tags and, for
+/// articles, structured data. They read the static page, so the build writes these into its
+/// head, and the app carries none of their code.
+#[cfg(feature = "ssr")]
+#[component]
+pub fn SharePreview(meta: PageMeta) -> impl IntoView {
+    let site = expect_context::<Arc<Site>>();
+    let paths = expect_context::<Paths>();
     let absolute = |path: &str| format!("{}{}", site.origin, path);
     let canonical = absolute(&meta.path);
     // Share previews need a JPEG or PNG; other formats fall back to the site's own picture.
-    let (image_url, image_width, image_height, image_alt) = match meta
+    let (image_url, (image_width, image_height), image_alt) = match meta
         .image
         .as_ref()
         .filter(|i| is_jpeg_or_png(&i.largest_jpeg()))
     {
         Some(image) => (
             absolute(&paths.file(&image.largest_jpeg())),
-            image.largest_size().0,
-            image.largest_size().1,
+            image.largest_size(),
             image.alt.clone(),
         ),
         None => (
             absolute(&paths.file(DEFAULT_SHARE_IMAGE_PATH)),
-            DEFAULT_SHARE_IMAGE_SIZE.0,
-            DEFAULT_SHARE_IMAGE_SIZE.1,
+            DEFAULT_SHARE_IMAGE_SIZE,
             site.name.clone(),
         ),
     };
@@ -216,12 +256,7 @@ pub fn PageHead(
         .published_at
         .clone()
         .map(|at| view! { {og("article:published_time", at)} });
-    let boot_json = script_json(&serde_json::to_string(&boot).unwrap_or_default());
     view! {
-        <title>{meta.title.clone()}</title>
-        <meta name="description" content=meta.description.clone()/>
-        <link rel="canonical" href=canonical.clone()/>
-        <link rel="alternate" type="application/rss+xml" title=format!("Tin mới – {}", site.short_name) href=absolute(&paths.file("feed.xml"))/>
         {og("og:site_name", site.name.clone())}
         {og("og:locale", "vi_VN")}
         {og("og:type", og_type)}
@@ -234,10 +269,9 @@ pub fn PageHead(
         {og("og:image:alt", image_alt)}
         {published}
         <meta name="twitter:card" content="summary_large_image"/>
-        <meta name="twitter:title" content=meta.heading.clone()/>
-        <meta name="twitter:description" content=meta.description.clone()/>
+        <meta name="twitter:title" content=meta.heading/>
+        <meta name="twitter:description" content=meta.description/>
         <meta name="twitter:image" content=image_url/>
         {structured}
-        <script type="application/json" id=crate::api::PageBoot::ELEMENT_ID inner_html=boot_json></script>
     }
 }

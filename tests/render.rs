@@ -1,19 +1,28 @@
-//! The static pages, rendered natively by the same components the browser app hydrates.
+//! The static pages, rendered natively by the app itself through its route table, with what
+//! the browser needs to hydrate them.
 
 #![cfg(feature = "ssr")]
 
-use khcn_cantho::api::Paths;
-use khcn_cantho::build::pages::{self, Template};
-use khcn_cantho::build::source;
+use khcn_cantho::build::pages::{self, Page, SitePlan, Template};
+use khcn_cantho::build::source::{self, Bundle};
+use khcn_cantho::content::bundle::{self as rules, parse_article};
 use khcn_cantho::meta::script_json;
-use std::path::Path;
+use khcn_cantho::paths::Paths;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
-const TEMPLATE: &str = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>placeholder</title><script type=\"module\">start()</script></head><body></body></html>";
+/// Trunk's `index.html` as it writes it, minified, with its loader naming the app's files.
+const TEMPLATE: &str = "<!doctype html><html lang=vi><meta charset=utf-8><title>placeholder</title><script type=module>import a from\"/khcn-cantho-0123456789abcdef.js\";a({module_or_path:`/khcn-cantho-0123456789abcdef_bg.wasm`})</script></head><body></body></html>";
+const BUILD: &str = "khcn-cantho-0123456789abcdef";
+const ORIGIN: &str = "https://sokhcn.cantho.gov.vn";
 
-fn render_all(base: &str) -> Vec<(String, String)> {
-    let bundle = source::load(Path::new("public/content")).expect("seed is valid");
-    let plan = pages::plan(&bundle, &Paths::new(base));
+fn seed() -> Bundle {
+    source::load(Path::new("public/content")).expect("the seed is valid")
+}
+
+fn render_all(bundle: &Bundle, base: &str) -> Vec<(String, String)> {
     let template = Template::parse(TEMPLATE).unwrap();
+    let plan = pages::plan(bundle, &Paths::new(base), &template.build_id());
     plan.pages
         .iter()
         .map(|page| {
@@ -33,11 +42,26 @@ fn page<'a>(pages: &'a [(String, String)], file: &str) -> &'a str {
         .1
 }
 
+/// The page's canonical address.
+fn canonical(html: &str) -> &str {
+    let link = html
+        .split("<link ")
+        .find(|tag| tag.contains("rel=\"canonical\""))
+        .expect("a canonical link");
+    between(link, "href=\"", "\"").unwrap()
+}
+
+/// The text between `start` and the next `end`.
+fn between<'a>(html: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = html.find(start)? + start.len();
+    Some(&html[from..from + html[from..].find(end)?])
+}
+
 const ARTICLE: &str = "bai-viet/lam-viec-voi-ubnd-huyen-co-do-2023/index.html";
 
 #[test]
 fn every_page_the_site_links_to_is_written() {
-    let pages = render_all("/");
+    let pages = render_all(&seed(), "/");
     let files: Vec<&str> = pages.iter().map(|(f, _)| f.as_str()).collect();
     assert_eq!(
         files,
@@ -55,14 +79,16 @@ fn every_page_the_site_links_to_is_written() {
 }
 
 #[test]
-fn the_article_page_holds_the_whole_article() {
-    let pages = render_all("/");
+fn the_article_page_holds_the_whole_article_and_what_hydrates_it() {
+    let pages = render_all(&seed(), "/");
     let html = page(&pages, ARTICLE);
-    assert!(html.starts_with("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"));
+    assert!(html.starts_with("<!doctype html><html lang=vi><meta charset=utf-8>"));
     assert!(
         !html.contains("<title>placeholder"),
         "the template's title is replaced"
     );
+    assert_eq!(html.matches("<title>").count(), 1);
+    assert!(html.contains("<title>Sở Khoa học và Công nghệ TP. CầnThơ làm việc với UBND huyện Cở Đỏ về việc triển khai các hoạt động khoa học và công nghệ trên địa bàn huyện 2023 – Sở KH&amp;CN TP. Cần Thơ</title>"));
     assert_eq!(html.matches("<h1").count(), 1);
     assert!(
         html.contains("<h1 class=\"article__title\">Sở Khoa học và Công nghệ TP. CầnThơ làm việc")
@@ -70,34 +96,64 @@ fn the_article_page_holds_the_whole_article() {
     assert!(html.contains("<time datetime=\"2023-08-13T15:11:00+07:00\">13/08/2023 15:11</time>"));
     assert_eq!(html.matches("<figcaption").count(), 5);
     // The first photo is fetched at once, the other four as the reader scrolls.
-    assert_eq!(
-        html.matches("loading=\"eager\" fetchpriority=\"high\"")
-            .count(),
-        1
-    );
+    assert_eq!(html.matches("loading=\"eager\"").count(), 1);
+    assert_eq!(html.matches("fetchpriority=\"high\"").count(), 1);
     assert_eq!(html.matches("loading=\"lazy\"").count(), 4);
     assert!(html.contains("width=\"960\" height=\"640\""));
     assert!(html.contains("<p class=\"article__signature\">Sở KH&amp;CN TP. Cần Thơ</p>"));
     assert!(html.contains("href=\"tel:02923820674\""));
     assert!(html.contains("href=\"mailto:sokhcn@cantho.gov.vn\""));
-    // The app takes over #app's islands, from where the page says it is; the page needs none
-    // of the bundle's data for that.
+    // The app hydrates #app with the props the page was rendered with...
     assert!(html.contains("<body><div id=\"app\">"));
-    assert!(html.contains("<script type=\"application/json\" id=\"page-boot\">{\"base\":\"/\",\"path\":\"/bai-viet/lam-viec-voi-ubnd-huyen-co-do-2023/\",\"site_name\":\"Sở KH&CN TP. Cần Thơ\",\"build\":\"\"}</script>"));
-    assert!(!html.contains("data-path="));
-    // The head goes before trunk's loader.
+    let boot = between(
+        html,
+        "<script type=\"application/json\" id=\"page-boot\">",
+        "</script>",
+    )
+    .expect("boot data");
+    let boot: serde_json::Value = serde_json::from_str(boot).unwrap();
+    assert_eq!(boot["base"], "/");
+    assert_eq!(
+        boot["path"],
+        "/bai-viet/lam-viec-voi-ubnd-huyen-co-do-2023/"
+    );
+    assert_eq!(boot["build"], BUILD);
+    assert_eq!(boot["site"]["short_name"], "Sở KH&CN TP. Cần Thơ");
+    // ...and the data it rendered, which Leptos serialised for hydration.
+    let resolved = between(html, "<script>__RESOLVED_RESOURCES", "</script>").expect("data");
+    assert!(resolved.contains("Kết thúc buổi làm việc"));
+    // The head: leptos_meta's entries after its marker, which the app hydrates from.
+    let head = between(html, "<!--HEAD-->", "</head>").unwrap();
+    assert!(head.starts_with("<meta name=\"description\" content=\"Chiều ngày 11/8/20203"));
+    assert_eq!(
+        canonical(head),
+        "https://sokhcn.cantho.gov.vn/bai-viet/lam-viec-voi-ubnd-huyen-co-do-2023/"
+    );
+    // The share preview, before the marker: the app leaves it as the build wrote it.
+    let share = between(html, "id=\"page-boot\">", "<!--HEAD-->").unwrap();
+    assert!(share.contains("<meta property=\"og:type\" content=\"article\">"));
+    assert!(share.contains("<script type=\"application/ld+json\">"));
+    assert!(
+        !share.contains("<!"),
+        "no hydration markers in the head: {share}"
+    );
     assert!(html.find("<title>").unwrap() < html.find("</head>").unwrap());
 }
 
 #[test]
-fn the_listing_and_not_found_pages() {
-    let pages = render_all("/");
+fn the_listing_search_and_not_found_pages() {
+    let pages = render_all(&seed(), "/");
     let home = page(&pages, "index.html");
     assert!(home.contains("<h1 class=\"listing__heading\">Tin mới nhất</h1>"));
     assert!(home.contains("href=\"/bai-viet/lam-viec-voi-ubnd-huyen-co-do-2023/\""));
     assert!(home.contains("aria-current=\"page\""));
     let empty = page(&pages, "chuyen-muc/thong-bao/index.html");
     assert!(empty.contains("Chưa có bài viết nào trong mục này."));
+    // The header marks the category the page belongs to.
+    assert!(empty.contains("href=\"/chuyen-muc/thong-bao/\" aria-current=\"page\""));
+    let search = page(&pages, "tim-kiem/index.html");
+    assert!(search.contains("Nhập từ khóa rồi bấm Tìm kiếm."));
+    assert!(search.contains("<title>Tìm kiếm – Sở KH&amp;CN TP. Cần Thơ</title>"));
     let missing = page(&pages, "404.html");
     assert!(missing.contains("<h1 class=\"notice__title\">Không tìm thấy trang</h1>"));
     assert!(missing.contains("<title>Không tìm thấy trang – Sở KH&amp;CN TP. Cần Thơ</title>"));
@@ -105,12 +161,15 @@ fn the_listing_and_not_found_pages() {
 
 #[test]
 fn a_sub_path_build_prefixes_every_link_and_url() {
-    let pages = render_all("/tin-tuc/");
+    let pages = render_all(&seed(), "/tin-tuc/");
     let html = page(&pages, ARTICLE);
-    assert!(html.contains("<link rel=\"canonical\" href=\"https://sokhcn.cantho.gov.vn/tin-tuc/bai-viet/lam-viec-voi-ubnd-huyen-co-do-2023/\">"));
+    assert_eq!(
+        canonical(html),
+        "https://sokhcn.cantho.gov.vn/tin-tuc/bai-viet/lam-viec-voi-ubnd-huyen-co-do-2023/"
+    );
     assert!(html
         .contains("src=\"/tin-tuc/content/images/lam-viec-voi-ubnd-huyen-co-do-2023/anh-1.png\""));
-    assert!(html.contains("<a href=\"/tin-tuc/\" class=\"site-header__brand\">"));
+    assert!(html.contains("href=\"/tin-tuc/\""));
     assert!(
         !html.contains("href=\"/bai-viet"),
         "no link escapes the prefix"
@@ -118,7 +177,7 @@ fn a_sub_path_build_prefixes_every_link_and_url() {
 }
 
 #[test]
-fn page_data_cannot_close_its_script_element() {
+fn data_in_a_page_cannot_close_its_script_element() {
     let json = r#"{"caption":"</script><script>alert(1)</script>"}"#;
     let safe = script_json(json);
     assert!(!safe.contains('<'));
@@ -126,98 +185,221 @@ fn page_data_cannot_close_its_script_element() {
         serde_json::from_str::<serde_json::Value>(&safe).unwrap()["caption"],
         "</script><script>alert(1)</script>"
     );
+    // Text that looks like HTML in an article, in the data Leptos serialises for hydration.
+    let mut bundle = seed();
+    bundle.articles[0].title = "</script><script>alert(1)</script>".to_owned();
+    let pages = render_all(&bundle, "/");
+    let html = page(&pages, ARTICLE);
+    assert_eq!(html.matches("<script>alert(1)").count(), 0, "{html}");
+    assert!(html.contains("<title>&lt;/script>&lt;script>alert(1)&lt;/script> – "));
+    bundle.articles[0].title = "</title><script>alert(1)</script>".to_owned();
+    let html = render_all(&bundle, "/")
+        .into_iter()
+        .find(|(f, _)| f == ARTICLE)
+        .unwrap()
+        .1;
+    assert!(html.contains("<title>&lt;/title>&lt;script>alert(1)&lt;/script> – "));
 }
 
 #[test]
 fn rendering_is_deterministic() {
-    assert_eq!(render_all("/"), render_all("/"));
+    assert_eq!(render_all(&seed(), "/"), render_all(&seed(), "/"));
 }
 
 #[test]
 fn only_app_pages_load_the_app() {
-    let pages = render_all("/");
+    let pages = render_all(&seed(), "/");
     for (file, html) in &pages {
-        let loads_app = html.contains("<script type=\"module\">start()</script>");
-        assert_eq!(loads_app, file != "mau-giao-dien/index.html", "{file}");
+        let loads_app = html.contains("<script type=module>import a from");
+        let style_guide = file == "mau-giao-dien/index.html";
+        assert_eq!(loads_app, !style_guide, "{file}");
+        assert_eq!(html.contains("id=\"page-boot\""), !style_guide, "{file}");
+        assert_eq!(
+            html.contains("__RESOLVED_RESOURCES"),
+            !style_guide,
+            "{file}"
+        );
     }
     // The static page keeps every other script: the stored theme and text size still apply.
     let style_guide = page(&pages, "mau-giao-dien/index.html");
-    assert!(style_guide.contains("<script type=\"application/json\" id=\"page-boot\">"));
+    assert!(style_guide.contains("<h1>Mẫu giao diện</h1>"));
 }
 
 #[test]
 fn every_number_in_the_phone_field_is_its_own_link() {
-    let mut bundle = source::load(Path::new("public/content")).expect("seed is valid");
+    let mut bundle = seed();
     bundle.site.footer.phone = "0292.3820674 – 0292.3820675 (máy lẻ 101, 102)".into();
-    let plan = pages::plan(&bundle, &Paths::new("/"));
-    let template = Template::parse(TEMPLATE).unwrap();
-    let html = pages::render(&plan, &plan.pages[0], &template).unwrap();
+    let html = render_all(&bundle, "/").remove(0).1;
     assert!(html.contains(", Fax: </span><span class=\"site-footer__fax\">"));
     assert!(html.contains("<a href=\"tel:02923820674\" class=\"site-footer__link site-footer__phone\">0292.3820674</a> – <a href=\"tel:02923820675\" class=\"site-footer__link site-footer__phone\">0292.3820675</a> (máy lẻ 101, 102)"), "{html}");
 }
 
 #[test]
 fn an_empty_fax_is_left_out_of_the_footer() {
-    let mut bundle = source::load(Path::new("public/content")).expect("seed is valid");
+    let mut bundle = seed();
     bundle.site.footer.fax = String::new();
-    let plan = pages::plan(&bundle, &Paths::new("/"));
-    let template = Template::parse(TEMPLATE).unwrap();
-    let html = pages::render(&plan, &plan.pages[0], &template).unwrap();
+    let html = render_all(&bundle, "/").remove(0).1;
     assert!(!html.contains("Fax") && !html.contains("site-footer__fax"));
     assert!(html.contains("; Email: "));
 }
 
 #[test]
-fn the_search_page_loads_its_own_app_and_every_page_knows_its_build() {
-    let trunk_page = "<!DOCTYPE html><html lang=\"vi\"><head><title>x</title><script type=\"module\">\nimport init from '/khcn-cantho-0123456789abcdef.js';\ninit({ module_or_path: '/khcn-cantho-0123456789abcdef_bg.wasm' });\n</script></head><body></body></html>";
-    let bundle = source::load(Path::new("public/content")).expect("seed is valid");
-    let plan = pages::plan(&bundle, &Paths::new("/"));
-    let template = Template::parse(trunk_page)
-        .unwrap()
-        .with_search_app(Some("khcn-cantho-search-fedcba9876543210".into()));
-    let build = "khcn-cantho-0123456789abcdef khcn-cantho-search-fedcba9876543210";
-    assert_eq!(template.build_id(), build);
-    let render = |file: &str| {
-        let page = plan.pages.iter().find(|p| p.file == file).unwrap();
-        pages::render(&plan, page, &template).unwrap()
-    };
-    let search = render("tim-kiem/index.html");
-    assert!(search.contains("import init from '/khcn-cantho-search-fedcba9876543210.js';"));
-    assert!(search.contains("'/khcn-cantho-search-fedcba9876543210_bg.wasm'"));
-    assert!(!search.contains("0123456789abcdef.js"));
-    for file in ["index.html", ARTICLE, "404.html"] {
-        let html = render(file);
-        assert!(
-            html.contains("import init from '/khcn-cantho-0123456789abcdef.js';"),
-            "{file}"
-        );
-        let loader = html.split("<script type=\"module\">").nth(1).unwrap();
-        let loader = &loader[..loader.find("</script>").unwrap()];
-        assert!(!loader.contains("khcn-cantho-search"), "{file}");
-        // What the app compares before it shows a fetched page in place of this one.
-        assert!(
-            html.contains(&format!(",\"build\":\"{build}\"}}")),
-            "{file}"
-        );
+fn every_page_and_data_file_names_the_build_that_wrote_it() {
+    let template = Template::parse(TEMPLATE).unwrap();
+    assert_eq!(template.build_id(), BUILD);
+    let bundle = seed();
+    let plan = pages::plan(&bundle, &Paths::new("/"), &template.build_id());
+    for (path, json) in &plan.data {
+        if path.starts_with("data/tim-kiem/") {
+            continue; // the search index belongs to the app that reads it
+        }
+        let file: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(file["build"], BUILD, "{path}");
     }
-    assert!(search.contains(&format!(",\"build\":\"{build}\"}}")));
-    // The style guide loads no app at all.
-    assert!(!render("mau-giao-dien/index.html").contains("import init"));
+    // Nothing the app does not read: the site's identity travels with every page.
+    assert!(!plan.data.contains_key("data/site.json"));
 }
 
 #[test]
 fn page_data_the_pages_cannot_read_fails_the_build() {
-    let bundle = source::load(Path::new("public/content")).expect("seed is valid");
-    let mut plan = pages::plan(&bundle, &Paths::new("/"));
+    let bundle = seed();
     let template = Template::parse(TEMPLATE).unwrap();
+    let mut plan = pages::plan(&bundle, &Paths::new("/"), &template.build_id());
     let article = plan.pages.iter().position(|p| p.file == ARTICLE).unwrap();
-    let path = plan.pages[article]
-        .data
-        .iter()
-        .find(|d| d.contains("bai-viet"))
-        .unwrap()
-        .clone();
-    plan.data.insert(path.clone(), "{\"title\": 1}".into());
+    let path = plan.pages[article].data[0].clone();
+    plan.data.insert(
+        path.clone(),
+        "{\"build\":\"\",\"data\":{\"title\":1}}".into(),
+    );
     let error = pages::render(&plan, &plan.pages[article], &template).unwrap_err();
     assert!(error.contains(ARTICLE) && error.contains(&path), "{error}");
+}
+
+/// A bundle of `n` articles across the seed's categories, without photos.
+fn generated(n: usize) -> Bundle {
+    let site = seed().site;
+    let mut articles: Vec<_> = (0..n)
+        .map(|i| {
+            let category = &site.categories[i % site.categories.len()].slug;
+            let text = format!(
+                r#"{{ "title": "Tin số {i}", "published_at": "2024-01-{:02}T08:00:00+07:00", "category": "{category}",
+                     "body": [{{ "type": "paragraph", "text": "Nội dung tin số {i}." }}] }}"#,
+                i % 28 + 1
+            );
+            let slug = format!("tin-so-{i}");
+            parse_article(&slug, &slug, &text, &site, &mut |_| Err("no photos".into()))
+                .expect("generated articles are valid")
+        })
+        .collect();
+    rules::sort_newest_first(&mut articles);
+    rules::link_related(&mut articles, source::RELATED_LIMIT);
+    Bundle {
+        site,
+        articles,
+        images: BTreeSet::new(),
+        content_dir: PathBuf::from("public/content"),
+    }
+}
+
+/// Renders the address `url` through the app's route table.
+fn render_url(plan: &SitePlan, url: &str, data: Vec<String>) -> String {
+    let template = Template::parse(TEMPLATE).unwrap();
+    let page = Page {
+        file: "x.html".into(),
+        url_path: url.to_owned(),
+        data,
+        lastmod: None,
+        in_sitemap: false,
+        loads_app: true,
+    };
+    pages::render(plan, &page, &template).unwrap()
+}
+
+#[test]
+fn every_kind_of_url_the_site_builds_round_trips_through_the_route_table() {
+    // Each address the build writes, built by `Paths`, renders through the route table as the
+    // page that names that same address as its canonical one, under a sub-path too.
+    for base in ["/", "/tin-tuc/"] {
+        let bundle = generated(40);
+        let paths = Paths::new(base);
+        let plan = pages::plan(&bundle, &paths, BUILD);
+        let kinds = [
+            paths.home(),
+            paths.home_page(2),
+            paths.home_page(3),
+            paths.category("tin-hoat-dong", 1),
+            paths.category("tin-hoat-dong", 2),
+            paths.article("tin-so-7"),
+            paths.search("", 1),
+            paths.style_guide(),
+            paths.not_found(),
+        ];
+        for url in &kinds {
+            let page = plan
+                .pages
+                .iter()
+                .find(|p| &p.url_path == url)
+                .unwrap_or_else(|| panic!("the build writes no page at {url}"));
+            let html = render_url(&plan, url, page.data.clone());
+            assert_eq!(canonical(&html), format!("{ORIGIN}{url}"), "{url}");
+        }
+        // Headings, as each page's data says.
+        let heading = |url: &str, data: Vec<String>| {
+            let html = render_url(&plan, url, data);
+            between(&html, "<h1", "</h1>")
+                .map(|h| h[h.find('>').unwrap() + 1..].to_owned())
+                .unwrap()
+        };
+        let data_of = |url: &str| {
+            plan.pages
+                .iter()
+                .find(|p| p.url_path == url)
+                .unwrap()
+                .data
+                .clone()
+        };
+        assert_eq!(
+            heading(&paths.home_page(2), data_of(&paths.home_page(2))),
+            "Tin mới nhất – Trang 2"
+        );
+        assert_eq!(
+            heading(
+                &paths.category("tin-hoat-dong", 2),
+                data_of(&paths.category("tin-hoat-dong", 2))
+            ),
+            "Tin hoạt động – Trang 2"
+        );
+        assert_eq!(
+            heading(
+                &paths.article("tin-so-7"),
+                data_of(&paths.article("tin-so-7"))
+            ),
+            "Tin số 7"
+        );
+        // A search's address, with its query, is the search page (the results come in the
+        // browser); without its trailing slash, the same page.
+        let search = render_url(&plan, &paths.search("Cờ đỏ", 2), Vec::new());
+        assert_eq!(
+            canonical(&search),
+            format!("{ORIGIN}{}", paths.search("", 1))
+        );
+        let bare = paths.article("tin-so-7").trim_end_matches('/').to_owned();
+        assert_eq!(
+            heading(&bare, data_of(&paths.article("tin-so-7"))),
+            "Tin số 7"
+        );
+        // Addresses the site does not have are the not-found page.
+        for missing in [
+            paths.file("bai-viet/"),
+            paths.file("bai-viet/a/b/"),
+            paths.file("trang/x/"),
+            paths.file("khac/"),
+            paths.category("khong-co", 1),
+            paths.article("khong-co"),
+            paths.home_page(99),
+        ] {
+            let html = render_url(&plan, &missing, Vec::new());
+            assert!(html.contains("Không tìm thấy trang</h1>"), "{missing}");
+        }
+    }
 }

@@ -23,16 +23,6 @@ fn main() -> ExitCode {
                     String::new()
                 }
             );
-            let glue = &report.glue;
-            for note in &glue.notes {
-                eprintln!("site-build: {note}");
-            }
-            if glue.names > 0 {
-                eprintln!(
-                    "site-build: rút gọn {} tên giữa wasm và JS, bỏ chú thích của JS (JS bớt {} byte, wasm bớt {} byte)",
-                    glue.names, glue.js_bytes_saved, glue.wasm_bytes_saved
-                );
-            }
             ExitCode::SUCCESS
         }
         Err(failure) => {

@@ -1,9 +1,9 @@
 //! The `site-build` command: options, the two modes, and writing the output.
 
 use super::pages::{self, Template};
-use super::{feeds, glue, images, minify, share_image, source};
-use crate::api::Paths;
+use super::{feeds, images, share_image, source};
 use crate::content::bundle::BundleError;
+use crate::paths::Paths;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -24,8 +24,7 @@ pub struct Options {
     pub out_dir: Option<PathBuf>,
     /// The public URL (`/` or `/tin-tuc/`).
     pub base: String,
-    /// Release builds: shorten the names between the app's wasm and its JS glue, minify the
-    /// pages' inline CSS, and write `.br` and `.gz` siblings of every text file.
+    /// Release builds: write `.br` and `.gz` siblings of every text file.
     pub compress: bool,
     /// Remove the output folder when the build fails; set for trunk's staging folder, so a
     /// failed build leaves nothing half-written behind.
@@ -134,7 +133,6 @@ pub struct Report {
     pub articles: usize,
     pub pages: usize,
     pub files: usize,
-    pub glue: glue::Shortened,
 }
 
 /// Runs the tool. On failure with `clean_on_failure`, the output folder is removed.
@@ -175,35 +173,9 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
         Failure::Output(format!("{what} {}: {e}", path.display()))
     };
 
-    // First, as it renames the app's files and the page template points at them.
-    if options.compress {
-        report.glue = glue::shorten_in(out).map_err(Failure::Output)?;
-        lap("glue names shortened");
-    }
     let index = out.join("index.html");
-    let mut template = fs::read_to_string(&index).map_err(|e| io("không đọc được", &index, e))?;
-    if options.compress {
-        // Designers' `trunk serve` keeps the CSS as written.
-        template = minify::inline_styles(&template);
-    }
-    let search_app = fs::read_dir(out)
-        .map_err(|e| io("không đọc được", out, e))?
-        .flatten()
-        .filter_map(|entry| entry.file_name().into_string().ok())
-        .filter_map(|name| Some(name.strip_suffix("_bg.wasm")?.to_owned()))
-        .find(|stem| stem.starts_with(pages::SEARCH_APP));
-    let template = Template::parse(&template)
-        .map_err(Failure::Output)?
-        .with_search_app(search_app);
-    if template.lacks_search_app() {
-        // Else the search page would get an app without the search, and search nothing.
-        return Err(Failure::Output(format!(
-            "{}: thiếu ứng dụng của trang tìm kiếm ({}_bg.wasm); index.html cần thẻ <link data-trunk rel=\"rust\" data-bin=\"{}\" …>",
-            out.display(),
-            pages::SEARCH_APP,
-            pages::SEARCH_APP
-        )));
-    }
+    let template = fs::read_to_string(&index).map_err(|e| io("không đọc được", &index, e))?;
+    let template = Template::parse(&template).map_err(Failure::Output)?;
     let photos = images::publish(
         &mut bundle.articles,
         &bundle.images,
@@ -214,7 +186,7 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     .map_err(Failure::Output)?;
     lap("photos resized");
     let paths = Paths::new(&options.base);
-    let plan = pages::plan(&bundle, &paths);
+    let plan = pages::plan(&bundle, &paths, &template.build_id());
     lap("data and search index derived");
 
     // Pages render on every core; any failure fails the whole build, and trunk then discards
@@ -401,21 +373,14 @@ fn prune_cache(cache: &Path, keep: std::time::Duration) {
     }
 }
 
-/// A key for content-addressed caches: 128 bits of two differently salted SipHashes and the length.
+/// A key for content-addressed caches and file names: the contents' SHA-256 (its first 128
+/// bits) and their length. The same on every machine and Rust release, so a cache or a year-long
+/// cached photo name stays valid.
 pub fn content_key(bytes: &[u8]) -> String {
-    use std::hash::{DefaultHasher, Hash, Hasher};
-    let hash = |salt: u64| {
-        let mut hasher = DefaultHasher::new();
-        salt.hash(&mut hasher);
-        bytes.hash(&mut hasher);
-        hasher.finish()
-    };
-    format!(
-        "{:016x}{:016x}-{}",
-        hash(0x6b68636e),
-        hash(0x63616e74686f),
-        bytes.len()
-    )
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(bytes);
+    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{hex}-{}", bytes.len())
 }
 
 pub fn brotli_bytes(bytes: &[u8], quality: i32) -> Vec<u8> {

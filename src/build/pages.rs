@@ -1,13 +1,19 @@
-//! Every page the site links to, rendered to static HTML by the app's own components.
+//! Every page the site links to, rendered to static HTML by the app itself, and the data files
+//! the app reads as the reader moves from page to page.
 
 use super::source::Bundle;
-use crate::api::{data, DataCache, PageBoot, Paths, UnreadableData};
+use crate::api::{DataCache, DataFile, Loader, UnreadableData};
+use crate::boot::PageBoot;
 use crate::content::search::{self, DocEntry, IndexedText, DOCS_PER_CHUNK};
 use crate::content::{bundle, Article, ArticleCard, Block, Site};
-use crate::meta::{self, PageHead, PageMeta};
-use crate::router::{Location, PageKind, Route};
+use crate::meta::{PageMetaSlot, SharePreview};
+use crate::paths::{data, Paths};
 use crate::App;
+use futures::executor::block_on;
+use futures::StreamExt;
 use leptos::prelude::*;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -17,18 +23,22 @@ pub struct Page {
     pub file: String,
     /// The URL path it answers at, base included, e.g. `/tin-tuc/bai-viet/x/`.
     pub url_path: String,
-    pub meta: PageMeta,
     /// The data files its first render reads.
     pub data: Vec<String>,
     /// Last modification for the sitemap, when known.
     pub lastmod: Option<String>,
     pub in_sitemap: bool,
+    /// Whether the page loads the app; the style guide does not (see
+    /// [`crate::pages::StyleGuideRoute`]).
+    pub loads_app: bool,
 }
 
 /// Everything derived from the bundle: the data files the app fetches and the pages.
 pub struct SitePlan {
     pub site: Arc<Site>,
     pub paths: Paths,
+    /// Which build of the site this is (see [`PageBoot::build`]).
+    pub build: String,
     /// JSON text by data path (`data/…`).
     pub data: BTreeMap<String, Arc<str>>,
     pub pages: Vec<Page>,
@@ -40,22 +50,40 @@ fn json<T: serde::Serialize>(value: &T) -> Arc<str> {
         .into()
 }
 
-/// The output file for a URL path below the base: `bai-viet/x/` → `bai-viet/x/index.html`.
-fn file_for(below_base: &str) -> String {
-    format!("{below_base}index.html")
+/// A page's data file: its data, and the build that wrote it.
+fn data_file<T: serde::Serialize>(build: &str, data: T) -> Arc<str> {
+    json(&DataFile {
+        build: build.to_owned(),
+        data,
+    })
 }
 
-/// Works out every data file and page of the site.
-pub fn plan(bundle: &Bundle, paths: &Paths) -> SitePlan {
+/// The output file for a URL path below the base: `bai-viet/x/` → `bai-viet/x/index.html`.
+fn file_for(below_base: &str) -> String {
+    if below_base.ends_with(".html") {
+        below_base.to_owned()
+    } else {
+        format!("{below_base}index.html")
+    }
+}
+
+/// Works out every data file and page of the site, for the build `build`.
+pub fn plan(bundle: &Bundle, paths: &Paths, build: &str) -> SitePlan {
     let site = Arc::new(bundle.site.clone());
     let mut data: BTreeMap<String, Arc<str>> = BTreeMap::new();
     let mut pages = Vec::new();
-    data.insert(data::SITE.to_owned(), json(&bundle.site));
-
-    let cards: Vec<ArticleCard> = bundle.articles.iter().map(|a| a.card()).collect();
     let below = |url: &str| url.strip_prefix(paths.base()).unwrap_or(url).to_owned();
+    let page = |url: String, data: Vec<String>, lastmod: Option<String>| Page {
+        file: file_for(&below(&url)),
+        url_path: url,
+        data,
+        lastmod,
+        in_sitemap: true,
+        loads_app: true,
+    };
 
     // The home listing, then each category's, page by page.
+    let cards: Vec<ArticleCard> = bundle.articles.iter().map(|a| a.card()).collect();
     let mut listings = vec![(None, cards.clone())];
     for category in &bundle.site.categories {
         let own: Vec<ArticleCard> = cards
@@ -74,54 +102,31 @@ pub fn plan(bundle: &Bundle, paths: &Paths) -> SitePlan {
                 ),
                 None => (data::home_page(list.page), paths.home_page(list.page)),
             };
-            data.insert(data_path.clone(), json(&list));
-            pages.push(Page {
-                file: file_for(&below(&url)),
-                url_path: url,
-                meta: meta::listing(&site, paths, &list),
-                data: vec![data::SITE.to_owned(), data_path],
-                lastmod: list.items.first().map(|c| c.published_at.clone()),
-                in_sitemap: true,
-            });
+            let lastmod = list.items.first().map(|c| c.published_at.clone());
+            data.insert(data_path.clone(), data_file(build, list));
+            pages.push(page(url, vec![data_path], lastmod));
         }
     }
     for article in &bundle.articles {
         let data_path = data::article(&article.slug);
-        data.insert(data_path.clone(), json(article));
-        let url = paths.article(&article.slug);
-        pages.push(Page {
-            file: file_for(&below(&url)),
-            url_path: url,
-            meta: meta::article(&site, paths, article),
-            data: vec![data::SITE.to_owned(), data_path],
-            lastmod: Some(article.published_at.clone()),
-            in_sitemap: true,
-        });
+        data.insert(data_path.clone(), data_file(build, article));
+        let lastmod = Some(article.published_at.clone());
+        pages.push(page(paths.article(&article.slug), vec![data_path], lastmod));
     }
     write_search_index(&bundle.articles, &mut data);
-    // Pages that read only the site's identity and stay out of the sitemap.
-    for meta in [
-        meta::search(&site, paths),
-        meta::style_guide(&site, paths),
-        meta::not_found(&site, paths),
-    ] {
-        let file = if meta.path.ends_with(".html") {
-            below(&meta.path)
-        } else {
-            file_for(&below(&meta.path))
-        };
+    // Pages without data of their own, out of the sitemap.
+    for url in [paths.search("", 1), paths.style_guide(), paths.not_found()] {
+        let loads_app = url != paths.style_guide();
         pages.push(Page {
-            file,
-            url_path: meta.path.clone(),
-            meta,
-            data: vec![data::SITE.to_owned()],
-            lastmod: None,
             in_sitemap: false,
+            loads_app,
+            ..page(url, Vec::new(), None)
         });
     }
     SitePlan {
         site,
         paths: paths.clone(),
+        build: build.to_owned(),
         data,
         pages,
     }
@@ -163,30 +168,17 @@ fn write_search_index(articles: &[Article], data: &mut BTreeMap<String, Arc<str>
     }
 }
 
-/// The HTML trunk wrote, split where each page's head and body go.
+/// The `index.html` trunk wrote, split where each page's parts go.
 pub struct Template {
     head_start: String,
     head_end_to_body: String,
     after_body_open: String,
     /// The file name, without `_bg.wasm`, of the app trunk put in the page.
     app: Option<String>,
-    /// The same of the search page's app, which trunk builds but leaves out of the page.
-    search_app: Option<String>,
 }
 
-/// The search page's app, as trunk names its files (`SEARCH_APP[-hash]_bg.wasm`).
-pub const SEARCH_APP: &str = "khcn-cantho-search";
-
-/// Which app a page loads.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum PageApp {
-    /// None: a static-only page.
-    Without,
-    /// The app every page has.
-    Common,
-    /// The search page's own, when the build made one.
-    Search,
-}
+/// Where leptos_meta puts the page's `<head>` entries, and where the app finds them again.
+const HEAD_MARKER: &str = "<!--HEAD-->";
 
 impl Template {
     /// Splits trunk's `index.html`: the page's head goes before `</head>` (the placeholder
@@ -218,50 +210,44 @@ impl Template {
             head_end_to_body: html[head_end..body_content].to_owned(),
             after_body_open: html[body_content..].to_owned(),
             app,
-            search_app: None,
         })
     }
 
-    /// Puts the search page's app, `<stem>_bg.wasm` and `<stem>.js` beside the page's app, on
-    /// the search page in its place.
-    pub fn with_search_app(mut self, stem: Option<String>) -> Self {
-        self.search_app = stem;
-        self
-    }
-
-    /// What tells one build of the site from another: the names of its apps' files, which
-    /// change with their contents. Empty without an app.
+    /// What tells one build of the site from another: the name of its app's file, which
+    /// changes with its contents. Empty without an app.
     pub fn build_id(&self) -> String {
-        [&self.app, &self.search_app]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(" ")
+        self.app.clone().unwrap_or_default()
     }
 
-    /// Whether the page's app has no search page's app beside it.
-    pub fn lacks_search_app(&self) -> bool {
-        self.app.is_some() && self.search_app.is_none()
-    }
-
-    /// The page: `head` and the rendered `app` in trunk's shell, loading `page_app`. A
-    /// static-only page leaves out the module script that starts the app, so the browser
-    /// downloads no wasm for it.
-    fn fill(&self, head: &str, app: &str, page_app: PageApp) -> String {
-        let mut page = String::with_capacity(self.head_start.len() + head.len() + app.len() + 4096);
-        match (page_app, &self.app, &self.search_app) {
-            (PageApp::Without, ..) => page.push_str(&without_module_scripts(&self.head_start)),
-            (PageApp::Search, Some(common), Some(search)) => {
-                page.push_str(&self.head_start.replace(common.as_str(), search))
+    /// The page around the rendered `app`, with its share preview in the head. A page with the
+    /// app also carries what the app
+    /// starts from: its boot data and the data Leptos serialised while rendering. A page
+    /// without leaves out the module script that starts the app, so the browser downloads no
+    /// wasm for it.
+    fn fill(&self, share_preview: &str, app: &str, start: Option<(&PageBoot, &str)>) -> String {
+        let mut page = String::with_capacity(self.head_start.len() + app.len() + 4096);
+        match start {
+            Some((boot, _)) => {
+                page.push_str(&self.head_start);
+                page.push_str(&format!(
+                    "<script type=\"application/json\" id=\"{}\">{}</script>",
+                    PageBoot::ELEMENT_ID,
+                    boot.to_script_json()
+                ));
             }
-            _ => page.push_str(&self.head_start),
+            None => page.push_str(&without_module_scripts(&self.head_start)),
         }
-        page.push_str(head);
+        page.push_str(share_preview);
+        page.push_str(HEAD_MARKER);
         page.push_str(&self.head_end_to_body);
-        page.push_str("<div id=\"app\">");
+        page.push_str(&format!("<div id=\"{}\">", crate::app::APP_ID));
         page.push_str(app);
         page.push_str("</div>");
+        if let Some((_, resolved)) = start {
+            page.push_str("<script>");
+            page.push_str(resolved);
+            page.push_str("</script>");
+        }
         page.push_str(&self.after_body_open);
         page
     }
@@ -287,31 +273,60 @@ fn without_module_scripts(html: &str) -> String {
     out
 }
 
-/// Renders one page: the app for its URL, from the bundle's data.
+/// Renders one page: the app at its address, from the bundle's data, with Leptos's server
+/// rendering; the data it read is serialised into the page for the browser's hydration, and
+/// its `<head>` entries go into the head.
 pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> Result<String, String> {
-    let owner = Owner::new_root(None);
+    // Leptos's server rendering runs on the futures crate's executor (set once per process).
+    let _ = any_spawner::Executor::init_futures_executor();
+    let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
     let unreadable = UnreadableData::default();
-    let (head, app) = owner.with(|| {
-        provide_context(unreadable.clone());
-        provide_context(plan.paths.clone());
+    let (meta_context, meta_output) = ServerMetaContext::new();
+    let page_meta = PageMetaSlot::default();
+    let boot = PageBoot {
+        base: plan.paths.base().to_owned(),
+        path: page.url_path.clone(),
+        build: plan.build.clone(),
+        site: (*plan.site).clone(),
+    };
+    let app = owner.with(|| {
+        provide_context(RequestUrl::new(&page.url_path));
+        provide_context(meta_context);
+        provide_context(page_meta.clone());
         let cache = DataCache::default();
         for path in &page.data {
             cache.insert(path.clone(), Arc::clone(&plan.data[path]));
         }
-        provide_context(cache);
-        let app = view! { <App location=Location::from_url(&page.url_path) site=Arc::clone(&plan.site)/> }
-            .to_html();
-        let boot = PageBoot {
-            base: plan.paths.base().to_owned(),
-            path: page.url_path.clone(),
-            site_name: plan.site.short_name.clone(),
-            build: template.build_id(),
-        };
-        let head = view! {
-            <PageHead meta=page.meta.clone() site=Arc::clone(&plan.site) paths=plan.paths.clone() boot/>
-        }
-        .to_html();
-        (head, app)
+        provide_context(
+            Loader::new(plan.paths.clone(), plan.build.clone(), cache)
+                .reporting_unreadable(unreadable.clone()),
+        );
+        let boot = boot.clone();
+        view! { <App boot then_show=None/> }.to_html_stream_in_order()
+    });
+    let app: String = block_on(app.collect::<Vec<String>>()).concat();
+    let resolved = owner
+        .with(Owner::current_shared_context)
+        .and_then(|context| context.pending_data())
+        .map(|data| block_on(data.collect::<Vec<String>>()).concat())
+        .unwrap_or_default();
+    // The share preview, from what the page said of itself, rendered in the same context.
+    let share_preview = match page_meta.take() {
+        Some(meta) => owner.with(|| view! { <SharePreview meta/> }.to_html()),
+        None => String::new(),
+    };
+    let html = template.fill(
+        &share_preview,
+        &app,
+        page.loads_app.then_some((&boot, &resolved)),
+    );
+    let html = block_on(async move {
+        meta_output
+            .inject_meta_context(futures::stream::iter([html]))
+            .await
+            .collect::<Vec<String>>()
+            .await
+            .concat()
     });
     drop(owner);
     if let Some(path) = unreadable
@@ -325,13 +340,5 @@ pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> Result<Strin
             page.file
         ));
     }
-    let route = Route::parse(&plan.paths, &page.url_path);
-    let page_app = if route.is_static_only() {
-        PageApp::Without
-    } else if route.kind() == PageKind::Search {
-        PageApp::Search
-    } else {
-        PageApp::Common
-    };
-    Ok(template.fill(&head, &app, page_app))
+    Ok(html)
 }

@@ -1,6 +1,6 @@
 use super::{Photo, Picture, PublishedTime, THUMBNAIL_SIZES};
-use crate::api::Paths;
 use crate::content::ArticleCard;
+use crate::paths::Paths;
 use leptos::either::Either;
 use leptos::prelude::*;
 

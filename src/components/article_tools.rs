@@ -7,10 +7,14 @@ use leptos::prelude::*;
 /// browser (its share sheet, the stored text size) only after the page has been taken over, so
 /// that the first render matches the static page.
 ///
-/// In the browser it is one of the page's islands ([`crate::islands`]): it takes the title and
-/// the address from the article it belongs to.
+/// `paragraphs` and `reading` are for "Nghe bài" (see [`ListenControl`]).
 #[component]
-pub fn ArticleTools(title: String, canonical: String) -> impl IntoView {
+pub fn ArticleTools(
+    title: String,
+    canonical: String,
+    paragraphs: Vec<String>,
+    reading: RwSignal<Option<usize>>,
+) -> impl IntoView {
     let running = RwSignal::new(false);
     let step = RwSignal::new(browser::DEFAULT_TEXT_STEP);
     Effect::new(move |_| {
@@ -50,13 +54,13 @@ pub fn ArticleTools(title: String, canonical: String) -> impl IntoView {
         let (title, canonical) = (title.clone(), canonical.clone());
         move |_| browser::share(&title, &canonical)
     };
-    let encoded = crate::api::encode_query_value(&canonical);
+    let encoded = crate::paths::encode_query_value(&canonical);
     let facebook = format!("https://www.facebook.com/sharer/sharer.php?u={encoded}");
     let zalo = format!("https://sp.zalo.me/share?url={encoded}");
     let size_label = move || format!("{} %", browser::TEXT_SIZES[step.get()]);
     view! {
         <div class="tools" role="group" aria-label="Công cụ bài viết">
-            <ListenControl/>
+            <ListenControl paragraphs reading/>
             <div class="tools__group tools__needs-app" role="group" aria-label="Cỡ chữ">
                 <button
                     type="button"

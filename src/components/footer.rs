@@ -1,13 +1,14 @@
-use crate::api::Paths;
 use crate::content::text::phone_pieces;
 use crate::content::Site;
+use crate::paths::Paths;
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The department's footer: every field of `site.json`'s `footer`, phone and email as links.
 #[component]
-pub fn SiteFooter(site: Arc<Site>) -> impl IntoView {
+pub fn SiteFooter() -> impl IntoView {
+    let site = expect_context::<Arc<Site>>();
     let paths = expect_context::<Paths>();
     let footer = &site.footer;
     // A department without a fax leaves the field empty.
@@ -48,7 +49,7 @@ pub fn SiteFooter(site: Arc<Site>) -> impl IntoView {
                 </p>
                 <p class="site-footer__row site-footer__copyright">{footer.copyright.clone()}</p>
                 <p class="site-footer__row site-footer__feeds">
-                    <a class="site-footer__link" href=paths.file("feed.xml") rel="external">"Tin mới qua RSS"</a>
+                    <a class="site-footer__link" href=paths.feed() rel="external">"Tin mới qua RSS"</a>
                 </p>
             </div>
         </footer>

@@ -1,42 +1,55 @@
 use super::ThemeToggle;
-use crate::api::Paths;
 use crate::content::Site;
-use crate::router::{use_router, Route};
+use crate::navigation::within_app;
+use crate::paths::Paths;
 use leptos::prelude::*;
-
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
 use std::sync::Arc;
 
-/// The header band (department name and slogan, linking home) and the category navigation.
+/// The header band (department name and slogan, linking home), the search field and the
+/// category navigation, which marks the section the page belongs to.
 #[component]
-pub fn SiteHeader(site: Arc<Site>) -> impl IntoView {
+pub fn SiteHeader() -> impl IntoView {
+    let site = expect_context::<Arc<Site>>();
     let paths = expect_context::<Paths>();
-    let route = use_router().route();
-    // The navigation entry a page belongs to: the home listing (and its pages) or a category.
-    let current = Memo::new(move |_| match &*route.read() {
-        Route::Home { .. } => Some(String::new()),
-        Route::Category { slug, .. } => Some(slug.clone()),
-        _ => None,
-    });
-    let mark = move |key: String| {
-        move || (current.get().as_deref() == Some(key.as_str())).then_some("page")
+    let pathname = use_location().pathname;
+    // The home listing's pages belong to "Trang chủ" too; a category's pages to their category
+    // (which `<A>` marks itself: the address starts with the category's).
+    let home = paths.home();
+    let home_pages = paths.file("trang/");
+    let at_home = move || {
+        pathname.with(|p| {
+            p.trim_end_matches('/') == home.trim_end_matches('/') || p.starts_with(&home_pages)
+        })
     };
     let categories = site
         .categories
         .iter()
         .map(|category| {
+            let (href, name) = (paths.category(&category.slug, 1), category.name.clone());
             view! {
                 <li class="site-nav__item">
-                    <a
-                        class="site-nav__link"
-                        href=paths.category(&category.slug, 1)
-                        aria-current=mark(category.slug.clone())
-                    >
-                        {category.name.clone()}
-                    </a>
+                    <A href attr:class="site-nav__link">{name}</A>
                 </li>
             }
         })
         .collect_view();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        pathname.track();
+        request_animation_frame(reveal_current_section);
+    });
+    let input = NodeRef::<leptos::html::Input>::new();
+    let navigate = use_navigate();
+    let search = {
+        let paths = paths.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let typed = input.get_untracked().map(|i| i.value()).unwrap_or_default();
+            navigate(&paths.search(&typed, 1), within_app());
+        }
+    };
     view! {
         <header class="site-header">
             <div class="site-header__band">
@@ -45,14 +58,14 @@ pub fn SiteHeader(site: Arc<Site>) -> impl IntoView {
                         <span class="site-header__name">{site.name.clone()}</span>
                         <span class="site-header__slogan">{site.slogan.clone()}</span>
                     </a>
-                    // Submitted within the app by the navigation (see `navigator.rs`); without JavaScript,
-                    // by the browser, to the same address.
-                    <form class="site-search" role="search" action=paths.file("tim-kiem/") method="get">
+                    // Without JavaScript, the browser submits it to the same address.
+                    <form class="site-search" role="search" action=paths.search("", 1) method="get" on:submit=search>
                         // The label wraps its field: no id, so the header can appear more than once
                         // on a page (the style guide shows it twice).
                         <label class="site-search__field">
                             <span class="visually-hidden">"Tìm kiếm tin bài"</span>
                             <input
+                                node_ref=input
                                 class="site-search__input"
                                 type="search"
                                 name="q"
@@ -69,7 +82,11 @@ pub fn SiteHeader(site: Arc<Site>) -> impl IntoView {
                 <div class="container site-nav__inner">
                     <ul class="site-nav__list">
                         <li class="site-nav__item">
-                            <a class="site-nav__link" href=paths.home() aria-current=mark(String::new())>
+                            <a
+                                class="site-nav__link"
+                                href=paths.home()
+                                aria-current=move || at_home().then_some("page")
+                            >
                                 "Trang chủ"
                             </a>
                         </li>
@@ -79,5 +96,31 @@ pub fn SiteHeader(site: Arc<Site>) -> impl IntoView {
                 </div>
             </nav>
         </header>
+    }
+}
+
+/// On a phone the header's sections are one line that scrolls sideways: the one the page
+/// belongs to is scrolled into that line's view, so the reader sees where they are.
+#[cfg(feature = "hydrate")]
+fn reveal_current_section() {
+    use wasm_bindgen::JsCast;
+    let Some(link) = document()
+        .query_selector(".site-nav__link[aria-current]")
+        .ok()
+        .flatten()
+        .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let Some(list) = link.closest(".site-nav__list").ok().flatten() else {
+        return;
+    };
+    // Within the strip, which is the link's offset parent (`position: relative`, site.css).
+    let left = link.offset_left() - list.scroll_left();
+    let right = left + link.offset_width();
+    let width = list.client_width();
+    if left < 0 || right > width {
+        // Centred where it can be; the browser clamps at either end.
+        list.set_scroll_left(list.scroll_left() + (left + right - width) / 2);
     }
 }

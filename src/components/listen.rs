@@ -8,19 +8,16 @@ enum Playback {
     Paused,
 }
 
-/// "Nghe bài": reads the article's paragraphs aloud with the browser's Vietnamese voice, one
-/// after another, marking the one being read. Absent where the browser has no Vietnamese voice
-/// (and in the static page, which cannot know). It reads the paragraphs from the page itself,
-/// so the app carries no copy of the article.
+/// "Nghe bài": reads the article's `paragraphs` aloud with the browser's Vietnamese voice, one
+/// after another; `reading` says which is being read, for the article to mark it. Absent where
+/// the browser has no Vietnamese voice (and in the static page, which cannot know).
 #[component]
-pub fn ListenControl() -> impl IntoView {
+pub fn ListenControl(paragraphs: Vec<String>, reading: RwSignal<Option<usize>>) -> impl IntoView {
     let available = RwSignal::new(false);
     let playback = RwSignal::new(Playback::Stopped);
-    // The paragraph being read aloud, by its position among the paragraphs.
-    let reading = RwSignal::new(None::<usize>);
     // Each start or stop begins a new run; a finished utterance of an old run is ignored.
     let run = StoredValue::new(0u64);
-    let paragraphs = StoredValue::new(Vec::<String>::new());
+    let paragraphs = StoredValue::new(paragraphs);
 
     #[cfg(feature = "hydrate")]
     {
@@ -31,7 +28,6 @@ pub fn ListenControl() -> impl IntoView {
                 available.try_set(speech::vietnamese_voice().is_some());
             });
         });
-        Effect::new(move |_| speech::mark_paragraph(reading.get()));
         on_cleanup(|| {
             speech::stop_watching_voices();
             speech::cancel();
@@ -70,8 +66,6 @@ pub fn ListenControl() -> impl IntoView {
     }
 
     let start = move |_| {
-        #[cfg(feature = "hydrate")]
-        paragraphs.set_value(crate::browser::speech::paragraphs());
         run.update_value(|r| *r += 1);
         playback.set(Playback::Speaking);
         speak_from(0, run.get_value(), run, paragraphs, reading, playback);

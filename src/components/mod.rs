@@ -1,13 +1,9 @@
 //! Pieces shared by the pages.
 
-#[macro_use]
-mod wrapper;
-
 mod article_card;
 mod article_tools;
 mod figure;
 mod footer;
-mod fresh;
 mod header;
 mod listen;
 mod pagination;
@@ -21,12 +17,11 @@ pub use article_card::ArticleCardView;
 pub use article_tools::ArticleTools;
 pub use figure::Figure;
 pub use footer::SiteFooter;
-pub use fresh::Fresh;
 pub use header::SiteHeader;
 pub use listen::ListenControl;
 pub use pagination::{pagination_items, PageItem, Pagination};
 pub use photo_viewer::PhotoViewer;
 pub use picture::{Photo, Picture, ARTICLE_SIZES, FULL_SIZES, THUMBNAIL_SIZES};
 pub use published_time::PublishedTime;
-pub use status::{ErrorPanel, NotFound, SampleView, Skeleton};
+pub use status::{with_page_data, ErrorPanel, NotFound, SampleView, Skeleton};
 pub use theme_toggle::ThemeToggle;

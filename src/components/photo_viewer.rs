@@ -1,10 +1,10 @@
-use super::{Fresh, Photo, Picture, FULL_SIZES};
+use super::{Photo, Picture, FULL_SIZES};
 use leptos::prelude::*;
 
 /// The article's photos, large, one at a time: previous and next by buttons, arrow keys and
 /// swipe; closed by Esc, the close button or the phone's Back button; focus kept inside while
-/// open and given back to the photo afterwards. The app makes it when a photo is first opened
-/// (see [`crate::islands`]); the static page never contains it.
+/// open and given back to the photo afterwards. `open` is the photo shown, by its position; the
+/// static page never contains the viewer.
 #[component]
 pub fn PhotoViewer(photos: Vec<(Photo, String)>, open: RwSignal<Option<usize>>) -> impl IntoView {
     let total = photos.len();
@@ -97,8 +97,7 @@ pub fn PhotoViewer(photos: Vec<(Photo, String)>, open: RwSignal<Option<usize>>) 
     // The dialog is built when a photo opens and kept while the reader moves between photos.
     let visible = Memo::new(move |_| open.get().is_some() && total > 0);
     move || {
-        // Built when it opens; never updated in place, as it only opens and closes.
-        visible.get().then(|| Fresh(view! {
+        visible.get().then(|| view! {
             <dialog
                 node_ref=dialog
                 class="viewer"
@@ -135,7 +134,7 @@ pub fn PhotoViewer(photos: Vec<(Photo, String)>, open: RwSignal<Option<usize>>) 
                     </button>
                 </div>
             </dialog>
-        }))
+        })
     }
 }
 

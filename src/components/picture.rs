@@ -1,5 +1,5 @@
-use crate::api::Paths;
 use crate::content::Image;
+use crate::paths::Paths;
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -10,9 +10,8 @@ pub const THUMBNAIL_SIZES: &str = "(min-width: 48rem) 15rem, 7.5rem";
 /// `sizes` for the photo viewer.
 pub const FULL_SIZES: &str = "100vw";
 
-/// A photo as a page shows it: its addresses resolved below the site. The build makes it from
-/// the bundle's [`Image`]; the browser reads it back from a figure of the page (the photo viewer),
-/// so the app needs neither the article's data nor the rules for variant names.
+/// A photo as a page shows it: the bundle's [`Image`] with its addresses resolved below the
+/// site.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Photo {
     pub src: String,

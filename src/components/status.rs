@@ -1,9 +1,67 @@
 //! What a page shows while its data loads, when it fails, and when there is nothing to show.
 
-use crate::api::{FetchError, Paths};
-use crate::meta;
-use leptos::either::Either;
+use crate::api::FetchError;
+use crate::content::Site;
+use crate::meta::{self, Head};
+use crate::paths::Paths;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::sync::Arc;
+
+/// A page's data, shown by `shown` once it is there. Meanwhile a placeholder with `lines`
+/// lines holds its place; a failure shows the not-found page, or a Vietnamese error, each with
+/// "Thử lại", which loads the data again.
+pub fn with_page_data<T, V>(
+    data: crate::api::PageResource<T>,
+    lines: usize,
+    shown: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let retry = Callback::new(move |()| data.refetch());
+    view! {
+        <Suspense fallback=move || view! { <Skeleton lines/> }>
+            {move || {
+                let shown = shown.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(value) => EitherOf3::A(shown(value)),
+                        Err(FetchError::NotFound) => EitherOf3::B(view! { <NotFoundPanel retry/> }),
+                        Err(error) => EitherOf3::C(view! { <LoadError error retry/> }),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// Data the server says does not exist: the not-found page, with a retry, since a link shared
+/// right after publication can reach a CDN before the page does.
+#[component]
+fn NotFoundPanel(retry: Callback<()>) -> impl IntoView {
+    let meta = meta::not_found(&expect_context::<Arc<Site>>(), &expect_context::<Paths>());
+    view! {
+        <Head meta/>
+        <NotFound retry/>
+    }
+}
+
+/// A page whose data could not be loaded.
+#[component]
+fn LoadError(error: FetchError, retry: Callback<()>) -> impl IntoView {
+    let site = expect_context::<Arc<Site>>();
+    view! {
+        <Title text=meta::title_text(&format!("{} – {}", ERROR_TITLE, site.short_name))/>
+        <ErrorPanel error retry/>
+    }
+}
+
+const ERROR_TITLE: &str = "Không tải được nội dung";
 
 /// Provided by the style guide, whose samples of whole-page states must not add more `h1`s to
 /// the page.
@@ -49,7 +107,7 @@ pub fn ErrorPanel(error: FetchError, retry: Callback<()>) -> impl IntoView {
     };
     view! {
         <section class="notice notice--error" role=role>
-            {notice_title("Không tải được nội dung")}
+            {notice_title(ERROR_TITLE)}
             <p class="notice__text">{error.to_string()}</p>
             <button type="button" class="button" on:click=try_again>
                 "Thử lại"

@@ -1,10 +1,10 @@
 //! The content bundle: what editors write, what the build publishes, and the rules between.
 //!
 //! Pure and target-independent: the browser app reads the published types, the native build
-//! tool parses and validates the editors' files, and both are tested with plain `cargo test`.
+//! tool parses and validates the editors' files and writes the published types, and both are
+//! tested with plain `cargo test`.
 
 pub mod bundle;
-pub mod json;
 pub mod search;
 pub mod text;
 pub mod time;

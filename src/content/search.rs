@@ -32,271 +32,12 @@ pub fn chunk_path(id: u32) -> String {
     format!("data/tim-kiem/bai/{}.json", id as usize / DOCS_PER_CHUNK)
 }
 
-/// Latin letters with diacritics (Vietnamese in full) and their plain lowercase letter,
-/// sorted by code point for binary search. Generated from Unicode's canonical decompositions,
-/// plus Đ and đ, which have none.
-const FOLDED: [(char, u8); 257] = [
-    ('\u{c0}', b'a'),
-    ('\u{c1}', b'a'),
-    ('\u{c2}', b'a'),
-    ('\u{c3}', b'a'),
-    ('\u{c4}', b'a'),
-    ('\u{c5}', b'a'),
-    ('\u{c7}', b'c'),
-    ('\u{c8}', b'e'),
-    ('\u{c9}', b'e'),
-    ('\u{ca}', b'e'),
-    ('\u{cb}', b'e'),
-    ('\u{cc}', b'i'),
-    ('\u{cd}', b'i'),
-    ('\u{ce}', b'i'),
-    ('\u{cf}', b'i'),
-    ('\u{d1}', b'n'),
-    ('\u{d2}', b'o'),
-    ('\u{d3}', b'o'),
-    ('\u{d4}', b'o'),
-    ('\u{d5}', b'o'),
-    ('\u{d6}', b'o'),
-    ('\u{d9}', b'u'),
-    ('\u{da}', b'u'),
-    ('\u{db}', b'u'),
-    ('\u{dc}', b'u'),
-    ('\u{dd}', b'y'),
-    ('\u{e0}', b'a'),
-    ('\u{e1}', b'a'),
-    ('\u{e2}', b'a'),
-    ('\u{e3}', b'a'),
-    ('\u{e4}', b'a'),
-    ('\u{e5}', b'a'),
-    ('\u{e7}', b'c'),
-    ('\u{e8}', b'e'),
-    ('\u{e9}', b'e'),
-    ('\u{ea}', b'e'),
-    ('\u{eb}', b'e'),
-    ('\u{ec}', b'i'),
-    ('\u{ed}', b'i'),
-    ('\u{ee}', b'i'),
-    ('\u{ef}', b'i'),
-    ('\u{f1}', b'n'),
-    ('\u{f2}', b'o'),
-    ('\u{f3}', b'o'),
-    ('\u{f4}', b'o'),
-    ('\u{f5}', b'o'),
-    ('\u{f6}', b'o'),
-    ('\u{f9}', b'u'),
-    ('\u{fa}', b'u'),
-    ('\u{fb}', b'u'),
-    ('\u{fc}', b'u'),
-    ('\u{fd}', b'y'),
-    ('\u{ff}', b'y'),
-    ('\u{100}', b'a'),
-    ('\u{101}', b'a'),
-    ('\u{102}', b'a'),
-    ('\u{103}', b'a'),
-    ('\u{104}', b'a'),
-    ('\u{105}', b'a'),
-    ('\u{106}', b'c'),
-    ('\u{107}', b'c'),
-    ('\u{108}', b'c'),
-    ('\u{109}', b'c'),
-    ('\u{10a}', b'c'),
-    ('\u{10b}', b'c'),
-    ('\u{10c}', b'c'),
-    ('\u{10d}', b'c'),
-    ('\u{10e}', b'd'),
-    ('\u{10f}', b'd'),
-    ('\u{110}', b'd'),
-    ('\u{111}', b'd'),
-    ('\u{112}', b'e'),
-    ('\u{113}', b'e'),
-    ('\u{114}', b'e'),
-    ('\u{115}', b'e'),
-    ('\u{116}', b'e'),
-    ('\u{117}', b'e'),
-    ('\u{118}', b'e'),
-    ('\u{119}', b'e'),
-    ('\u{11a}', b'e'),
-    ('\u{11b}', b'e'),
-    ('\u{11c}', b'g'),
-    ('\u{11d}', b'g'),
-    ('\u{11e}', b'g'),
-    ('\u{11f}', b'g'),
-    ('\u{120}', b'g'),
-    ('\u{121}', b'g'),
-    ('\u{122}', b'g'),
-    ('\u{123}', b'g'),
-    ('\u{124}', b'h'),
-    ('\u{125}', b'h'),
-    ('\u{128}', b'i'),
-    ('\u{129}', b'i'),
-    ('\u{12a}', b'i'),
-    ('\u{12b}', b'i'),
-    ('\u{12c}', b'i'),
-    ('\u{12d}', b'i'),
-    ('\u{12e}', b'i'),
-    ('\u{12f}', b'i'),
-    ('\u{130}', b'i'),
-    ('\u{134}', b'j'),
-    ('\u{135}', b'j'),
-    ('\u{136}', b'k'),
-    ('\u{137}', b'k'),
-    ('\u{139}', b'l'),
-    ('\u{13a}', b'l'),
-    ('\u{13b}', b'l'),
-    ('\u{13c}', b'l'),
-    ('\u{13d}', b'l'),
-    ('\u{13e}', b'l'),
-    ('\u{143}', b'n'),
-    ('\u{144}', b'n'),
-    ('\u{145}', b'n'),
-    ('\u{146}', b'n'),
-    ('\u{147}', b'n'),
-    ('\u{148}', b'n'),
-    ('\u{14c}', b'o'),
-    ('\u{14d}', b'o'),
-    ('\u{14e}', b'o'),
-    ('\u{14f}', b'o'),
-    ('\u{150}', b'o'),
-    ('\u{151}', b'o'),
-    ('\u{154}', b'r'),
-    ('\u{155}', b'r'),
-    ('\u{156}', b'r'),
-    ('\u{157}', b'r'),
-    ('\u{158}', b'r'),
-    ('\u{159}', b'r'),
-    ('\u{15a}', b's'),
-    ('\u{15b}', b's'),
-    ('\u{15c}', b's'),
-    ('\u{15d}', b's'),
-    ('\u{15e}', b's'),
-    ('\u{15f}', b's'),
-    ('\u{160}', b's'),
-    ('\u{161}', b's'),
-    ('\u{162}', b't'),
-    ('\u{163}', b't'),
-    ('\u{164}', b't'),
-    ('\u{165}', b't'),
-    ('\u{168}', b'u'),
-    ('\u{169}', b'u'),
-    ('\u{16a}', b'u'),
-    ('\u{16b}', b'u'),
-    ('\u{16c}', b'u'),
-    ('\u{16d}', b'u'),
-    ('\u{16e}', b'u'),
-    ('\u{16f}', b'u'),
-    ('\u{170}', b'u'),
-    ('\u{171}', b'u'),
-    ('\u{172}', b'u'),
-    ('\u{173}', b'u'),
-    ('\u{174}', b'w'),
-    ('\u{175}', b'w'),
-    ('\u{176}', b'y'),
-    ('\u{177}', b'y'),
-    ('\u{178}', b'y'),
-    ('\u{179}', b'z'),
-    ('\u{17a}', b'z'),
-    ('\u{17b}', b'z'),
-    ('\u{17c}', b'z'),
-    ('\u{17d}', b'z'),
-    ('\u{17e}', b'z'),
-    ('\u{1a0}', b'o'),
-    ('\u{1a1}', b'o'),
-    ('\u{1af}', b'u'),
-    ('\u{1b0}', b'u'),
-    ('\u{1ea0}', b'a'),
-    ('\u{1ea1}', b'a'),
-    ('\u{1ea2}', b'a'),
-    ('\u{1ea3}', b'a'),
-    ('\u{1ea4}', b'a'),
-    ('\u{1ea5}', b'a'),
-    ('\u{1ea6}', b'a'),
-    ('\u{1ea7}', b'a'),
-    ('\u{1ea8}', b'a'),
-    ('\u{1ea9}', b'a'),
-    ('\u{1eaa}', b'a'),
-    ('\u{1eab}', b'a'),
-    ('\u{1eac}', b'a'),
-    ('\u{1ead}', b'a'),
-    ('\u{1eae}', b'a'),
-    ('\u{1eaf}', b'a'),
-    ('\u{1eb0}', b'a'),
-    ('\u{1eb1}', b'a'),
-    ('\u{1eb2}', b'a'),
-    ('\u{1eb3}', b'a'),
-    ('\u{1eb4}', b'a'),
-    ('\u{1eb5}', b'a'),
-    ('\u{1eb6}', b'a'),
-    ('\u{1eb7}', b'a'),
-    ('\u{1eb8}', b'e'),
-    ('\u{1eb9}', b'e'),
-    ('\u{1eba}', b'e'),
-    ('\u{1ebb}', b'e'),
-    ('\u{1ebc}', b'e'),
-    ('\u{1ebd}', b'e'),
-    ('\u{1ebe}', b'e'),
-    ('\u{1ebf}', b'e'),
-    ('\u{1ec0}', b'e'),
-    ('\u{1ec1}', b'e'),
-    ('\u{1ec2}', b'e'),
-    ('\u{1ec3}', b'e'),
-    ('\u{1ec4}', b'e'),
-    ('\u{1ec5}', b'e'),
-    ('\u{1ec6}', b'e'),
-    ('\u{1ec7}', b'e'),
-    ('\u{1ec8}', b'i'),
-    ('\u{1ec9}', b'i'),
-    ('\u{1eca}', b'i'),
-    ('\u{1ecb}', b'i'),
-    ('\u{1ecc}', b'o'),
-    ('\u{1ecd}', b'o'),
-    ('\u{1ece}', b'o'),
-    ('\u{1ecf}', b'o'),
-    ('\u{1ed0}', b'o'),
-    ('\u{1ed1}', b'o'),
-    ('\u{1ed2}', b'o'),
-    ('\u{1ed3}', b'o'),
-    ('\u{1ed4}', b'o'),
-    ('\u{1ed5}', b'o'),
-    ('\u{1ed6}', b'o'),
-    ('\u{1ed7}', b'o'),
-    ('\u{1ed8}', b'o'),
-    ('\u{1ed9}', b'o'),
-    ('\u{1eda}', b'o'),
-    ('\u{1edb}', b'o'),
-    ('\u{1edc}', b'o'),
-    ('\u{1edd}', b'o'),
-    ('\u{1ede}', b'o'),
-    ('\u{1edf}', b'o'),
-    ('\u{1ee0}', b'o'),
-    ('\u{1ee1}', b'o'),
-    ('\u{1ee2}', b'o'),
-    ('\u{1ee3}', b'o'),
-    ('\u{1ee4}', b'u'),
-    ('\u{1ee5}', b'u'),
-    ('\u{1ee6}', b'u'),
-    ('\u{1ee7}', b'u'),
-    ('\u{1ee8}', b'u'),
-    ('\u{1ee9}', b'u'),
-    ('\u{1eea}', b'u'),
-    ('\u{1eeb}', b'u'),
-    ('\u{1eec}', b'u'),
-    ('\u{1eed}', b'u'),
-    ('\u{1eee}', b'u'),
-    ('\u{1eef}', b'u'),
-    ('\u{1ef0}', b'u'),
-    ('\u{1ef1}', b'u'),
-    ('\u{1ef2}', b'y'),
-    ('\u{1ef3}', b'y'),
-    ('\u{1ef4}', b'y'),
-    ('\u{1ef5}', b'y'),
-    ('\u{1ef6}', b'y'),
-    ('\u{1ef7}', b'y'),
-    ('\u{1ef8}', b'y'),
-    ('\u{1ef9}', b'y'),
-];
+// `FOLDED`: every Latin letter that folds to another one, and the Greek and Cyrillic capitals.
+include!(concat!(env!("OUT_DIR"), "/folded.rs"));
 
 /// Folds one character: `Some` lowercase plain letter (or the character itself, lowercased),
-/// `None` for a combining diacritic, which decomposed text carries separately.
+/// `None` for a combining diacritic, which decomposed text carries separately. Other scripts
+/// than Latin, Greek and Cyrillic keep their case.
 pub fn fold_char(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
@@ -305,43 +46,10 @@ pub fn fold_char(c: char) -> Option<char> {
         return None;
     }
     match FOLDED.binary_search_by_key(&c, |&(from, _)| from) {
-        Ok(i) => Some(char::from(FOLDED[i].1)),
-        Err(_) => Some(lowercase(c)),
+        Ok(i) => Some(FOLDED[i].1),
+        Err(_) => Some(c),
     }
 }
-
-/// The lowercase of a letter that has no diacritic to drop (Æ, Ø, Œ, Ł, ẞ, Greek, Cyrillic),
-/// equal to `char::to_lowercase` in [`LOWERCASED_BLOCKS`]; other scripts keep their case.
-/// Written out because std's full case tables are 5 KB of the app's compressed wasm, for
-/// letters a Vietnamese news site hardly ever prints.
-fn lowercase(c: char) -> char {
-    let code = u32::from(c);
-    let lower = match code {
-        0xC0..=0xDE if code != 0xD7 => code + 0x20,
-        0x130 => u32::from('i'),
-        0x178 => 0xFF,
-        0x100..=0x137 | 0x14A..=0x177 | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF if code % 2 == 0 => {
-            code + 1
-        }
-        0x139..=0x148 | 0x179..=0x17E if code % 2 == 1 => code + 1,
-        0x1E9E => 0xDF,
-        0x386 => 0x3AC,
-        0x388..=0x38A => code + 37,
-        0x38C => 0x3CC,
-        0x38E..=0x38F => code + 63,
-        0x391..=0x3AB if code != 0x3A2 => code + 0x20,
-        0x400..=0x40F => code + 0x50,
-        0x410..=0x42F => code + 0x20,
-        _ => code,
-    };
-    char::from_u32(lower).unwrap_or(c)
-}
-
-/// Where [`lowercase`] agrees with `char::to_lowercase`: Latin-1, Latin Extended-A and
-/// Additional, and the Greek and Cyrillic capitals.
-#[cfg(test)]
-const LOWERCASED_BLOCKS: [std::ops::RangeInclusive<u32>; 4] =
-    [0x80..=0x17F, 0x1E00..=0x1EFF, 0x386..=0x3CE, 0x400..=0x45F];
 
 /// Whether a folded character belongs to a word: ASCII letters and digits, and the letters and
 /// digits of the scripts listed here (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Thai,
@@ -604,11 +312,51 @@ mod tests {
     }
 
     #[test]
-    fn letters_without_diacritics_lowercase_as_std_does() {
-        for block in LOWERCASED_BLOCKS {
-            for c in block.filter_map(char::from_u32) {
-                let std_lower = c.to_lowercase().next().unwrap();
-                assert_eq!(lowercase(c), std_lower, "{c} (U+{:04X})", u32::from(c));
+    fn folding_agrees_with_unicode_decomposition_for_every_latin_letter() {
+        use unicode_normalization::char::is_combining_mark;
+        use unicode_normalization::UnicodeNormalization;
+        // Latin-1 Supplement, Latin Extended-A and -B, Latin Extended Additional.
+        let latin = (0xC0..=0x24F).chain(0x1E00..=0x1EFF);
+        let mut wrong = Vec::new();
+        for c in latin
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_alphabetic())
+        {
+            // The letter, decomposed (NFD), its marks dropped, lowercased; đ/Đ, which have no
+            // decomposition, are d.
+            let base: String = c
+                .to_string()
+                .nfd()
+                .filter(|m| !is_combining_mark(*m))
+                .collect();
+            let expected: String = match c {
+                'đ' | 'Đ' => "d".to_owned(),
+                _ => base.to_lowercase(),
+            };
+            let folded = fold(&c.to_string());
+            if folded != expected {
+                wrong.push(format!("{c} U+{:04X}: {folded} ≠ {expected}", u32::from(c)));
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "{} letters fold wrongly:\n{}",
+            wrong.len(),
+            wrong.join("\n")
+        );
+    }
+
+    #[test]
+    fn greek_and_cyrillic_letters_lowercase_as_std_does() {
+        for c in (0x370..=0x4FF).filter_map(char::from_u32) {
+            let mut lower = c.to_lowercase();
+            if let (Some(std_lower), None) = (lower.next(), lower.next()) {
+                assert_eq!(
+                    fold_char(c),
+                    Some(std_lower),
+                    "{c} (U+{:04X})",
+                    u32::from(c)
+                );
             }
         }
         assert_eq!(fold("ÆØŒŁ ẞ ΑΘΗΝΑ МОСКВА"), "æøœł ß αθηνα москва");

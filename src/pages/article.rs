@@ -1,56 +1,84 @@
-use crate::api::{data, page_data, Paths};
-use crate::components::{ArticleCardView, ArticleTools, Figure, NotFound, PublishedTime};
+use crate::api::use_page_data;
+use crate::components::{
+    with_page_data, ArticleCardView, ArticleTools, Figure, Photo, PhotoViewer, PublishedTime,
+};
 use crate::content::bundle::slug_problem;
 use crate::content::{Article, Block, Site};
-use crate::router::{use_router, Route};
-use leptos::either::{Either, EitherOf3};
+use crate::meta::{self, Head};
+use crate::paths::{data, Paths};
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
-/// `/bai-viet/<slug>`: one article.
+/// `/bai-viet/<slug>/`: one article.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let article = match use_router().route().get_untracked() {
-        Route::Article { slug } if slug_problem(&slug).is_none() => {
-            page_data::<Article>(&data::article(&slug))
-        }
-        _ => None,
+    let params = use_params_map();
+    let data_path = move || {
+        params
+            .read()
+            .get("slug")
+            .filter(|slug| slug_problem(slug).is_none())
+            .map(|slug| data::article(&slug))
     };
-    match article {
-        Some(article) => Either::Left(view! { <ArticleView article/> }),
-        None => Either::Right(view! { <NotFound/> }),
-    }
+    let article = use_page_data::<Article>(data_path);
+    with_page_data(article, 14, |article| view! { <ArticleView article/> })
 }
 
 #[component]
-fn ArticleView(article: Arc<Article>) -> impl IntoView {
+fn ArticleView(article: Article) -> impl IntoView {
     let paths = expect_context::<Paths>();
     let site = expect_context::<Arc<Site>>();
+    let meta = meta::article(&site, &paths, &article);
     let canonical = format!("{}{}", site.origin, paths.article(&article.slug));
-    let mut first_photo = true;
-    let blocks = article
+    // The paragraph "Nghe bài" is reading, and the photo the viewer shows, each by its position
+    // among the article's paragraphs or photos.
+    let reading = RwSignal::new(None::<usize>);
+    let viewing = RwSignal::new(None::<usize>);
+    let paragraphs: Vec<String> = article
         .body
         .iter()
+        .filter_map(|block| match block {
+            Block::Paragraph { text } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    let photos: Vec<(Photo, String)> = article
+        .figures()
+        .map(|(image, caption)| (Photo::of(image, &paths), caption.to_owned()))
+        .collect();
+    let (mut paragraph, mut photo) = (0, 0);
+    let blocks = article
+        .body
+        .into_iter()
         .map(|block| match block {
-            Block::Paragraph { text } => EitherOf3::A(view! { <p>{text.clone()}</p> }),
+            Block::Paragraph { text } => {
+                let i = paragraph;
+                paragraph += 1;
+                let marked =
+                    move || (reading.get() == Some(i)).then_some("article__paragraph--reading");
+                EitherOf3::A(view! { <p class=marked>{text}</p> })
+            }
             Block::Heading { text } => {
-                EitherOf3::B(view! { <h2 class="article__heading">{text.clone()}</h2> })
+                EitherOf3::B(view! { <h2 class="article__heading">{text}</h2> })
             }
             Block::Figure { image, caption } => {
-                let eager = std::mem::replace(&mut first_photo, false);
-                EitherOf3::C(view! { <Figure image=image.clone() caption=caption.clone() eager/> })
+                let i = photo;
+                photo += 1;
+                let open = Callback::new(move |()| viewing.set(Some(i)));
+                EitherOf3::C(view! { <Figure image caption eager=i == 0 open/> })
             }
         })
         .collect_view();
     let signature = article
         .signature
-        .clone()
         .map(|signature| view! { <p class="article__signature">{signature}</p> });
     let related = (!article.related.is_empty()).then(|| {
         let cards = article
             .related
-            .iter()
-            .map(|card| view! { <ArticleCardView card=card.clone() nested=true/> })
+            .into_iter()
+            .map(|card| view! { <ArticleCardView card nested=true/> })
             .collect_view();
         view! {
             <aside class="related" aria-labelledby="tin-lien-quan">
@@ -60,6 +88,7 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
         }
     });
     view! {
+        <Head meta/>
         <article class="article">
             <nav class="breadcrumb" aria-label="Vị trí trang">
                 <ol class="breadcrumb__list">
@@ -69,21 +98,22 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
                     <li class="breadcrumb__item">
                         <span class="breadcrumb__separator" aria-hidden="true">"›"</span>
                         <a class="breadcrumb__link" href=paths.category(&article.category.slug, 1)>
-                            {article.category.name.clone()}
+                            {article.category.name}
                         </a>
                     </li>
                 </ol>
             </nav>
             <h1 class="article__title">{article.title.clone()}</h1>
             <p class="article__meta">
-                <PublishedTime at=article.published_at.clone()/>
+                <PublishedTime at=article.published_at/>
             </p>
-            <ArticleTools title=article.title.clone() canonical=canonical.clone()/>
+            <ArticleTools title=article.title canonical=canonical.clone() paragraphs reading/>
             <div class="article__body">{blocks}</div>
             {signature}
             <p class="article__source">
                 "Nguồn: " {site.name.clone()} " – " <span class="article__url">{canonical}</span>
             </p>
+            <PhotoViewer photos open=viewing/>
         </article>
         {related}
     }

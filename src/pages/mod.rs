@@ -10,4 +10,4 @@ pub use article::ArticlePage;
 pub use listing::{CategoryPage, HomePage};
 pub use not_found::NotFoundPage;
 pub use search::{run_search, SearchHit, SearchPage, SearchResults};
-pub use style_guide::StyleGuidePage;
+pub use style_guide::{StyleGuidePage, StyleGuideRoute};

@@ -1,11 +1,14 @@
-use crate::api::{data, page_param, FetchError, Loader, Paths};
-use crate::components::{ErrorPanel, Fresh, Pagination, PublishedTime};
+use crate::api::{FetchError, Loader};
+use crate::components::{ErrorPanel, Pagination, PublishedTime};
 use crate::content::search::{self, DocEntry, Marked, DOCS_PER_CHUNK, RESULTS_PER_PAGE};
-use crate::content::{Article, Block};
-use crate::meta::{self, use_document_title};
-use crate::router::use_router;
+use crate::content::{Article, Block, Site};
+use crate::meta::{self, Head};
+use crate::navigation::within_app;
+use crate::paths::{data, page_param, Paths};
 use leptos::either::{Either, EitherOf5};
 use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -40,16 +43,17 @@ pub async fn run_search(
     page: usize,
 ) -> Result<SearchResults, FetchError> {
     let tokens = search::query_tokens(&query);
+    let token_paths: Vec<String> = tokens.iter().map(|t| search::token_path(t)).collect();
     let mut postings = Vec::with_capacity(tokens.len());
-    let lists = loader
-        .json_all::<Vec<u32>>(tokens.iter().map(|t| search::token_path(t)).collect())
-        .await;
-    for (token, result) in tokens.iter().zip(lists) {
+    for (path, result) in token_paths
+        .iter()
+        .zip(loader.json_all::<Vec<u32>>(&token_paths).await)
+    {
         match result {
             Ok(flat) => postings.push(search::decode_postings(&flat)),
             // A word no article contains: nothing can match every word.
             Err(FetchError::NotFound) => {
-                loader.remember(search::token_path(token), "[]");
+                loader.remember(path, "[]");
                 postings.push(Vec::new());
             }
             Err(error) => return Err(error),
@@ -65,11 +69,12 @@ pub async fn run_search(
         .copied()
         .collect();
 
-    let mut chunks: BTreeMap<String, Arc<Vec<DocEntry>>> = BTreeMap::new();
+    let mut chunks: BTreeMap<String, Vec<DocEntry>> = BTreeMap::new();
     for id in &shown {
         let path = search::chunk_path(*id);
         if !chunks.contains_key(&path) {
-            chunks.insert(path.clone(), loader.json(path.clone()).await?);
+            let chunk = loader.json(&path).await?;
+            chunks.insert(path, chunk);
         }
     }
     let entries: Vec<DocEntry> = shown
@@ -80,13 +85,12 @@ pub async fn run_search(
                 .cloned()
         })
         .collect();
+    let article_paths: Vec<String> = entries
+        .iter()
+        .map(|(slug, ..)| data::article(slug))
+        .collect();
     let articles = loader
-        .json_all::<Article>(
-            entries
-                .iter()
-                .map(|(slug, ..)| data::article(slug))
-                .collect(),
-        )
+        .json_all::<crate::api::DataFile<Article>>(&article_paths)
         .await;
     let items = entries
         .into_iter()
@@ -96,7 +100,7 @@ pub async fn run_search(
                 title: search::highlight(&title, &tokens),
                 snippet: article
                     .ok()
-                    .and_then(|a| best_snippet(&a, &tokens))
+                    .and_then(|file| best_snippet(&file.data, &tokens))
                     .unwrap_or_default(),
                 slug,
                 published_at,
@@ -144,9 +148,7 @@ enum State {
 
 #[cfg(feature = "hydrate")]
 fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    window().performance().map_or(0.0, |p| p.now())
 }
 
 #[cfg(not(feature = "hydrate"))]
@@ -154,20 +156,19 @@ fn now_ms() -> f64 {
     0.0
 }
 
-/// `/tim-kiem?q=…&trang=…`: search results, at an address that can be shared and reloaded.
-/// In the browser it is an island ([`crate::islands`]) that follows the address.
+/// `/tim-kiem/?q=…&trang=…`: search results, at an address that can be shared and reloaded.
+///
+/// The static page is written without a query, and a search only runs in the browser: the page
+/// starts as written (the prompt), and the search starts in the effect below, once the app has
+/// taken the page over.
 #[component]
-pub fn SearchPage(
-    /// The site's short name, for the document title.
-    site_name: String,
-) -> impl IntoView {
+pub fn SearchPage() -> impl IntoView {
     let paths = expect_context::<Paths>();
+    let site = expect_context::<Arc<Site>>();
     let loader = Loader::from_context();
-    let location = use_router().location();
-    // The static page is rendered without a query, and taken over as it is: the search starts
-    // in the effect below, once the page is the app's.
-    let query = Memo::new(move |_| location.read().query("q").unwrap_or_default());
-    let page = Memo::new(move |_| page_param(location.read().query("trang")).unwrap_or(1));
+    let query_map = use_query_map();
+    let query = Memo::new(move |_| query_map.read().get("q").unwrap_or_default());
+    let page = Memo::new(move |_| page_param(query_map.read().get("trang")).unwrap_or(1));
     let state = RwSignal::new(State::Prompt);
     let attempt = RwSignal::new(0u32);
     let elapsed = RwSignal::new(None::<f64>);
@@ -203,10 +204,7 @@ pub fn SearchPage(
         });
     });
 
-    use_document_title(move || Some(meta::search_title(&site_name, &query.get())));
-
     let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
-
     let announcement = move || match state.get() {
         State::Searching => "Đang tìm…".to_owned(),
         State::Done(results) if results.total == 0 => "Không tìm thấy bài viết nào.".to_owned(),
@@ -214,36 +212,49 @@ pub fn SearchPage(
         State::Failed(error) => error.to_string(),
         State::Prompt | State::NoWords => String::new(),
     };
-    let results_paths = paths.clone();
-    let results = move || {
-        Fresh(match state.get() {
-            State::Prompt => EitherOf5::A(view! {
-                <p class="search__message">
-                    "Nhập từ khóa rồi bấm Tìm kiếm. Có thể gõ không dấu: “co do” tìm được “Cờ Đỏ”."
-                </p>
-            }),
-            // 40: `search::MAX_TOKEN_CHARS`; longer words are not indexed.
-            State::NoWords => EitherOf5::B(view! {
-                <p class="search__message">"Từ khóa cần có ít nhất một từ gồm chữ cái hoặc chữ số, dài không quá 40 ký tự."</p>
-            }),
-            State::Searching => {
-                EitherOf5::C(view! { <p class="search__message" aria-busy="true">"Đang tìm…"</p> })
-            }
-            State::Failed(error) => EitherOf5::D(view! { <ErrorPanel error retry/> }),
-            State::Done(results) => EitherOf5::E(
-                view! { <ResultList results paths=results_paths.clone() elapsed=elapsed.get_untracked()/> },
-            ),
-        })
+    let results = move || match state.get() {
+        State::Prompt => EitherOf5::A(view! {
+            <p class="search__message">
+                "Nhập từ khóa rồi bấm Tìm kiếm. Có thể gõ không dấu: “co do” tìm được “Cờ Đỏ”."
+            </p>
+        }),
+        // 40: `search::MAX_TOKEN_CHARS`; longer words are not indexed.
+        State::NoWords => EitherOf5::B(view! {
+            <p class="search__message">"Từ khóa cần có ít nhất một từ gồm chữ cái hoặc chữ số, dài không quá 40 ký tự."</p>
+        }),
+        State::Searching => {
+            EitherOf5::C(view! { <p class="search__message" aria-busy="true">"Đang tìm…"</p> })
+        }
+        State::Failed(error) => EitherOf5::D(view! { <ErrorPanel error retry/> }),
+        State::Done(results) => {
+            EitherOf5::E(view! { <ResultList results elapsed=elapsed.get_untracked()/> })
+        }
     };
 
+    let input = NodeRef::<leptos::html::Input>::new();
+    let navigate = use_navigate();
+    let submit = {
+        let paths = paths.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let typed = input.get_untracked().map(|i| i.value()).unwrap_or_default();
+            navigate(&paths.search(&typed, 1), within_app());
+        }
+    };
+    let title = {
+        let site = Arc::clone(&site);
+        move || meta::title_text(&meta::search_title(&site, &query.get()))
+    };
     view! {
+        <Head meta=meta::search(&site, &paths, "")/>
+        <Title text=title/>
         <section class="search">
             <h1 class="search__heading">"Tìm kiếm"</h1>
-            // Submitted within the app by the navigation (see `navigator.rs`).
-            <form class="search-form" role="search" action=paths.file("tim-kiem/") method="get">
+            <form class="search-form" role="search" action=paths.search("", 1) method="get" on:submit=submit>
                 <label class="search-form__label" for="tu-khoa">"Từ khóa"</label>
                 <div class="search-form__row">
                     <input
+                        node_ref=input
                         id="tu-khoa"
                         class="search-form__input"
                         type="search"
@@ -262,31 +273,28 @@ pub fn SearchPage(
     }
 }
 
-fn marked_view(parts: &Marked) -> impl IntoView {
+fn marked_view(parts: Marked) -> impl IntoView {
     parts
-        .iter()
+        .into_iter()
         .map(|(text, marked)| {
-            if *marked {
-                Either::Left(view! { <mark>{text.clone()}</mark> })
+            if marked {
+                Either::Left(view! { <mark>{text}</mark> })
             } else {
-                Either::Right(text.clone())
+                Either::Right(text)
             }
         })
         .collect_view()
 }
 
 #[component]
-fn ResultList(results: Arc<SearchResults>, paths: Paths, elapsed: Option<f64>) -> impl IntoView {
+fn ResultList(results: Arc<SearchResults>, elapsed: Option<f64>) -> impl IntoView {
+    let paths = expect_context::<Paths>();
     let query = results.query.trim().to_owned();
-    // Hundredths of a millisecond, formatted by hand: float formatting would add kilobytes
-    // to the app for one attribute.
-    let elapsed = elapsed.map(|ms| {
-        let hundredths = (ms * 100.0).round() as u64;
-        format!("{}.{:02}", hundredths / 100, hundredths % 100)
-    });
+    // Microseconds, for the archive benchmark (tests/bench/archive.mjs).
+    let elapsed = elapsed.map(|ms| ((ms * 1000.0).round() as u64).to_string());
     if results.total == 0 {
         return Either::Left(view! {
-            <div class="search__none" data-search-ms=elapsed>
+            <div class="search__none" data-search-us=elapsed>
                 <p class="search__message">
                     "Không tìm thấy bài viết nào có đủ các từ “" {query} "”."
                 </p>
@@ -303,18 +311,19 @@ fn ResultList(results: Arc<SearchResults>, paths: Paths, elapsed: Option<f64>) -
     let items = results
         .items
         .iter()
+        .cloned()
         .map(|hit| {
             view! {
                 <li class="result">
                     <h2 class="result__title">
-                        <a class="result__link" href=paths.article(&hit.slug)>{marked_view(&hit.title)}</a>
+                        <a class="result__link" href=paths.article(&hit.slug)>{marked_view(hit.title)}</a>
                     </h2>
                     <p class="result__meta">
-                        <span class="result__category">{hit.category.clone()}</span>
+                        <span class="result__category">{hit.category}</span>
                         <span aria-hidden="true">" · "</span>
-                        <PublishedTime at=hit.published_at.clone()/>
+                        <PublishedTime at=hit.published_at/>
                     </p>
-                    <p class="result__snippet">{marked_view(&hit.snippet)}</p>
+                    <p class="result__snippet">{marked_view(hit.snippet)}</p>
                 </li>
             }
         })
@@ -324,7 +333,7 @@ fn ResultList(results: Arc<SearchResults>, paths: Paths, elapsed: Option<f64>) -
         move |n: usize| paths.search(&query, n)
     };
     Either::Right(view! {
-        <p class="search__count" data-search-ms=elapsed>{count}</p>
+        <p class="search__count" data-search-us=elapsed>{count}</p>
         <ol class="search__list" start=first>{items}</ol>
         <Pagination current=results.page total=results.pages href/>
     })

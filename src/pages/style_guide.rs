@@ -1,10 +1,11 @@
-use crate::api::{FetchError, Paths};
+use crate::api::FetchError;
 use crate::components::{
     ArticleCardView, ErrorPanel, Figure, NotFound, Pagination, PublishedTime, SampleView,
     SiteFooter, SiteHeader, Skeleton,
 };
 use crate::content::{ArticleCard, Category, Image, Site};
-use crate::meta::{use_document_title, DEFAULT_SHARE_IMAGE_PATH, DEFAULT_SHARE_IMAGE_SIZE};
+use crate::meta::{self, Head, DEFAULT_SHARE_IMAGE_PATH, DEFAULT_SHARE_IMAGE_SIZE};
+use crate::paths::Paths;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -36,16 +37,32 @@ const COLOURS: [&str; 22] = [
 const TYPE_SCALE: [&str; 8] = ["xs", "sm", "base", "md", "lg", "xl", "2xl", "brand"];
 const SPACES: [&str; 7] = ["1", "2", "3", "4", "5", "6", "7"];
 
-/// `/mau-giao-dien`: the design tokens and every component with sample content, in both themes,
+/// `/mau-giao-dien/` in the route table. The build writes the style guide as a static page, which
+/// loads no app (its samples of every component would weigh on every reader's app); a move to
+/// it within the app therefore loads it as a document.
+#[component]
+pub fn StyleGuideRoute() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    {
+        Effect::new(|_| {
+            let _ = window().location().reload();
+        });
+        view! { <Skeleton/> }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    view! { <StyleGuidePage/> }
+}
+
+/// `/mau-giao-dien/`: the design tokens and every component with sample content, in both themes,
 /// for designers. Not linked from the navigation. Every sample reads the live tokens, so a
 /// change to `style/tokens.css` under `trunk serve` shows here at once.
 #[component]
 pub fn StyleGuidePage() -> impl IntoView {
     let site = expect_context::<Arc<Site>>();
+    let meta = meta::style_guide(&site, &expect_context::<Paths>());
     provide_context(SampleView);
-    let title = format!("Mẫu giao diện – {}", site.short_name);
-    use_document_title(move || Some(title.clone()));
     view! {
+        <Head meta/>
         <section class="styleguide">
             <h1>"Mẫu giao diện"</h1>
             <p class="styleguide__intro">
@@ -132,7 +149,7 @@ fn ThemeSample(theme: &'static str, label: &'static str, site: Arc<Site>) -> imp
             <h3>"Khoảng cách"</h3>
             <ul class="styleguide__list">{spaces}</ul>
             <h3>"Đầu trang"</h3>
-            <div class="styleguide__frame"><SiteHeader site=Arc::clone(&site)/></div>
+            <div class="styleguide__frame"><SiteHeader/></div>
             <h3>"Tin trong danh sách"</h3>
             <ul class="listing__items">
                 <ArticleCardView card/>
@@ -156,7 +173,7 @@ fn ThemeSample(theme: &'static str, label: &'static str, site: Arc<Site>) -> imp
             <h3>"Không tìm thấy"</h3>
             <NotFound/>
             <h3>"Chân trang"</h3>
-            <div class="styleguide__frame"><SiteFooter site/></div>
+            <div class="styleguide__frame"><SiteFooter/></div>
         </section>
     }
 }

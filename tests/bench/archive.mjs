@@ -87,8 +87,8 @@ try {
     await page.locator('html[data-app]').waitFor({ state: 'attached', timeout: 30000 });
     await page.getByRole('searchbox', { name: 'Tìm kiếm tin bài' }).fill(query);
     await page.getByRole('searchbox', { name: 'Tìm kiếm tin bài' }).press('Enter');
-    await page.locator('[data-search-ms]').waitFor({ state: 'attached', timeout: 30000 });
-    const cold = Number(await page.locator('[data-search-ms]').getAttribute('data-search-ms'));
+    await page.locator('[data-search-us]').waitFor({ state: 'attached', timeout: 30000 });
+    const cold = Number(await page.locator('[data-search-us]').getAttribute('data-search-us')) / 1000;
     const bytes = downloaded
       .map((p) => path.join(dist, decodeURIComponent(p)))
       .filter((f) => fs.existsSync(f))
@@ -100,12 +100,12 @@ try {
     for (let i = 0; i < 6; i++) {
       // Alternate the spelling, so that each is a new address but the same words.
       const spelled = i % 2 ? query : query.toUpperCase();
-      await page.evaluate(() => document.querySelectorAll('[data-search-ms]').forEach((e) => e.setAttribute('data-old', '')));
+      await page.evaluate(() => document.querySelectorAll('[data-search-us]').forEach((e) => e.setAttribute('data-old', '')));
       await page.getByRole('searchbox', { name: 'Từ khóa' }).fill(spelled);
       await page.getByRole('searchbox', { name: 'Từ khóa' }).press('Enter');
-      const fresh = page.locator('[data-search-ms]:not([data-old])');
+      const fresh = page.locator('[data-search-us]:not([data-old])');
       await fresh.waitFor({ state: 'attached', timeout: 30000 });
-      warm.push(Number(await fresh.getAttribute('data-search-ms')));
+      warm.push(Number(await fresh.getAttribute('data-search-us')) / 1000);
     }
     const results = await page.locator('.search__count').textContent().catch(() => 'không có kết quả');
     rows.push({ query, results, files, ...bytes, cold, warm });

@@ -25,12 +25,12 @@ export async function isSameDocument(page: Page): Promise<boolean> {
   return page.evaluate(() => (window as any).__sameDocument === true);
 }
 
-/** Holds every request for an article's page (which the app fetches to show it) until the
+/** Holds every request for an article's data (which the app fetches to show it) until the
  * returned function is called. */
 export async function holdArticleData(page: Page): Promise<() => void> {
   let release: () => void = () => {};
   const released = new Promise<void>((r) => (release = r));
-  await page.route('**/bai-viet/**', async (route) => {
+  await page.route('**/data/bai-viet/**', async (route) => {
     await released;
     await route.continue();
   });

@@ -57,6 +57,63 @@ test('clicking the article opens it in the app, with its paragraphs and captions
   expect(errors).toEqual([]);
 });
 
+test('moving within the app fetches the page\'s JSON, not its HTML', async ({ page }) => {
+  await page.goto(seed);
+  await appStarted(page);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.getByRole('link', { name: SEED_TITLE }).click();
+  await expect(page.locator('h1')).toHaveText(SEED_TITLE);
+  await expect(page.locator('figcaption')).toHaveCount(5);
+  // Pages and data: addresses of documents (…/ or .html) and JSON, not photos or the icon.
+  const fetched = requests.filter((p) => p.endsWith('/') || p.endsWith('.html') || p.endsWith('.json'));
+  expect(fetched).toEqual([`/data/bai-viet/${SEED_SLUG}.json`]);
+});
+
+test('the title, description and canonical address follow the page, which is announced', async ({ page }) => {
+  await page.goto(seed);
+  await appStarted(page);
+  const head = () => page.evaluate(() => ({
+    title: document.title,
+    description: document.querySelector('meta[name="description"]')?.getAttribute('content'),
+    canonical: [...document.querySelectorAll('link[rel="canonical"]')].map((l) => l.getAttribute('href')),
+  }));
+  expect((await head()).canonical).toEqual(['https://sokhcn.cantho.gov.vn/']);
+  await page.getByRole('link', { name: SEED_TITLE }).click();
+  await expect(page.locator('h1')).toHaveText(SEED_TITLE);
+  await expect.poll(head).toEqual({
+    title: `${SEED_TITLE} – Sở KH&CN TP. Cần Thơ`,
+    description: expect.stringMatching(/^Chiều ngày 11\/8\/20203/),
+    canonical: [`https://sokhcn.cantho.gov.vn${articlePath}`],
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Đã chuyển đến trang' })).toHaveText(`Đã chuyển đến trang: ${SEED_TITLE}`);
+  await expect(page.locator('main')).toBeFocused();
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText('Tin mới nhất');
+  await expect.poll(head).toEqual({
+    title: 'Tin mới nhất – Sở KH&CN TP. Cần Thơ',
+    description: expect.stringContaining('Khơi dậy khát vọng'),
+    canonical: ['https://sokhcn.cantho.gov.vn/'],
+  });
+});
+
+test('with the network cut after the first page, a link says so in Vietnamese, and "Thử lại" shows the page once it is back', async ({ page, context }) => {
+  const errors = watchForErrors(page);
+  await page.goto(seed);
+  await appStarted(page);
+  await markDocument(page);
+  await context.setOffline(true);
+  await page.getByRole('link', { name: SEED_TITLE }).click();
+  await expect(page.getByRole('alert')).toContainText('Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.');
+  await expect(page.locator('footer.site-footer')).toBeVisible();
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Thử lại' }).click();
+  await expect(page.locator('h1')).toHaveText(SEED_TITLE);
+  await expect(page.locator('figcaption')).toHaveCount(5);
+  expect(await isSameDocument(page)).toBe(true);
+  expect(errors.filter((e) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+});
+
 test('every page has the header and a footer with all seven fields', async ({ page }) => {
   for (const path of ['/', articlePath]) {
     await page.goto(seed.replace(/\/$/, '') + path);
@@ -113,20 +170,20 @@ test('an unknown slug or path shows the Vietnamese not-found page with a link ho
   await expect(page.locator('h1')).toHaveText('Không tìm thấy trang');
 });
 
-for (const failure of ['network down', '500', '404', 'a page cut short'] as const) {
+for (const failure of ['network down', '500', '404', 'data cut short'] as const) {
   test(`a failed content fetch (${failure}) shows a Vietnamese error, and "Thử lại" recovers`, async ({ page }) => {
     const errors = watchForErrors(page);
     await page.goto(seed);
     await appStarted(page);
     let broken = true;
-    // The app fetches the article's static page.
-    await page.route('**/bai-viet/**', (route) => {
+    // The app fetches the article's data.
+    await page.route('**/data/bai-viet/**', (route) => {
       if (!broken) return route.continue();
       switch (failure) {
         case 'network down': return route.abort('internetdisconnected');
         case '500': return route.fulfill({ status: 500, body: 'Internal Server Error' });
         case '404': return route.fulfill({ status: 404, body: 'Not Found' });
-        case 'a page cut short': return route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html lang="vi"><head><title>Sở Khoa' });
+        case 'data cut short': return route.fulfill({ status: 200, contentType: 'application/json', body: '{"build":"khcn-cantho-0123","data":{"slug":"lam-viec' });
       }
     });
     await page.getByRole('link', { name: SEED_TITLE }).click();
@@ -134,7 +191,7 @@ for (const failure of ['network down', '500', '404', 'a page cut short'] as cons
       'network down': 'Không kết nối được tới máy chủ',
       '500': 'Máy chủ đang gặp sự cố (lỗi 500)',
       '404': 'Không tìm thấy trang',
-      'a page cut short': 'Dữ liệu nhận được bị lỗi',
+      'data cut short': 'Dữ liệu nhận được bị lỗi',
     }[failure];
     await expect(page.locator('main')).toContainText(message);
     await expect(page.locator('header.site-header')).toBeVisible(); // never a blank page
@@ -146,7 +203,7 @@ for (const failure of ['network down', '500', '404', 'a page cut short'] as cons
     await expect(page.locator('figcaption')).toHaveCount(5);
     // A page the app cannot read is most likely newer than the app (a tab left open across an
     // update): the retry loads the page anew. Other failures retry within the app.
-    expect(await isSameDocument(page)).toBe(failure !== 'a page cut short');
+    expect(await isSameDocument(page)).toBe(failure !== 'data cut short');
     // Chromium logs failed requests itself; the app must add no error of its own.
     expect(errors.filter((e) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
   });
@@ -185,7 +242,7 @@ test('leaving a page before its data arrives does not break the app', async ({ p
   release(); // the answer for the page already left arrives now
   await page.waitForTimeout(300);
   await expect(page.locator('h1')).toHaveText('Thông báo');
-  await page.unroute('**/bai-viet/**');
+  await page.unroute('**/data/bai-viet/**');
   await page.getByRole('navigation', { name: 'Chuyên mục' }).getByRole('link', { name: 'Trang chủ' }).click();
   await page.getByRole('link', { name: SEED_TITLE }).click();
   await expect(page.locator('h1')).toHaveText(SEED_TITLE);

@@ -37,10 +37,10 @@ test('the raw HTML of the article holds the whole article and its share preview'
   expect(meta('og:image:height')).toBe('640');
   expect(meta('article:published_time')).toBe('2023-08-13T15:11:00+07:00');
   expect(meta('og:description')).toMatch(/^Chiều ngày 11\/8\/20203/);
-  expect(html).toContain(`<link rel="canonical" href="${origin}/${articlePath}">`);
+  expect(canonicalOf(html)).toBe(`${origin}/${articlePath}`);
   expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
   expect(html).toMatch(/<meta name="description" content="Chiều ngày 11\/8\/20203/);
-  expect(html).toContain(`<link rel="alternate" type="application/rss+xml"`);
+  expect(html).toMatch(/<link [^>]*rel="alternate"[^>]*type="application\/rss\+xml"|<link [^>]*type="application\/rss\+xml"[^>]*rel="alternate"/);
   const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]);
   expect(jsonLd['@type']).toBe('NewsArticle');
   expect(jsonLd.headline).toBe(SEED_TITLE);
@@ -213,22 +213,18 @@ test('a page from a newer build of the site is loaded as a document, not shown i
   expect(errors).toEqual([]);
 });
 
-test('only the search page downloads the search, in an app of its own', async ({ page }) => {
+test('every page loads the one app, the search page too', async ({ page }) => {
   const apps: string[] = [];
   page.on('request', (r) => {
     const file = new URL(r.url()).pathname;
     if (file.endsWith('.wasm')) apps.push(file.replace(/-[0-9a-f]{16}_bg\.wasm$/, ''));
   });
-  for (const path of ['', articlePath, 'chuyen-muc/tin-hoat-dong/', '404.html']) {
+  for (const path of ['', articlePath, 'chuyen-muc/tin-hoat-dong/', '404.html', 'tim-kiem/?q=co+do']) {
     await page.goto(seed + path);
     await appStarted(page);
   }
-  expect([...new Set(apps)]).toEqual(['/khcn-cantho']);
-  apps.length = 0;
-  await page.goto(seed + 'tim-kiem/?q=co+do');
-  await appStarted(page);
   await expect(page.locator('.result')).toHaveCount(1);
-  expect(apps).toEqual(['/khcn-cantho-search']);
+  expect([...new Set(apps)]).toEqual(['/khcn-cantho']);
 });
 
 test('no request leaves the site at run time', async ({ page }) => {
@@ -283,9 +279,9 @@ test('text files have precompressed .br and .gz siblings', async ({ request }) =
     expect((await response.body()).length).toBeLessThan(html.length);
   }
   const index = await (await request.get(seed)).text();
-  const wasm = /'\/([^']+\.wasm)'/.exec(index)![1];
+  const wasm = /[`'"]\/([^`'"]+\.wasm)[`'"]/.exec(index)![1];
   expect((await request.get(seed + wasm + '.br')).status()).toBe(200);
-  expect((await request.get(seed + 'data/site.json.gz')).status()).toBe(200);
+  expect((await request.get(seed + 'data/trang/1.json.gz')).status()).toBe(200);
 });
 
 test('links to pages open in the app, with one history entry each; files and new tabs are the browser\'s', async ({ page, context }) => {
@@ -355,7 +351,7 @@ test.describe('built with --public-url /tin-tuc/', () => {
 
   test('canonical URLs, the feed and the sitemap carry the prefix', async ({ page, request }) => {
     const html = await (await request.get(base + articlePath)).text();
-    expect(html).toContain(`<link rel="canonical" href="${origin}/tin-tuc/${articlePath}">`);
+    expect(canonicalOf(html)).toBe(`${origin}/tin-tuc/${articlePath}`);
     expect(html).toMatch(new RegExp(`<meta property="og:image" content="${origin}/tin-tuc/content/anh/[0-9a-f]{16}-960\\.jpg">`));
     expect(html).toContain(`href="${origin}/tin-tuc/feed.xml"`);
     const feed = await parseXml(page, base + 'feed.xml');
@@ -365,6 +361,12 @@ test.describe('built with --public-url /tin-tuc/', () => {
     expect(sitemap.urls).toHaveLength(everyPage.length);
   });
 });
+
+/** The page's canonical address, whatever the order of the link's attributes. */
+function canonicalOf(html: string) {
+  const link = [...html.matchAll(/<link [^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes('rel="canonical"'));
+  return /href="([^"]*)"/.exec(link ?? '')?.[1];
+}
 
 function decodeEntities(html: string) {
   return html.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');

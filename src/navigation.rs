@@ -1,0 +1,264 @@
+//! What a move to another page within the app does besides showing it, as a page load would:
+//! focus goes to the new content and a screen reader hears which page it is; Back and Forward
+//! return to where the reader was.
+
+use crate::app::MAIN_ID;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// The live region's text: the page just shown.
+#[derive(Clone, Copy)]
+pub struct Announcement {
+    text: RwSignal<String>,
+    /// Set once the reader has moved within the app: the first page, which the browser loaded,
+    /// is announced by the browser itself.
+    navigated: RwSignal<bool>,
+}
+
+impl Announcement {
+    pub fn provide() {
+        provide_context(Announcement {
+            text: RwSignal::new(String::new()),
+            navigated: RwSignal::new(false),
+        });
+    }
+
+    /// Announces the page titled `heading`, when it was reached by a move within the app.
+    pub fn page_shown(heading: &str) {
+        if let Some(announcement) = use_context::<Announcement>() {
+            if announcement.navigated.get_untracked() {
+                announcement
+                    .text
+                    .set(format!("Đã chuyển đến trang: {heading}"));
+            }
+        }
+    }
+}
+
+/// A visually hidden live region that says which page the reader has moved to, and the move of
+/// focus to the new content, which the skip link also promises.
+#[component]
+pub fn RouteAnnouncer() -> impl IntoView {
+    let announcement = expect_context::<Announcement>();
+    let pathname = use_location().pathname;
+    Effect::new(move |previous: Option<String>| {
+        let current = pathname.get();
+        if previous.is_some_and(|previous| previous != current) {
+            announcement.navigated.set(true);
+            focus_main();
+        }
+        current
+    });
+    view! {
+        <p class="visually-hidden" role="status" aria-live="polite">
+            {move || announcement.text.get()}
+        </p>
+    }
+}
+
+/// Moves keyboard focus to the main content, without scrolling: the router scrolls as a page
+/// load would (to the top, or to the fragment), Back and Forward to the reader's place.
+pub fn focus_main() {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(main) = document()
+            .get_element_by_id(MAIN_ID)
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = main.focus_with_options(&options);
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = MAIN_ID;
+}
+
+/// How the app opens an address it built itself (a search form's results), which already
+/// carries the site's base: within the app, as a link would.
+pub fn within_app() -> leptos_router::NavigateOptions {
+    leptos_router::NavigateOptions {
+        resolve: false,
+        ..Default::default()
+    }
+}
+
+/// Moves on, once the app runs, to `url`: the address asked for, when the page shown was
+/// written for another one (a host's fallback page). The history keeps one entry.
+#[component]
+pub fn MoveOn(url: Option<String>) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    if let Some(url) = url {
+        use leptos_router::{hooks::use_navigate, NavigateOptions};
+        let navigate = use_navigate();
+        Effect::new(move |_| {
+            navigate(
+                &url,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..within_app()
+                },
+            )
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = url;
+}
+
+/// Back and Forward return to where the reader was on each address, also after the page
+/// behind it was reloaded: the position on each address is kept in the tab's session storage as
+/// the reader scrolls, and applied once the page shown again is long enough (its data, or a
+/// search's results, may still be on their way). The browser's own restoring would scroll the
+/// page being left, or a placeholder too short to scroll; it stays on for document loads.
+#[component]
+pub fn ScrollRestoration() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    places::keep(use_location());
+}
+
+#[cfg(feature = "hydrate")]
+mod places {
+    use leptos::prelude::*;
+    use leptos_router::location::Location;
+    use web_sys::ScrollRestoration;
+
+    const KEY: &str = "khcn:vi-tri:";
+
+    /// The address the browser shows: path and query.
+    fn browser_address() -> String {
+        let location = window().location();
+        format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        )
+    }
+
+    /// The address whose page the app shows, which the browser's may not show yet.
+    #[derive(Clone, Copy)]
+    struct Shown {
+        pathname: Memo<String>,
+        search: Memo<String>,
+    }
+
+    impl Shown {
+        fn address(&self) -> String {
+            let search = self.search.get_untracked();
+            let query = if search.is_empty() { "" } else { "?" };
+            format!("{}{query}{search}", self.pathname.get_untracked())
+        }
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        window().session_storage().ok().flatten()
+    }
+
+    /// Whole pixels, as integers: the app formats no floating-point numbers.
+    fn save(address: &str) {
+        let y = window().scroll_y().unwrap_or_default().round() as i64;
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(&format!("{KEY}{address}"), &y.to_string());
+        }
+    }
+
+    fn saved(address: &str) -> Option<f64> {
+        let y: i64 = storage()?
+            .get_item(&format!("{KEY}{address}"))
+            .ok()??
+            .parse()
+            .ok()?;
+        Some(y as f64)
+    }
+
+    fn set_mode(mode: ScrollRestoration) {
+        if let Ok(history) = window().history() {
+            let _ = history.set_scroll_restoration(mode);
+        }
+    }
+
+    /// Whether this document was loaded by Back or Forward.
+    fn loaded_by_history() -> bool {
+        use wasm_bindgen::JsCast;
+        window()
+            .performance()
+            .map(|p| p.get_entries_by_type("navigation"))
+            .and_then(|entries| {
+                entries
+                    .get(0)
+                    .dyn_into::<web_sys::PerformanceNavigationTiming>()
+                    .ok()
+            })
+            .is_some_and(|timing| timing.type_() == web_sys::NavigationType::BackForward)
+    }
+
+    pub fn keep(location: Location) {
+        let shown = Shown {
+            pathname: location.pathname,
+            search: location.search,
+        };
+        // Counts moves by Back and Forward: a wait for an earlier one's page stops.
+        let moves = StoredValue::new(0u32);
+        let back_to = move |y: f64| {
+            moves.update_value(|n| *n += 1);
+            scroll_when_there(y, browser_address(), moves.get_value(), moves, shown, 0);
+        };
+        Effect::new(move |_| {
+            set_mode(ScrollRestoration::Manual);
+            let scroll = window_event_listener(leptos::ev::scroll, move |_| save(&shown.address()));
+            // The page shown by Back or Forward, once it is there.
+            let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+                back_to(saved(&browser_address()).unwrap_or_default())
+            });
+            // A document load (a reload, another site) restores as browsers do.
+            let pagehide =
+                window_event_listener(leptos::ev::pagehide, |_| set_mode(ScrollRestoration::Auto));
+            let pageshow = window_event_listener(leptos::ev::pageshow, |_| {
+                set_mode(ScrollRestoration::Manual)
+            });
+            on_cleanup(move || {
+                for listener in [scroll, popstate, pagehide, pageshow] {
+                    listener.remove();
+                }
+            });
+            // A page loaded by Back or Forward whose place the browser did not keep: one left
+            // within the app, before this document was loaded.
+            if loaded_by_history() {
+                if let Some(y) = saved(&browser_address()) {
+                    back_to(y);
+                }
+            }
+        });
+    }
+
+    /// Scrolls to `y` once the page at `address` is shown and long enough for it; gives up
+    /// waiting after about two seconds, or when the reader has moved on.
+    fn scroll_when_there(
+        y: f64,
+        address: String,
+        this_move: u32,
+        moves: StoredValue<u32>,
+        shown: Shown,
+        frames: u32,
+    ) {
+        if moves.try_get_value() != Some(this_move) || frames >= 120 {
+            return;
+        }
+        let screen = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or_default();
+        let height = document()
+            .document_element()
+            .map_or(0.0, |root| f64::from(root.scroll_height()));
+        if shown.address() == address && height >= y + screen {
+            window().scroll_to_with_x_and_y(0.0, y);
+        } else {
+            request_animation_frame(move || {
+                scroll_when_there(y, address, this_move, moves, shown, frames + 1)
+            });
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! The site's addresses: every link a page shows and every data file the app reads is built
+//! here, below the site's base, so that a build with `--public-url /tin-tuc/` works under that
+//! prefix. The route table in `app.rs` reads these same addresses back (a native test checks
+//! that each kind round-trips).
+
+/// Where the site lives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paths {
+    /// Starts and ends with `/`.
+    base: String,
+}
+
+impl Paths {
+    pub fn new(base: &str) -> Self {
+        let trimmed = base.trim().trim_matches('/');
+        let base = if trimmed.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/{trimmed}/")
+        };
+        Paths { base }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The router's base: the prefix without its trailing slash, empty at the root.
+    pub fn router_base(&self) -> String {
+        self.base.trim_end_matches('/').to_owned()
+    }
+
+    /// A path below the site root, such as `content/images/a.jpg` or `feed.xml`.
+    pub fn file(&self, relative: &str) -> String {
+        format!("{}{}", self.base, relative.trim_start_matches('/'))
+    }
+
+    pub fn home(&self) -> String {
+        self.base.clone()
+    }
+
+    pub fn home_page(&self, page: usize) -> String {
+        if page <= 1 {
+            self.home()
+        } else {
+            self.file(&format!("trang/{page}/"))
+        }
+    }
+
+    pub fn category(&self, slug: &str, page: usize) -> String {
+        if page <= 1 {
+            self.file(&format!("chuyen-muc/{slug}/"))
+        } else {
+            self.file(&format!("chuyen-muc/{slug}/trang/{page}/"))
+        }
+    }
+
+    pub fn article(&self, slug: &str) -> String {
+        self.file(&format!("bai-viet/{slug}/"))
+    }
+
+    /// The search results page; `page` 1 is left out of the URL.
+    pub fn search(&self, query: &str, page: usize) -> String {
+        let mut url = self.file("tim-kiem/");
+        let query = query.trim();
+        if !query.is_empty() {
+            let mut pairs = form_urlencoded::Serializer::new(String::new());
+            pairs.append_pair("q", query);
+            if page > 1 {
+                pairs.append_pair("trang", &page.to_string());
+            }
+            url.push('?');
+            url.push_str(&pairs.finish());
+        }
+        url
+    }
+
+    pub fn style_guide(&self) -> String {
+        self.file("mau-giao-dien/")
+    }
+
+    /// The page a static host shows for addresses it does not have.
+    pub fn not_found(&self) -> String {
+        self.file("404.html")
+    }
+
+    pub fn feed(&self) -> String {
+        self.file("feed.xml")
+    }
+}
+
+/// Percent-encodes a value for a query string (UTF-8, spaces as `+`).
+pub fn encode_query_value(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+/// Parses a 1-based page number from a route parameter; anything else is no page at all.
+pub fn page_param(raw: Option<String>) -> Option<usize> {
+    match raw {
+        None => Some(1),
+        Some(raw) => raw
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n >= 1 && !raw.starts_with('0')),
+    }
+}
+
+/// The data files the build writes and the app reads, relative to the site root: one per
+/// listing page and per article, each a [`crate::api::DataFile`].
+pub mod data {
+    pub fn home_page(page: usize) -> String {
+        format!("data/trang/{page}.json")
+    }
+
+    pub fn category_page(slug: &str, page: usize) -> String {
+        format!("data/chuyen-muc/{slug}/{page}.json")
+    }
+
+    pub fn article(slug: &str) -> String {
+        format!("data/bai-viet/{slug}.json")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_follow_the_public_url() {
+        let root = Paths::new("/");
+        assert_eq!(root.article("tin-a"), "/bai-viet/tin-a/");
+        assert_eq!(root.home_page(1), "/");
+        assert_eq!(root.home_page(3), "/trang/3/");
+        assert_eq!(root.router_base(), "");
+
+        let sub = Paths::new("/tin-tuc/");
+        assert_eq!(sub.article("tin-a"), "/tin-tuc/bai-viet/tin-a/");
+        assert_eq!(
+            sub.category("thong-bao", 2),
+            "/tin-tuc/chuyen-muc/thong-bao/trang/2/"
+        );
+        assert_eq!(sub.feed(), "/tin-tuc/feed.xml");
+        assert_eq!(sub.router_base(), "/tin-tuc");
+        assert_eq!(Paths::new("tin-tuc"), sub);
+        assert_eq!(
+            sub.search("Cờ đỏ & co", 1),
+            "/tin-tuc/tim-kiem/?q=C%E1%BB%9D+%C4%91%E1%BB%8F+%26+co"
+        );
+        assert_eq!(root.search("co do", 2), "/tim-kiem/?q=co+do&trang=2");
+        assert_eq!(root.search("  ", 1), "/tim-kiem/");
+    }
+
+    #[test]
+    fn page_numbers_are_positive_integers_without_leading_zeros() {
+        assert_eq!(page_param(None), Some(1));
+        assert_eq!(page_param(Some("2".into())), Some(2));
+        assert_eq!(page_param(Some("0".into())), None);
+        assert_eq!(page_param(Some("02".into())), None);
+        assert_eq!(page_param(Some("x".into())), None);
+    }
+
+    #[test]
+    fn query_values_are_form_encoded() {
+        assert_eq!(encode_query_value("a b&c/đ"), "a+b%26c%2F%C4%91");
+    }
+}
