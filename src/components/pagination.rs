@@ -44,8 +44,9 @@ pub fn pagination_items(current: usize, total: usize) -> Vec<PageItem> {
 pub fn Pagination(
     current: usize,
     total: usize,
-    href: impl Fn(usize) -> String + 'static,
+    #[prop(into)] href: Callback<usize, String>,
 ) -> impl IntoView {
+    let href = move |page: usize| href.run(page);
     if total <= 1 {
         return None;
     }

@@ -5,7 +5,7 @@ use crate::content::{Article, Block, Site};
 use crate::meta::{self, Head};
 use crate::navigation::within_app;
 use crate::paths::{data, page_param, Paths};
-use leptos::either::{Either, EitherOf5};
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -213,21 +213,25 @@ pub fn SearchPage() -> impl IntoView {
         State::Prompt | State::NoWords => String::new(),
     };
     let results = move || match state.get() {
-        State::Prompt => EitherOf5::A(view! {
-            <p class="search__message">
-                "Nhập từ khóa rồi bấm Tìm kiếm. Có thể gõ không dấu: “co do” tìm được “Cờ Đỏ”."
-            </p>
-        }),
-        // 40: `search::MAX_TOKEN_CHARS`; longer words are not indexed.
-        State::NoWords => EitherOf5::B(view! {
-            <p class="search__message">"Từ khóa cần có ít nhất một từ gồm chữ cái hoặc chữ số, dài không quá 40 ký tự."</p>
-        }),
-        State::Searching => {
-            EitherOf5::C(view! { <p class="search__message" aria-busy="true">"Đang tìm…"</p> })
+        // Before a search, and while it runs: one line of guidance.
+        State::Prompt | State::NoWords | State::Searching => {
+            let (text, busy) = match state.get_untracked() {
+                State::Searching => ("Đang tìm…", Some("true")),
+                // 40: `search::MAX_TOKEN_CHARS`; longer words are not indexed.
+                State::NoWords => (
+                    "Từ khóa cần có ít nhất một từ gồm chữ cái hoặc chữ số, dài không quá 40 ký tự.",
+                    None,
+                ),
+                _ => (
+                    "Nhập từ khóa rồi bấm Tìm kiếm. Có thể gõ không dấu: “co do” tìm được “Cờ Đỏ”.",
+                    None,
+                ),
+            };
+            EitherOf3::A(view! { <p class="search__message" aria-busy=busy>{text}</p> })
         }
-        State::Failed(error) => EitherOf5::D(view! { <ErrorPanel error retry/> }),
+        State::Failed(error) => EitherOf3::B(view! { <ErrorPanel error retry/> }),
         State::Done(results) => {
-            EitherOf5::E(view! { <ResultList results elapsed=elapsed.get_untracked()/> })
+            EitherOf3::C(view! { <ResultList results elapsed=elapsed.get_untracked()/> })
         }
     };
 
