@@ -6,6 +6,7 @@
 //! bundle's JSON with gloo-net. In the build, the same code reads the bundle's data from memory.
 
 use crate::paths::Paths;
+use futures::channel::oneshot;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -57,21 +58,88 @@ pub struct DataFile<T> {
 }
 
 /// JSON texts by path below the site root: in the build, the data of the page being rendered;
-/// in the browser, what this visit has fetched, so that Back shows a page at once.
+/// in the browser, what this visit has fetched or is fetching, so that Back shows a page at
+/// once and a page whose data is already on its way (see [`Loader::prefetch`]) does not ask
+/// for it again.
 #[derive(Clone, Default)]
-pub struct DataCache(Arc<Mutex<BTreeMap<String, Arc<str>>>>);
+pub struct DataCache(Arc<Mutex<BTreeMap<String, Entry>>>);
+
+enum Entry {
+    Loaded(Arc<str>),
+    /// On its way; each waiter gets the answer.
+    Loading(Vec<oneshot::Sender<Result<Arc<str>, FetchError>>>),
+}
+
+/// What to do for data at a path.
+enum Lookup {
+    Have(Arc<str>),
+    Wait(oneshot::Receiver<Result<Arc<str>, FetchError>>),
+    Fetch,
+}
 
 impl DataCache {
     pub fn insert(&self, path: impl Into<String>, json: impl Into<Arc<str>>) {
-        self.entries().insert(path.into(), json.into());
+        self.finish(&path.into(), Ok(json.into()));
     }
 
     pub fn get(&self, path: &str) -> Option<Arc<str>> {
-        self.entries().get(path).cloned()
+        match self.entries().get(path) {
+            Some(Entry::Loaded(text)) => Some(Arc::clone(text)),
+            _ => None,
+        }
     }
 
-    fn entries(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, Arc<str>>> {
+    /// The text at `path`, a wait for it, or the task of fetching it (then marked as on its way).
+    fn lookup(&self, path: &str) -> Lookup {
+        let mut entries = self.entries();
+        match entries.get_mut(path) {
+            Some(Entry::Loaded(text)) => Lookup::Have(Arc::clone(text)),
+            Some(Entry::Loading(waiters)) => {
+                let (tell, hear) = oneshot::channel();
+                waiters.push(tell);
+                Lookup::Wait(hear)
+            }
+            None => {
+                entries.insert(path.to_owned(), Entry::Loading(Vec::new()));
+                Lookup::Fetch
+            }
+        }
+    }
+
+    /// Keeps what a fetch brought (a failure is not kept, so the next asks again) and tells
+    /// those waiting for it.
+    fn finish(&self, path: &str, result: Result<Arc<str>, FetchError>) {
+        let previous = match &result {
+            Ok(text) => self
+                .entries()
+                .insert(path.to_owned(), Entry::Loaded(Arc::clone(text))),
+            Err(_) => self.entries().remove(path),
+        };
+        if let Some(Entry::Loading(waiters)) = previous {
+            for waiter in waiters {
+                let _ = waiter.send(result.clone());
+            }
+        }
+    }
+
+    fn entries(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, Entry>> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Finishes a fetch in the cache also when it is dropped half-way (the page that asked was
+/// left): those waiting then hear that it failed, rather than nothing.
+struct Fetching<'a> {
+    cache: &'a DataCache,
+    path: &'a str,
+    done: bool,
+}
+
+impl Drop for Fetching<'_> {
+    fn drop(&mut self) {
+        if !self.done {
+            self.cache.finish(self.path, Err(FetchError::Network));
+        }
     }
 }
 
@@ -112,15 +180,43 @@ impl Loader {
     }
 
     /// The JSON at `path` (below the site root) as a `T`: from this visit's cache, which answers
-    /// at once, or else fetched, and kept once it reads.
+    /// at once, or else fetched and kept.
     pub async fn json<T: DeserializeOwned>(&self, path: &str) -> Result<T, FetchError> {
-        if let Some(text) = self.cache.get(path) {
-            return self.read(path, &text);
+        let text = self.text(path).await?;
+        self.read(path, &text)
+    }
+
+    /// The text at `path`: kept, on its way, or fetched now.
+    async fn text(&self, path: &str) -> Result<Arc<str>, FetchError> {
+        match self.cache.lookup(path) {
+            Lookup::Have(text) => Ok(text),
+            Lookup::Wait(answer) => answer.await.unwrap_or(Err(FetchError::Network)),
+            Lookup::Fetch => {
+                let mut fetching = Fetching {
+                    cache: &self.cache,
+                    path,
+                    done: false,
+                };
+                let result = fetch_text(&self.paths.file(path)).await.map(Arc::from);
+                fetching.done = true;
+                self.cache.finish(path, result.clone());
+                result
+            }
         }
-        let text = fetch_text(&self.paths.file(path)).await?;
-        let value = self.read(path, &text)?;
-        self.cache.insert(path, text);
-        Ok(value)
+    }
+
+    /// Starts loading the data at `path` unless this visit has it or is loading it: the
+    /// reader rests on a link to its page, and will likely open it.
+    pub fn prefetch(&self, path: String) {
+        #[cfg(feature = "hydrate")]
+        {
+            let loader = self.clone();
+            leptos::task::spawn_local(async move {
+                let _ = loader.text(&path).await;
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = path;
     }
 
     /// The JSON at each of `paths`, loaded side by side, in the order of `paths`.
@@ -135,6 +231,13 @@ impl Loader {
     /// word the server does not know, so the next search does not ask again.
     pub fn remember(&self, path: &str, json: &str) {
         self.cache.insert(path, json);
+    }
+
+    /// [`Loader::prefetch`] of `path`, for a link to its page to call when the reader rests on
+    /// it (`pointerenter`: a mouse on the link, or a finger landing on it).
+    pub fn prefetcher(&self, path: String) -> impl Fn() + Clone + 'static {
+        let loader = self.clone();
+        move || loader.prefetch(path.clone())
     }
 
     /// A page's data file. A file written by another build of the site than this app's may
@@ -286,6 +389,31 @@ mod tests {
             .now_or_never();
         assert_eq!(read, Some(Err(FetchError::Malformed)));
         assert_eq!(*unreadable.0.lock().unwrap(), ["data/x.json"]);
+    }
+
+    #[test]
+    fn data_on_its_way_is_awaited_not_fetched_again() {
+        use futures::FutureExt;
+        let cache = DataCache::default();
+        assert!(matches!(cache.lookup("data/x.json"), Lookup::Fetch));
+        let Lookup::Wait(first) = cache.lookup("data/x.json") else {
+            panic!("a second reader waits for the fetch under way");
+        };
+        cache.finish("data/x.json", Ok("[1]".into()));
+        assert_eq!(first.now_or_never(), Some(Ok(Ok(Arc::from("[1]")))));
+        assert!(matches!(cache.lookup("data/x.json"), Lookup::Have(_)));
+        // A fetch dropped half-way (its page was left) fails for those waiting, and is not kept.
+        assert!(matches!(cache.lookup("data/y.json"), Lookup::Fetch));
+        let Lookup::Wait(waiting) = cache.lookup("data/y.json") else {
+            panic!("waits");
+        };
+        drop(Fetching {
+            cache: &cache,
+            path: "data/y.json",
+            done: false,
+        });
+        assert_eq!(waiting.now_or_never(), Some(Ok(Err(FetchError::Network))));
+        assert!(matches!(cache.lookup("data/y.json"), Lookup::Fetch));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 use super::{Photo, Picture, PublishedTime, THUMBNAIL_SIZES};
+use crate::api::Loader;
 use crate::content::ArticleCard;
-use crate::paths::Paths;
+use crate::paths::{data, Paths};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -19,7 +20,17 @@ pub fn ArticleCardView(
         .thumbnail
         .map(|image| Photo::of(&image, &paths))
         .map(|photo| view! { <Picture photo class="card__image" sizes=THUMBNAIL_SIZES eager/> });
-    let link = view! { <a class="card__link" href=href>{card.title}</a> };
+    // The reader resting on the link starts loading the article.
+    let prefetch = Loader::from_context().prefetcher(data::article(&card.slug));
+    let link = view! {
+        <a
+            class="card__link"
+            href=href
+            on:pointerenter=move |_| prefetch()
+        >
+            {card.title}
+        </a>
+    };
     let title = if nested {
         Either::Left(view! { <h3 class="card__title">{link}</h3> })
     } else {

@@ -1,7 +1,8 @@
 use super::ThemeToggle;
+use crate::api::Loader;
 use crate::content::Site;
 use crate::navigation::within_app;
-use crate::paths::Paths;
+use crate::paths::{data, Paths};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -23,18 +24,28 @@ pub fn SiteHeader() -> impl IntoView {
             p.trim_end_matches('/') == home.trim_end_matches('/') || p.starts_with(&home_pages)
         })
     };
+    // The reader resting on a section starts loading its first page.
+    let loader = Loader::from_context();
     let categories = site
         .categories
         .iter()
         .map(|category| {
             let (href, name) = (paths.category(&category.slug, 1), category.name.clone());
+            let prefetch = loader.prefetcher(data::category_page(&category.slug, 1));
             view! {
                 <li class="site-nav__item">
-                    <A href attr:class="site-nav__link">{name}</A>
+                    <A
+                        href
+                        attr:class="site-nav__link"
+                        on:pointerenter=move |_| prefetch()
+                    >
+                        {name}
+                    </A>
                 </li>
             }
         })
         .collect_view();
+    let prefetch_home = loader.prefetcher(data::home_page(1));
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         pathname.track();
@@ -86,6 +97,7 @@ pub fn SiteHeader() -> impl IntoView {
                                 class="site-nav__link"
                                 href=paths.home()
                                 aria-current=move || at_home().then_some("page")
+                                on:pointerenter=move |_| prefetch_home()
                             >
                                 "Trang chủ"
                             </a>

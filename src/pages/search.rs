@@ -293,6 +293,7 @@ fn marked_view(parts: Marked) -> impl IntoView {
 #[component]
 fn ResultList(results: Arc<SearchResults>, elapsed: Option<f64>) -> impl IntoView {
     let paths = expect_context::<Paths>();
+    let loader = Loader::from_context();
     let query = results.query.trim().to_owned();
     // Microseconds, for the archive benchmark (tests/bench/archive.mjs).
     let elapsed = elapsed.map(|ms| ((ms * 1000.0).round() as u64).to_string());
@@ -317,10 +318,17 @@ fn ResultList(results: Arc<SearchResults>, elapsed: Option<f64>) -> impl IntoVie
         .iter()
         .cloned()
         .map(|hit| {
+            let prefetch = loader.prefetcher(data::article(&hit.slug));
             view! {
                 <li class="result">
                     <h2 class="result__title">
-                        <a class="result__link" href=paths.article(&hit.slug)>{marked_view(hit.title)}</a>
+                        <a
+                            class="result__link"
+                            href=paths.article(&hit.slug)
+                            on:pointerenter=move |_| prefetch()
+                        >
+                            {marked_view(hit.title)}
+                        </a>
                     </h2>
                     <p class="result__meta">
                         <span class="result__category">{hit.category}</span>

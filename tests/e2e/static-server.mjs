@@ -6,6 +6,8 @@
 //   --prefix /p/    serve the site under a sub-path, as for `trunk build --public-url /p/`
 //   --spa           answer unknown paths with index.html and 200, as `trunk serve` and some CDNs do
 //   --brotli        serve the .br sibling when the client accepts br (for the benchmarks)
+//   --headers       send the headers the site's `_headers` file gives each path (Netlify's and
+//                   Cloudflare Pages' format), instead of `Cache-Control: no-store`
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +23,24 @@ const prefix = option('--prefix', '/');
 const spa = args.includes('--spa');
 const brotli = args.includes('--brotli');
 
+// `_headers`: a path pattern (`*` matches anything) on a line of its own, then its headers,
+// indented, one `Name: value` a line. Every rule whose pattern matches applies.
+const rules = [];
+if (args.includes('--headers') && fs.existsSync(path.join(root, '_headers'))) {
+  for (const line of fs.readFileSync(path.join(root, '_headers'), 'utf8').split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+      rules.push({ pattern: new RegExp(`^${pattern}$`), headers: {} });
+    } else if (rules.length) {
+      const at = line.indexOf(':');
+      rules[rules.length - 1].headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+}
+const headersFor = (sitePath) =>
+  Object.assign({}, ...rules.filter((rule) => rule.pattern.test(sitePath)).map((rule) => rule.headers));
+
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8',
@@ -28,8 +48,12 @@ const types = {
   '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif',
 };
 
-function send(req, res, file, status = 200) {
-  const headers = { 'Content-Type': types[path.extname(file).toLowerCase()] || 'application/octet-stream', 'Cache-Control': 'no-store' };
+function send(req, res, file, status = 200, sitePath = '') {
+  const headers = {
+    'Content-Type': types[path.extname(file).toLowerCase()] || 'application/octet-stream',
+    'Cache-Control': 'no-store',
+    ...headersFor(sitePath),
+  };
   let body = file;
   if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] || '') && fs.existsSync(file + '.br')) {
     body = file + '.br';
@@ -67,16 +91,18 @@ http.createServer((req, res) => {
     res.writeHead(403);
     return res.end();
   }
-  if (isFile(target)) return send(req, res, target);
+  // The path as `_headers` patterns see it: below the site's root.
+  const sitePath = '/' + relative;
+  if (isFile(target)) return send(req, res, target, 200, sitePath);
   if (isDir(target)) {
     if (!pathname.endsWith('/')) {
       res.writeHead(301, { Location: pathname + '/' + url.search });
       return res.end();
     }
-    if (isFile(path.join(target, 'index.html'))) return send(req, res, path.join(target, 'index.html'));
+    if (isFile(path.join(target, 'index.html'))) return send(req, res, path.join(target, 'index.html'), 200, sitePath);
   }
-  if (spa) return send(req, res, path.join(root, 'index.html'));
-  if (isFile(path.join(root, '404.html'))) return send(req, res, path.join(root, '404.html'), 404);
+  if (spa) return send(req, res, path.join(root, 'index.html'), 200, sitePath);
+  if (isFile(path.join(root, '404.html'))) return send(req, res, path.join(root, '404.html'), 404, sitePath);
   res.writeHead(404, { 'Content-Type': 'text/plain' });
   res.end('not found');
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${prefix}`));
