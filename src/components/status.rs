@@ -68,10 +68,10 @@ const ERROR_TITLE: &str = "Không tải được nội dung";
 #[derive(Clone, Copy)]
 pub struct SampleView;
 
-/// A notice's title: the page's `h1`, except as a sample in the style guide.
+/// A notice's title: the page's `h1`, except as a sample in the style guide, below its `h3`s.
 fn notice_title(text: &'static str) -> impl IntoView {
     if use_context::<SampleView>().is_some() {
-        Either::Left(view! { <p class="notice__title">{text}</p> })
+        Either::Left(view! { <h4 class="notice__title">{text}</h4> })
     } else {
         Either::Right(view! { <h1 class="notice__title">{text}</h1> })
     }
