@@ -3,8 +3,7 @@
 # the floor under the app's size budget. Builds two one-page apps with this repo's toolchain
 # and profile (opt-level z, LTO, wasm-opt -Oz) and prints their sizes:
 #   hydrate  – leptos 0.8 `hydrate`, one static view hydrated;
-#   router   – the same with leptos_router 0.8 and two routes, as the app had before it got a
-#              router of its own.
+#   router   – the same with leptos_router 0.8 and two routes, the router the app uses.
 #
 #   tests/bench/leptos-floor.sh
 set -euo pipefail

@@ -2,9 +2,10 @@
 # Benchmark (a script, not a test): Lighthouse 12.2.3, mobile preset, on the seed article of the
 # release build and on the static-HTML "floor" of the same article (the same page with every
 # script removed), both served brotli from one loopback server, interleaved, one audit at a time.
-# Prints the medians and the site/floor ratios.
+# Prints the medians, the site/floor ratios and the budgets; with --check (as CI runs it), exits 1
+# when a score is under 100, CLS over 0 or TBT over 50 ms.
 #
-#   tests/bench/lighthouse.sh [rounds]      (default 5)
+#   tests/bench/lighthouse.sh [rounds] [--check]      (default 5 rounds)
 set -euo pipefail
 source "$(dirname "$0")/../../.ci/env"
 cd "$ROOT"

@@ -113,7 +113,8 @@ test('every page type hydrates without an error', async ({ page }) => {
     [seed + 'chuyen-muc/tin-hoat-dong/', 'hydrated'],
     [seed + 'chuyen-muc/thong-bao/', 'hydrated'],
     [seed + '404.html', 'hydrated'],
-    // A host's 404 page shown at another path is rendered afresh instead.
+    // A host's 404 page shown at another path: hydrated at its own address, then the app moves
+    // on to the address asked for.
     [SITES.seedWith404.url + 'khong-co/', 'rendered'],
   ]) {
     const errors = watchForErrors(page);
