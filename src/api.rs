@@ -65,10 +65,13 @@ pub struct DataFile<T> {
 pub struct DataCache(Arc<Mutex<BTreeMap<String, Entry>>>);
 
 enum Entry {
-    Loaded(Arc<str>),
+    /// The text, and the value last read from it (a search reads the same files again).
+    Loaded(Arc<str>, Option<Parsed>),
     /// On its way; each waiter gets the answer.
     Loading(Vec<oneshot::Sender<Result<Arc<str>, FetchError>>>),
 }
+
+type Parsed = Arc<dyn std::any::Any + Send + Sync>;
 
 /// What to do for data at a path.
 enum Lookup {
@@ -84,8 +87,22 @@ impl DataCache {
 
     pub fn get(&self, path: &str) -> Option<Arc<str>> {
         match self.entries().get(path) {
-            Some(Entry::Loaded(text)) => Some(Arc::clone(text)),
+            Some(Entry::Loaded(text, _)) => Some(Arc::clone(text)),
             _ => None,
+        }
+    }
+
+    /// The value last read from the text at `path`, if it was read as a `T`.
+    fn parsed<T: Send + Sync + 'static>(&self, path: &str) -> Option<Arc<T>> {
+        match self.entries().get(path) {
+            Some(Entry::Loaded(_, Some(parsed))) => Arc::clone(parsed).downcast().ok(),
+            _ => None,
+        }
+    }
+
+    fn keep_parsed(&self, path: &str, value: Parsed) {
+        if let Some(Entry::Loaded(_, parsed)) = self.entries().get_mut(path) {
+            *parsed = Some(value);
         }
     }
 
@@ -93,7 +110,7 @@ impl DataCache {
     fn lookup(&self, path: &str) -> Lookup {
         let mut entries = self.entries();
         match entries.get_mut(path) {
-            Some(Entry::Loaded(text)) => Lookup::Have(Arc::clone(text)),
+            Some(Entry::Loaded(text, _)) => Lookup::Have(Arc::clone(text)),
             Some(Entry::Loading(waiters)) => {
                 let (tell, hear) = oneshot::channel();
                 waiters.push(tell);
@@ -112,7 +129,7 @@ impl DataCache {
         let previous = match &result {
             Ok(text) => self
                 .entries()
-                .insert(path.to_owned(), Entry::Loaded(Arc::clone(text))),
+                .insert(path.to_owned(), Entry::Loaded(Arc::clone(text), None)),
             Err(_) => self.entries().remove(path),
         };
         if let Some(Entry::Loading(waiters)) = previous {
@@ -180,10 +197,18 @@ impl Loader {
     }
 
     /// The JSON at `path` (below the site root) as a `T`: from this visit's cache, which answers
-    /// at once, or else fetched and kept.
-    pub async fn json<T: DeserializeOwned>(&self, path: &str) -> Result<T, FetchError> {
+    /// at once, or else fetched; kept, and kept read.
+    pub async fn json<T>(&self, path: &str) -> Result<Arc<T>, FetchError>
+    where
+        T: DeserializeOwned + Send + Sync + 'static,
+    {
         let text = self.text(path).await?;
-        self.read(path, &text)
+        if let Some(value) = self.cache.parsed::<T>(path) {
+            return Ok(value);
+        }
+        let value = Arc::new(self.read::<T>(path, &text)?);
+        self.cache.keep_parsed(path, Arc::clone(&value) as Parsed);
+        Ok(value)
     }
 
     /// The text at `path`: kept, on its way, or fetched now.
@@ -220,10 +245,10 @@ impl Loader {
     }
 
     /// The JSON at each of `paths`, loaded side by side, in the order of `paths`.
-    pub async fn json_all<T: DeserializeOwned>(
-        &self,
-        paths: &[String],
-    ) -> Vec<Result<T, FetchError>> {
+    pub async fn json_all<T>(&self, paths: &[String]) -> Vec<Result<Arc<T>, FetchError>>
+    where
+        T: DeserializeOwned + Send + Sync + 'static,
+    {
         futures::future::join_all(paths.iter().map(|path| self.json::<T>(path))).await
     }
 
@@ -242,12 +267,15 @@ impl Loader {
 
     /// A page's data file. A file written by another build of the site than this app's may
     /// need that build's app: the page is then loaded as a document, which brings it.
-    pub async fn page<T: DeserializeOwned>(&self, path: &str) -> Result<T, FetchError> {
-        let file: DataFile<T> = self.json(path).await?;
+    pub async fn page<T>(&self, path: &str) -> Result<T, FetchError>
+    where
+        T: DeserializeOwned + Clone + Send + Sync + 'static,
+    {
+        let file = self.json::<DataFile<T>>(path).await?;
         if file.build != self.build {
             load_as_document().await;
         }
-        Ok(file.data)
+        Ok(file.data.clone())
     }
 
     fn read<T: DeserializeOwned>(&self, path: &str, text: &str) -> Result<T, FetchError> {
@@ -374,6 +402,29 @@ mod tests {
         assert_eq!(wrong, Some(Err(FetchError::Malformed)));
         let missing = loader.page::<Vec<u32>>("data/y.json").now_or_never();
         assert_eq!(missing, Some(Err(FetchError::NotFound)));
+    }
+
+    #[test]
+    fn data_read_once_is_kept_read() {
+        use futures::FutureExt;
+        let cache = DataCache::default();
+        cache.insert("data/x.json", "[1,2]");
+        let loader = Loader::new(Paths::new("/"), String::new(), cache);
+        let first = loader
+            .json::<Vec<u32>>("data/x.json")
+            .now_or_never()
+            .unwrap();
+        let again = loader
+            .json::<Vec<u32>>("data/x.json")
+            .now_or_never()
+            .unwrap();
+        assert!(Arc::ptr_eq(&first.unwrap(), &again.unwrap()));
+        // Read as another type, it is read anew.
+        let other = loader
+            .json::<Vec<i64>>("data/x.json")
+            .now_or_never()
+            .unwrap();
+        assert_eq!(*other.unwrap(), [1, 2]);
     }
 
     #[test]

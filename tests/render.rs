@@ -403,3 +403,23 @@ fn every_kind_of_url_the_site_builds_round_trips_through_the_route_table() {
         }
     }
 }
+
+#[test]
+fn release_builds_minify_the_inline_css_and_a_written_page_is_no_template() {
+    assert_eq!(
+        pages::minify_css("/* tokens */\n:root {\n  --space-1: 0.25rem;\n}\na:hover { color: #ff0000; }\n")
+            .unwrap(),
+        ":root{--space-1:.25rem}a:hover{color:red}"
+    );
+    let template = Template::parse(
+        "<html><head><style>\n  body { margin: 0px; }\n</style></head><body></body></html>",
+    )
+    .unwrap()
+    .with_minified_styles();
+    let plan = pages::plan(&seed(), &Paths::new("/"), "");
+    let html = pages::render(&plan, &plan.pages[0], &template).unwrap();
+    assert!(html.contains("<style>body{margin:0}</style>"), "{html}");
+    // Run on a folder that already holds the site, the build would take a page for trunk's
+    // template, and nest one page in another.
+    assert!(Template::parse(&html).is_err());
+}

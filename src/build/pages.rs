@@ -184,6 +184,12 @@ impl Template {
     /// Splits trunk's `index.html`: the page's head goes before `</head>` (the placeholder
     /// `<title>` is dropped) and the rendered app right after `<body …>`.
     pub fn parse(html: &str) -> Result<Self, String> {
+        if html.contains(HEAD_MARKER) || html.contains(PageBoot::ELEMENT_ID) {
+            return Err(
+                "index.html đã là một trang do site-build viết, không phải khuôn của trunk: hãy chạy qua trunk build"
+                    .to_owned(),
+            );
+        }
         let mut html = html.to_owned();
         if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>")) {
             html.replace_range(start..end + "</title>".len(), "");
@@ -211,6 +217,13 @@ impl Template {
             after_body_open: html[body_content..].to_owned(),
             app,
         })
+    }
+
+    /// The template with the CSS of its `<style>` elements minified (lightningcss, as trunk's
+    /// own minifier does): release builds. An element whose CSS does not parse is left as it is.
+    pub fn with_minified_styles(mut self) -> Self {
+        self.head_start = minify_styles(&self.head_start);
+        self
     }
 
     /// What tells one build of the site from another: the name of its app's file, which
@@ -251,6 +264,40 @@ impl Template {
         page.push_str(&self.after_body_open);
         page
     }
+}
+
+fn minify_styles(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<style>") {
+        let content = start + "<style>".len();
+        let Some(end) = rest[content..].find("</style>").map(|i| i + content) else {
+            break;
+        };
+        out.push_str(&rest[..content]);
+        out.push_str(
+            &minify_css(&rest[content..end]).unwrap_or_else(|_| rest[content..end].to_owned()),
+        );
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Minified CSS, as lightningcss writes it.
+pub fn minify_css(css: &str) -> Result<String, String> {
+    use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
+    let mut sheet = StyleSheet::parse(css, ParserOptions::default()).map_err(|e| e.to_string())?;
+    sheet
+        .minify(MinifyOptions::default())
+        .map_err(|e| e.to_string())?;
+    let printed = sheet
+        .to_css(PrinterOptions {
+            minify: true,
+            ..PrinterOptions::default()
+        })
+        .map_err(|e| e.to_string())?;
+    Ok(printed.code)
 }
 
 /// `html` without its `<script type="module">` elements (trunk writes the attribute quoted or,

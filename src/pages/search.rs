@@ -69,11 +69,11 @@ pub async fn run_search(
         .copied()
         .collect();
 
-    let mut chunks: BTreeMap<String, Vec<DocEntry>> = BTreeMap::new();
+    let mut chunks: BTreeMap<String, Arc<Vec<DocEntry>>> = BTreeMap::new();
     for id in &shown {
         let path = search::chunk_path(*id);
         if !chunks.contains_key(&path) {
-            let chunk = loader.json(&path).await?;
+            let chunk = loader.json::<Vec<DocEntry>>(&path).await?;
             chunks.insert(path, chunk);
         }
     }
