@@ -4,7 +4,7 @@
 use crate::api::{DataCache, Loader};
 use crate::boot::PageBoot;
 use crate::components::{SiteFooter, SiteHeader};
-use crate::navigation::{Announcement, MoveOn, RouteAnnouncer, ScrollRestoration};
+use crate::navigation::{Announcement, MoveOn, ReaderPlaces, RouteAnnouncer, ScrollRestoration};
 use crate::pages::{
     ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage, StyleGuideRoute,
 };
@@ -28,6 +28,7 @@ pub fn App(boot: PageBoot, then_show: Option<String>) -> impl IntoView {
     let paths = Paths::new(&boot.base);
     provide_meta_context();
     Announcement::provide();
+    ReaderPlaces::before_router();
     provide_context(paths.clone());
     provide_context(Arc::new(boot.site));
     if use_context::<Loader>().is_none() {

@@ -109,13 +109,33 @@ pub fn MoveOn(url: Option<String>) -> impl IntoView {
 
 /// Back and Forward return to where the reader was on each address, also after the page
 /// behind it was reloaded: the position on each address is kept in the tab's session storage as
-/// the reader scrolls, and applied once the page shown again is long enough (its data, or a
-/// search's results, may still be on their way). The browser's own restoring would scroll the
-/// page being left, or a placeholder too short to scroll; it stays on for document loads.
+/// the reader scrolls and as they leave it, and applied once the page shown again is long enough
+/// (its data, or a search's results, may still be on their way). The browser's own restoring
+/// would scroll the page being left, or a placeholder too short to scroll; it stays on for
+/// document loads.
+///
+/// [`ReaderPlaces::before_router`] must run before the `<Router>` is made, so that its `popstate`
+/// listener runs before the router's, while the page being left is still shown;
+/// `ScrollRestoration` goes inside the router.
+#[derive(Clone, Copy)]
+pub struct ReaderPlaces {
+    #[cfg(feature = "hydrate")]
+    places: places::Places,
+}
+
+impl ReaderPlaces {
+    pub fn before_router() {
+        provide_context(ReaderPlaces {
+            #[cfg(feature = "hydrate")]
+            places: places::Places::before_router(),
+        });
+    }
+}
+
 #[component]
 pub fn ScrollRestoration() -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    places::keep(use_location());
+    expect_context::<ReaderPlaces>().places.keep(use_location());
 }
 
 #[cfg(feature = "hydrate")]
@@ -193,72 +213,97 @@ mod places {
             .is_some_and(|timing| timing.type_() == web_sys::NavigationType::BackForward)
     }
 
-    pub fn keep(location: Location) {
-        let shown = Shown {
-            pathname: location.pathname,
-            search: location.search,
-        };
-        // Counts moves by Back and Forward: a wait for an earlier one's page stops.
-        let moves = StoredValue::new(0u32);
-        let back_to = move |y: f64| {
-            moves.update_value(|n| *n += 1);
-            scroll_when_there(y, browser_address(), moves.get_value(), moves, shown, 0);
-        };
-        Effect::new(move |_| {
-            set_mode(ScrollRestoration::Manual);
-            let scroll = window_event_listener(leptos::ev::scroll, move |_| save(&shown.address()));
-            // The page shown by Back or Forward, once it is there.
-            let popstate = window_event_listener(leptos::ev::popstate, move |_| {
-                back_to(saved(&browser_address()).unwrap_or_default())
-            });
-            // A document load (a reload, another site) restores as browsers do.
-            let pagehide =
-                window_event_listener(leptos::ev::pagehide, |_| set_mode(ScrollRestoration::Auto));
-            let pageshow = window_event_listener(leptos::ev::pageshow, |_| {
-                set_mode(ScrollRestoration::Manual)
-            });
-            on_cleanup(move || {
-                for listener in [scroll, popstate, pagehide, pageshow] {
-                    listener.remove();
-                }
-            });
-            // A page loaded by Back or Forward whose place the browser did not keep: one left
-            // within the app, before this document was loaded.
-            if loaded_by_history() {
-                if let Some(y) = saved(&browser_address()) {
-                    back_to(y);
-                }
-            }
-        });
+    #[derive(Clone, Copy)]
+    pub struct Places {
+        /// The router's address, once the router is made.
+        shown: StoredValue<Option<Shown>>,
+        /// Counts moves by Back and Forward: a wait for an earlier one's page stops.
+        moves: StoredValue<u32>,
     }
 
-    /// Scrolls to `y` once the page at `address` is shown and long enough for it; gives up
-    /// waiting after about two seconds, or when the reader has moved on.
-    fn scroll_when_there(
-        y: f64,
-        address: String,
-        this_move: u32,
-        moves: StoredValue<u32>,
-        shown: Shown,
-        frames: u32,
-    ) {
-        if moves.try_get_value() != Some(this_move) || frames >= 120 {
-            return;
-        }
-        let screen = window()
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or_default();
-        let height = document()
-            .document_element()
-            .map_or(0.0, |root| f64::from(root.scroll_height()));
-        if shown.address() == address && height >= y + screen {
-            window().scroll_to_with_x_and_y(0.0, y);
-        } else {
-            request_animation_frame(move || {
-                scroll_when_there(y, address, this_move, moves, shown, frames + 1)
+    impl Places {
+        pub fn before_router() -> Places {
+            let places = Places {
+                shown: StoredValue::new(None),
+                moves: StoredValue::new(0),
+            };
+            // Left by Back or Forward: the router has not shown the next page yet, nor the
+            // browser scrolled. (An entry of the same address, the photo viewer's, moves
+            // nothing.)
+            let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+                let Some(shown) = places.shown.get_value() else {
+                    return;
+                };
+                let (left, next) = (shown.address(), browser_address());
+                if left != next {
+                    save(&left);
+                    places.back_to(saved(&next).unwrap_or_default(), next);
+                }
             });
+            on_cleanup(move || popstate.remove());
+            places
+        }
+
+        pub fn keep(self, location: Location) {
+            let shown = Shown {
+                pathname: location.pathname,
+                search: location.search,
+            };
+            self.shown.set_value(Some(shown));
+            Effect::new(move |_| {
+                set_mode(ScrollRestoration::Manual);
+                let scroll =
+                    window_event_listener(leptos::ev::scroll, move |_| save(&shown.address()));
+                // A document load (a reload, another site) restores as browsers do.
+                let pagehide = window_event_listener(leptos::ev::pagehide, move |_| {
+                    save(&shown.address());
+                    set_mode(ScrollRestoration::Auto)
+                });
+                let pageshow = window_event_listener(leptos::ev::pageshow, |_| {
+                    set_mode(ScrollRestoration::Manual)
+                });
+                on_cleanup(move || {
+                    for listener in [scroll, pagehide, pageshow] {
+                        listener.remove();
+                    }
+                });
+                // A page loaded by Back or Forward whose place the browser did not keep: one
+                // left within the app, before this document was loaded.
+                if loaded_by_history() {
+                    if let Some(y) = saved(&browser_address()) {
+                        self.back_to(y, browser_address());
+                    }
+                }
+            });
+        }
+
+        /// Scrolls to `y` once the page at `address` is shown and long enough for it.
+        fn back_to(self, y: f64, address: String) {
+            self.moves.update_value(|n| *n += 1);
+            self.scroll_when_there(y, address, self.moves.get_value(), 0);
+        }
+
+        /// Gives up waiting after about two seconds, or when the reader has moved on.
+        fn scroll_when_there(self, y: f64, address: String, this_move: u32, frames: u32) {
+            if self.moves.try_get_value() != Some(this_move) || frames >= 120 {
+                return;
+            }
+            let shown = self.shown.get_value().map(|shown| shown.address());
+            let screen = window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or_default();
+            let height = document()
+                .document_element()
+                .map_or(0.0, |root| f64::from(root.scroll_height()));
+            if shown.as_deref() == Some(address.as_str()) && height >= y + screen {
+                window().scroll_to_with_x_and_y(0.0, y);
+            } else {
+                request_animation_frame(move || {
+                    self.scroll_when_there(y, address, this_move, frames + 1)
+                });
+            }
         }
     }
 }

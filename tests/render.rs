@@ -407,8 +407,10 @@ fn every_kind_of_url_the_site_builds_round_trips_through_the_route_table() {
 #[test]
 fn release_builds_minify_the_inline_css_and_a_written_page_is_no_template() {
     assert_eq!(
-        pages::minify_css("/* tokens */\n:root {\n  --space-1: 0.25rem;\n}\na:hover { color: #ff0000; }\n")
-            .unwrap(),
+        pages::minify_css(
+            "/* tokens */\n:root {\n  --space-1: 0.25rem;\n}\na:hover { color: #ff0000; }\n"
+        )
+        .unwrap(),
         ":root{--space-1:.25rem}a:hover{color:red}"
     );
     let template = Template::parse(
