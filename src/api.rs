@@ -21,6 +21,9 @@ pub enum FetchError {
     Network,
     /// The server answered 404: there is no such data.
     NotFound,
+    /// The address names no page of the site (a page number or slug that cannot be one), so
+    /// there is nothing to fetch, or to try again.
+    NoSuchPage,
     /// Any other unsuccessful HTTP status.
     Status(u16),
     /// The answer was not the JSON the app expects.
@@ -33,7 +36,9 @@ impl fmt::Display for FetchError {
             FetchError::Network => f.write_str(
                 "Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.",
             ),
-            FetchError::NotFound => f.write_str("Không tìm thấy dữ liệu cần hiển thị (lỗi 404)."),
+            FetchError::NotFound | FetchError::NoSuchPage => {
+                f.write_str("Không tìm thấy dữ liệu cần hiển thị (lỗi 404).")
+            }
             FetchError::Status(code) => {
                 write!(
                     f,
@@ -83,13 +88,6 @@ enum Lookup {
 impl DataCache {
     pub fn insert(&self, path: impl Into<String>, json: impl Into<Arc<str>>) {
         self.finish(&path.into(), Ok(json.into()));
-    }
-
-    pub fn get(&self, path: &str) -> Option<Arc<str>> {
-        match self.entries().get(path) {
-            Some(Entry::Loaded(text, _)) => Some(Arc::clone(text)),
-            _ => None,
-        }
     }
 
     /// The value last read from the text at `path`, if it was read as a `T`.
@@ -144,8 +142,8 @@ impl DataCache {
     }
 }
 
-/// Finishes a fetch in the cache also when it is dropped half-way (the page that asked was
-/// left): those waiting then hear that it failed, rather than nothing.
+/// Forgets a fetch dropped half-way (the page that asked was left): those waiting for it then
+/// fetch for themselves, rather than wait for ever.
 struct Fetching<'a> {
     cache: &'a DataCache,
     path: &'a str,
@@ -155,7 +153,8 @@ struct Fetching<'a> {
 impl Drop for Fetching<'_> {
     fn drop(&mut self) {
         if !self.done {
-            self.cache.finish(self.path, Err(FetchError::Network));
+            // Dropping the waiters' senders wakes them (see `Loader::text`).
+            self.cache.entries().remove(self.path);
         }
     }
 }
@@ -213,19 +212,25 @@ impl Loader {
 
     /// The text at `path`: kept, on its way, or fetched now.
     async fn text(&self, path: &str) -> Result<Arc<str>, FetchError> {
-        match self.cache.lookup(path) {
-            Lookup::Have(text) => Ok(text),
-            Lookup::Wait(answer) => answer.await.unwrap_or(Err(FetchError::Network)),
-            Lookup::Fetch => {
-                let mut fetching = Fetching {
-                    cache: &self.cache,
-                    path,
-                    done: false,
-                };
-                let result = fetch_text(&self.paths.file(path)).await.map(Arc::from);
-                fetching.done = true;
-                self.cache.finish(path, result.clone());
-                result
+        loop {
+            match self.cache.lookup(path) {
+                Lookup::Have(text) => return Ok(text),
+                Lookup::Wait(answer) => match answer.await {
+                    Ok(result) => return result,
+                    // The fetch waited for was dropped: look again.
+                    Err(oneshot::Canceled) => continue,
+                },
+                Lookup::Fetch => {
+                    let mut fetching = Fetching {
+                        cache: &self.cache,
+                        path,
+                        done: false,
+                    };
+                    let result = fetch_text(&self.paths.file(path)).await.map(Arc::from);
+                    fetching.done = true;
+                    self.cache.finish(path, result.clone());
+                    return result;
+                }
             }
         }
     }
@@ -265,15 +270,16 @@ impl Loader {
         move || loader.prefetch(path.clone())
     }
 
-    /// A page's data file. A file written by another build of the site than this app's may
-    /// need that build's app: the page is then loaded as a document, which brings it.
-    pub async fn page<T>(&self, path: &str) -> Result<T, FetchError>
+    /// The data file at `path` of the page at `address`. A file written by another build of
+    /// the site than this app's may need that build's app: the page is then loaded as a
+    /// document, which brings it.
+    pub async fn page<T>(&self, path: &str, address: &str) -> Result<T, FetchError>
     where
         T: DeserializeOwned + Clone + Send + Sync + 'static,
     {
         let file = self.json::<DataFile<T>>(path).await?;
         if file.build != self.build {
-            load_as_document().await;
+            load_as_document(address).await;
         }
         Ok(file.data.clone())
     }
@@ -318,12 +324,17 @@ where
     T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
 {
     let loader = Loader::from_context();
+    let location = leptos_router::hooks::use_location();
     Resource::new_serde_wb(path, move |path| {
         let loader = loader.clone();
+        // The page's address, as the router has it.
+        let search = location.search.get_untracked();
+        let query = if search.is_empty() { "" } else { "?" };
+        let address = format!("{}{query}{search}", location.pathname.get_untracked());
         async move {
             match path {
-                Some(path) => loader.page(&path).await,
-                None => Err(FetchError::NotFound),
+                Some(path) => loader.page(&path, &address).await,
+                None => Err(FetchError::NoSuchPage),
             }
         }
     })
@@ -372,12 +383,13 @@ async fn fetch_text(_url: &str) -> Result<String, FetchError> {
     Err(FetchError::NotFound)
 }
 
-/// Loads the address shown as a document, and never finishes: the page goes.
-async fn load_as_document() {
+/// Loads `address` as a document, and never finishes: the page goes. (The router may not
+/// have put the address in the browser's address bar yet.)
+pub async fn load_as_document(address: &str) {
     #[cfg(feature = "hydrate")]
-    {
-        let _ = window().location().reload();
-    }
+    let _ = window().location().assign(address);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = address;
     std::future::pending::<()>().await
 }
 
@@ -395,12 +407,14 @@ mod tests {
         };
         cache.insert("data/x.json", serde_json::to_string(&file).unwrap());
         let loader = Loader::new(Paths::new("/"), "b".to_owned(), cache);
-        let page = loader.page::<Vec<u32>>("data/x.json").now_or_never();
+        let page = loader.page::<Vec<u32>>("data/x.json", "/x/").now_or_never();
         assert_eq!(page, Some(Ok(vec![1, 2])));
         // Read as another type, it is malformed; a path the cache lacks does not exist here.
-        let wrong = loader.page::<Vec<String>>("data/x.json").now_or_never();
+        let wrong = loader
+            .page::<Vec<String>>("data/x.json", "/x/")
+            .now_or_never();
         assert_eq!(wrong, Some(Err(FetchError::Malformed)));
-        let missing = loader.page::<Vec<u32>>("data/y.json").now_or_never();
+        let missing = loader.page::<Vec<u32>>("data/y.json", "/y/").now_or_never();
         assert_eq!(missing, Some(Err(FetchError::NotFound)));
     }
 
@@ -436,7 +450,7 @@ mod tests {
         let loader = Loader::new(Paths::new("/"), String::new(), cache)
             .reporting_unreadable(unreadable.clone());
         let read = loader
-            .page::<BTreeMap<String, String>>("data/x.json")
+            .page::<BTreeMap<String, String>>("data/x.json", "/x/")
             .now_or_never();
         assert_eq!(read, Some(Err(FetchError::Malformed)));
         assert_eq!(*unreadable.0.lock().unwrap(), ["data/x.json"]);
@@ -453,7 +467,8 @@ mod tests {
         cache.finish("data/x.json", Ok("[1]".into()));
         assert_eq!(first.now_or_never(), Some(Ok(Ok(Arc::from("[1]")))));
         assert!(matches!(cache.lookup("data/x.json"), Lookup::Have(_)));
-        // A fetch dropped half-way (its page was left) fails for those waiting, and is not kept.
+        // A fetch dropped half-way (its page was left) is forgotten: those waiting for it
+        // hear so, and look again, which starts a fetch of their own.
         assert!(matches!(cache.lookup("data/y.json"), Lookup::Fetch));
         let Lookup::Wait(waiting) = cache.lookup("data/y.json") else {
             panic!("waits");
@@ -463,7 +478,7 @@ mod tests {
             path: "data/y.json",
             done: false,
         });
-        assert_eq!(waiting.now_or_never(), Some(Ok(Err(FetchError::Network))));
+        assert_eq!(waiting.now_or_never(), Some(Err(oneshot::Canceled)));
         assert!(matches!(cache.lookup("data/y.json"), Lookup::Fetch));
     }
 

@@ -4,7 +4,10 @@
 use crate::api::{DataCache, Loader};
 use crate::boot::PageBoot;
 use crate::components::{SiteFooter, SiteHeader};
-use crate::navigation::{Announcement, MoveOn, ReaderPlaces, RouteAnnouncer, ScrollRestoration};
+use crate::meta::PageTitle;
+use crate::navigation::{
+    focus, Announcement, MainFocus, MoveOn, ReaderPlaces, RouteAnnouncer, ScrollRestoration,
+};
 use crate::pages::{
     ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage, StyleGuideRoute,
 };
@@ -30,16 +33,19 @@ pub fn App(boot: PageBoot, then_show: Option<String>) -> impl IntoView {
     Announcement::provide();
     ReaderPlaces::before_router();
     provide_context(paths.clone());
-    provide_context(Arc::new(boot.site));
+    let site = Arc::new(boot.site);
+    provide_context(Arc::clone(&site));
     if use_context::<Loader>().is_none() {
         provide_context(Loader::new(paths.clone(), boot.build, DataCache::default()));
     }
     let skip_to_main = |ev: leptos::ev::MouseEvent| {
         // Followed as a link, it would add `#noi-dung` to the address and a history entry.
         ev.prevent_default();
-        crate::navigation::focus_main();
+        focus(MainFocus::ScrolledTo);
     };
     view! {
+        // The title while a page loads; each page's own stands over it.
+        <PageTitle text=site.short_name.clone()/>
         <Router base=paths.router_base()>
             <a class="skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
                 "Bỏ qua điều hướng"
@@ -47,7 +53,7 @@ pub fn App(boot: PageBoot, then_show: Option<String>) -> impl IntoView {
             <SiteHeader/>
             <main class="page" id=MAIN_ID tabindex="-1">
                 <div class="container">
-                    <FlatRoutes fallback=NotFoundPage>
+                    <FlatRoutes fallback=|| view! { <NotFoundPage/> }>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/trang/:page") view=HomePage/>
                         <Route path=path!("/chuyen-muc/:category") view=CategoryPage/>

@@ -158,7 +158,7 @@ pub fn Head(meta: PageMeta) -> impl IntoView {
         slot.put(meta.clone());
     }
     view! {
-        <Title text=title_text(&meta.title)/>
+        <PageTitle text=meta.title.clone()/>
         <Meta name="description" content=meta.description/>
         <Link rel="canonical" href=canonical/>
         <Link
@@ -170,14 +170,20 @@ pub fn Head(meta: PageMeta) -> impl IntoView {
     }
 }
 
-/// The document title as leptos_meta takes it. The browser sets it as text; on the server
-/// leptos_meta writes it into `<title>` as it is, so text that looks like HTML (`</title>`,
-/// `&amp;`) is escaped there.
-pub fn title_text(title: &str) -> String {
-    #[cfg(feature = "ssr")]
-    return title.replace('&', "&amp;").replace('<', "&lt;");
-    #[cfg(not(feature = "ssr"))]
-    title.to_owned()
+/// The document title (leptos_meta's `<Title>`; the last one made wins, so a page's title
+/// stands over the site's, which the app shows while a page loads). The browser sets it as
+/// text; on the server leptos_meta writes it into `<title>` as it is, so text that looks like
+/// HTML (`</title>`, `&amp;`) is escaped there.
+#[component]
+pub fn PageTitle(#[prop(into)] text: leptos::text_prop::TextProp) -> impl IntoView {
+    let escaped = move || {
+        let text = text.get();
+        #[cfg(feature = "ssr")]
+        return text.replace('&', "&amp;").replace('<', "&lt;");
+        #[cfg(not(feature = "ssr"))]
+        text.to_string()
+    };
+    view! { <Title text=escaped/> }
 }
 
 /// Where the page being rendered leaves its [`PageMeta`], for the build to write its share

@@ -13,6 +13,9 @@ pub struct Announcement {
     /// Set once the reader has moved within the app: the first page, which the browser loaded,
     /// is announced by the browser itself.
     navigated: RwSignal<bool>,
+    /// Set while the app moves on from a host's fallback page to the address the browser
+    /// loaded (see [`MoveOn`]): part of the page load, not a move of the reader's.
+    moving_on: StoredValue<bool>,
 }
 
 impl Announcement {
@@ -20,6 +23,7 @@ impl Announcement {
         provide_context(Announcement {
             text: RwSignal::new(String::new()),
             navigated: RwSignal::new(false),
+            moving_on: StoredValue::new(false),
         });
     }
 
@@ -43,9 +47,10 @@ pub fn RouteAnnouncer() -> impl IntoView {
     let pathname = use_location().pathname;
     Effect::new(move |previous: Option<String>| {
         let current = pathname.get();
-        if previous.is_some_and(|previous| previous != current) {
+        let moved_on = announcement.moving_on.try_update_value(std::mem::take);
+        if previous.is_some_and(|previous| previous != current) && moved_on != Some(true) {
             announcement.navigated.set(true);
-            focus_main();
+            focus(MainFocus::StayScrolled);
         }
         current
     });
@@ -56,9 +61,19 @@ pub fn RouteAnnouncer() -> impl IntoView {
     }
 }
 
-/// Moves keyboard focus to the main content, without scrolling: the router scrolls as a page
-/// load would (to the top, or to the fragment), Back and Forward to the reader's place.
-pub fn focus_main() {
+/// How focus moves to the main content.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum MainFocus {
+    /// Scrolled into view: the skip link.
+    ScrolledTo,
+    /// Where the page is: after a move within the app, the router scrolls as a page load would
+    /// (to the top, or to the fragment), Back and Forward to the reader's place.
+    StayScrolled,
+}
+
+/// Moves keyboard focus to the main content: what the skip link promises, and what a screen
+/// reader needs to notice that a new page has arrived.
+pub fn focus(how: MainFocus) {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::JsCast;
@@ -67,12 +82,25 @@ pub fn focus_main() {
             .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
+            options.set_prevent_scroll(how == MainFocus::StayScrolled);
             let _ = main.focus_with_options(&options);
         }
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = MAIN_ID;
+    let _ = (MAIN_ID, how);
+}
+
+/// A search form's `submit`: the results of what was typed in `input`, within the app.
+pub fn search_on_submit(
+    input: NodeRef<leptos::html::Input>,
+) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+    let paths = expect_context::<crate::paths::Paths>();
+    let navigate = leptos_router::hooks::use_navigate();
+    move |ev| {
+        ev.prevent_default();
+        let typed = input.get_untracked().map(|i| i.value()).unwrap_or_default();
+        navigate(&paths.search(&typed, 1), within_app());
+    }
 }
 
 /// How the app opens an address it built itself (a search form's results), which already
@@ -92,7 +120,9 @@ pub fn MoveOn(url: Option<String>) -> impl IntoView {
     if let Some(url) = url {
         use leptos_router::{hooks::use_navigate, NavigateOptions};
         let navigate = use_navigate();
+        let announcement = expect_context::<Announcement>();
         Effect::new(move |_| {
+            announcement.moving_on.set_value(true);
             navigate(
                 &url,
                 NavigateOptions {
@@ -280,15 +310,35 @@ mod places {
         /// Scrolls to `y` once the page at `address` is shown and long enough for it.
         fn back_to(self, y: f64, address: String) {
             self.moves.update_value(|n| *n += 1);
-            self.scroll_when_there(y, address, self.moves.get_value(), 0);
+            self.scroll_when_there(y, address, self.moves.get_value(), 0, 0);
         }
 
-        /// Gives up waiting after about two seconds, or when the reader has moved on.
-        fn scroll_when_there(self, y: f64, address: String, this_move: u32, frames: u32) {
-            if self.moves.try_get_value() != Some(this_move) || frames >= 120 {
+        /// Waits for the page at `address` and its content (its data, or a search's results,
+        /// may be on their way: `aria-busy`), then for it to be long enough, at most about two
+        /// seconds, then scrolls as far as it can. Stops when the reader has moved on, or after
+        /// half a minute.
+        fn scroll_when_there(
+            self,
+            y: f64,
+            address: String,
+            this_move: u32,
+            waited: u32,
+            shown_for: u32,
+        ) {
+            if self.moves.try_get_value() != Some(this_move) || waited >= 1800 {
                 return;
             }
+            let loading = document()
+                .query_selector("main [aria-busy=\"true\"]")
+                .ok()
+                .flatten()
+                .is_some();
             let shown = self.shown.get_value().map(|shown| shown.address());
+            let shown_for = if shown.as_deref() == Some(address.as_str()) && !loading {
+                shown_for + 1
+            } else {
+                0
+            };
             let screen = window()
                 .inner_height()
                 .ok()
@@ -297,11 +347,11 @@ mod places {
             let height = document()
                 .document_element()
                 .map_or(0.0, |root| f64::from(root.scroll_height()));
-            if shown.as_deref() == Some(address.as_str()) && height >= y + screen {
+            if shown_for > 0 && (height >= y + screen || shown_for >= 120) {
                 window().scroll_to_with_x_and_y(0.0, y);
             } else {
                 request_animation_frame(move || {
-                    self.scroll_when_there(y, address, this_move, frames + 1)
+                    self.scroll_when_there(y, address, this_move, waited + 1, shown_for)
                 });
             }
         }

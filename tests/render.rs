@@ -11,7 +11,8 @@ use khcn_cantho::paths::Paths;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// Trunk's `index.html` as it writes it, minified, with its loader naming the app's files.
+/// Trunk's `index.html`, with its loader naming the app's files; in the form trunk writes with
+/// `minify` on, which the template reader handles as well as the plain one.
 const TEMPLATE: &str = "<!doctype html><html lang=vi><meta charset=utf-8><title>placeholder</title><script type=module>import a from\"/khcn-cantho-0123456789abcdef.js\";a({module_or_path:`/khcn-cantho-0123456789abcdef_bg.wasm`})</script></head><body></body></html>";
 const BUILD: &str = "khcn-cantho-0123456789abcdef";
 const ORIGIN: &str = "https://sokhcn.cantho.gov.vn";

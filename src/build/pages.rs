@@ -233,10 +233,9 @@ impl Template {
     }
 
     /// The page around the rendered `app`, with its share preview in the head. A page with the
-    /// app also carries what the app
-    /// starts from: its boot data and the data Leptos serialised while rendering. A page
-    /// without leaves out the module script that starts the app, so the browser downloads no
-    /// wasm for it.
+    /// app also carries what the app starts from: its boot data and the data Leptos serialised
+    /// while rendering. A page without leaves out the module script that starts the app, so
+    /// the browser downloads no wasm for it.
     fn fill(&self, share_preview: &str, app: &str, start: Option<(&PageBoot, &str)>) -> String {
         let mut page = String::with_capacity(self.head_start.len() + app.len() + 4096);
         match start {
@@ -300,8 +299,8 @@ pub fn minify_css(css: &str) -> Result<String, String> {
     Ok(printed.code)
 }
 
-/// `html` without its `<script type="module">` elements (trunk writes the attribute quoted or,
-/// minified, bare).
+/// `html` without its `<script type="module">` elements (the attribute quoted, or bare as
+/// trunk writes it when it minifies).
 fn without_module_scripts(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;

@@ -1,11 +1,11 @@
 use super::ThemeToggle;
 use crate::api::Loader;
 use crate::content::Site;
-use crate::navigation::within_app;
+use crate::navigation::search_on_submit;
 use crate::paths::{data, Paths};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_location;
 use std::sync::Arc;
 
 /// The header band (department name and slogan, linking home), the search field and the
@@ -52,15 +52,7 @@ pub fn SiteHeader() -> impl IntoView {
         request_animation_frame(reveal_current_section);
     });
     let input = NodeRef::<leptos::html::Input>::new();
-    let navigate = use_navigate();
-    let search = {
-        let paths = paths.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let typed = input.get_untracked().map(|i| i.value()).unwrap_or_default();
-            navigate(&paths.search(&typed, 1), within_app());
-        }
-    };
+    let search = search_on_submit(input);
     view! {
         <header class="site-header">
             <div class="site-header__band">

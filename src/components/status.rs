@@ -2,18 +2,18 @@
 
 use crate::api::FetchError;
 use crate::content::Site;
-use crate::meta::{self, Head};
+use crate::meta::{self, PageTitle};
+use crate::pages::NotFoundPage;
 use crate::paths::Paths;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::sync::Arc;
 
 /// A page's data, shown by `shown` once it is there. Meanwhile a placeholder with `lines`
 /// lines holds its place; a failure shows the not-found page, or a Vietnamese error, each with
-/// "Thử lại", which loads the data again.
+/// "Thử lại", which loads the data again (not for an address that names no page).
 pub fn with_page_data<T, V>(
     data: crate::api::PageResource<T>,
     lines: usize,
@@ -30,9 +30,8 @@ where
                 let shown = shown.clone();
                 Suspend::new(async move {
                     match data.await {
-                        Ok(value) => EitherOf3::A(shown(value)),
-                        Err(FetchError::NotFound) => EitherOf3::B(view! { <NotFoundPanel retry/> }),
-                        Err(error) => EitherOf3::C(view! { <LoadError error retry/> }),
+                        Ok(value) => Either::Left(shown(value)),
+                        Err(error) => Either::Right(view! { <LoadError error retry/> }),
                     }
                 })
             }}
@@ -40,24 +39,18 @@ where
     }
 }
 
-/// Data the server says does not exist: the not-found page, with a retry, since a link shared
-/// right after publication can reach a CDN before the page does.
-#[component]
-fn NotFoundPanel(retry: Callback<()>) -> impl IntoView {
-    let meta = meta::not_found(&expect_context::<Arc<Site>>(), &expect_context::<Paths>());
-    view! {
-        <Head meta/>
-        <NotFound retry/>
-    }
-}
-
-/// A page whose data could not be loaded.
+/// A page whose data could not be loaded: the not-found page (with a retry when the server
+/// said so), or what went wrong.
 #[component]
 fn LoadError(error: FetchError, retry: Callback<()>) -> impl IntoView {
     let site = expect_context::<Arc<Site>>();
-    view! {
-        <Title text=meta::title_text(&format!("{} – {}", ERROR_TITLE, site.short_name))/>
-        <ErrorPanel error retry/>
+    match error {
+        FetchError::NotFound => EitherOf3::A(view! { <NotFoundPage retry/> }),
+        FetchError::NoSuchPage => EitherOf3::B(view! { <NotFoundPage/> }),
+        error => EitherOf3::C(view! {
+            <PageTitle text=format!("{} – {}", ERROR_TITLE, site.short_name)/>
+            <ErrorPanel error retry/>
+        }),
     }
 }
 
@@ -119,7 +112,7 @@ pub fn ErrorPanel(error: FetchError, retry: Callback<()>) -> impl IntoView {
 /// The not-found page. When it stands for data the server said is missing, it also offers a
 /// retry: a link shared right after publication can reach a CDN before the article does.
 #[component]
-pub fn NotFound(#[prop(optional)] retry: Option<Callback<()>>) -> impl IntoView {
+pub fn NotFound(#[prop(optional_no_strip)] retry: Option<Callback<()>>) -> impl IntoView {
     let paths = expect_context::<Paths>();
     view! {
         <section class="notice notice--not-found">

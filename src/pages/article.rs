@@ -31,7 +31,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     let paths = expect_context::<Paths>();
     let site = expect_context::<Arc<Site>>();
     let meta = meta::article(&site, &paths, &article);
-    let canonical = format!("{}{}", site.origin, paths.article(&article.slug));
+    let canonical = format!("{}{}", site.origin, meta.path);
     // The paragraph "Nghe bài" is reading, and the photo the viewer shows, each by its position
     // among the article's paragraphs or photos.
     let reading = RwSignal::new(None::<usize>);

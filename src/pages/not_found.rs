@@ -5,12 +5,14 @@ use crate::paths::Paths;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Any address the site does not have: the route table's fallback, and `404.html`.
+/// Any address the site does not have: the route table's fallback, `404.html`, and a page
+/// whose data the server says does not exist. That one offers `retry`: a link shared right
+/// after publication can reach a CDN before the page does.
 #[component]
-pub fn NotFoundPage() -> impl IntoView {
+pub fn NotFoundPage(#[prop(optional)] retry: Option<Callback<()>>) -> impl IntoView {
     let meta = meta::not_found(&expect_context::<Arc<Site>>(), &expect_context::<Paths>());
     view! {
         <Head meta/>
-        <NotFound/>
+        <NotFound retry/>
     }
 }

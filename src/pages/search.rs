@@ -2,13 +2,12 @@ use crate::api::{FetchError, Loader};
 use crate::components::{ErrorPanel, Pagination, PublishedTime};
 use crate::content::search::{self, DocEntry, Marked, DOCS_PER_CHUNK, RESULTS_PER_PAGE};
 use crate::content::{Article, Block, Site};
-use crate::meta::{self, Head};
-use crate::navigation::within_app;
+use crate::meta::{self, Head, PageTitle};
+use crate::navigation::search_on_submit;
 use crate::paths::{data, page_param, Paths};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -172,14 +171,12 @@ pub fn SearchPage() -> impl IntoView {
     let state = RwSignal::new(State::Prompt);
     let attempt = RwSignal::new(0u32);
     let elapsed = RwSignal::new(None::<f64>);
-    let generation = StoredValue::new(0u64);
 
     Effect::new(move |_| {
         attempt.track();
         let (query, page) = (query.get(), page.get());
-        // Every new request supersedes a search still under way, even one for nothing.
-        generation.update_value(|g| *g += 1);
-        let this_search = generation.get_value();
+        // A search still under way when the reader asks for something else, or leaves, is
+        // cancelled with this effect's run (spawn_local_scoped_with_cancellation).
         if query.trim().is_empty() {
             state.set(State::Prompt);
             return;
@@ -193,9 +190,6 @@ pub fn SearchPage() -> impl IntoView {
         leptos::task::spawn_local_scoped_with_cancellation(async move {
             let started = now_ms();
             let result = run_search(loader, query, page).await;
-            if generation.try_get_value() != Some(this_search) {
-                return; // the reader has already asked for something else, or left
-            }
             elapsed.try_set(Some(now_ms() - started));
             state.try_set(match result {
                 Ok(results) => State::Done(Arc::new(results)),
@@ -236,22 +230,14 @@ pub fn SearchPage() -> impl IntoView {
     };
 
     let input = NodeRef::<leptos::html::Input>::new();
-    let navigate = use_navigate();
-    let submit = {
-        let paths = paths.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let typed = input.get_untracked().map(|i| i.value()).unwrap_or_default();
-            navigate(&paths.search(&typed, 1), within_app());
-        }
-    };
+    let submit = search_on_submit(input);
     let title = {
         let site = Arc::clone(&site);
-        move || meta::title_text(&meta::search_title(&site, &query.get()))
+        move || meta::search_title(&site, &query.get())
     };
     view! {
         <Head meta=meta::search(&site, &paths, "")/>
-        <Title text=title/>
+        <PageTitle text=title/>
         <section class="search">
             <h1 class="search__heading">"Tìm kiếm"</h1>
             <form class="search-form" role="search" action=paths.search("", 1) method="get" on:submit=submit>

@@ -44,9 +44,8 @@ const SPACES: [&str; 7] = ["1", "2", "3", "4", "5", "6", "7"];
 pub fn StyleGuideRoute() -> impl IntoView {
     #[cfg(feature = "hydrate")]
     {
-        Effect::new(|_| {
-            let _ = window().location().reload();
-        });
+        let address = expect_context::<Paths>().style_guide();
+        leptos::task::spawn_local(async move { crate::api::load_as_document(&address).await });
         view! { <Skeleton/> }
     }
     #[cfg(not(feature = "hydrate"))]

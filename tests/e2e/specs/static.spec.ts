@@ -214,6 +214,27 @@ test('a page from a newer build of the site is loaded as a document, not shown i
   expect(errors).toEqual([]);
 });
 
+test('a page of a newer build whose data arrived before the click is loaded at its own address', async ({ page }) => {
+  // The reader rests on the link, its data arrives, then the tap: the app meets the newer build
+  // while the router is still moving, and must load the page asked for, not the one left.
+  await page.goto(seed);
+  expect(await appStarted(page)).toBe('hydrated');
+  await markDocument(page);
+  await page.route('**/data/bai-viet/**', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/"build":"[^"]*"/, '"build":"khcn-cantho-ffffffffffffffff"');
+    await route.fulfill({ response, body });
+  });
+  const link = page.getByRole('link', { name: SEED_TITLE });
+  const data = page.waitForResponse((r) => r.url().includes('/data/bai-viet/'));
+  await link.hover();
+  await data;
+  await link.click();
+  await expect(page).toHaveURL(seed + articlePath);
+  await expect(page.locator('h1')).toHaveText(SEED_TITLE);
+  expect(await isSameDocument(page)).toBe(false);
+});
+
 test('every page loads the one app, the search page too', async ({ page }) => {
   const apps: string[] = [];
   page.on('request', (r) => {
