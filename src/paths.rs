@@ -3,6 +3,9 @@
 //! prefix. The route table in `app.rs` reads these same addresses back (a native test checks
 //! that each kind round-trips).
 
+/// The folder of the editors' screen, below the site's base.
+pub const ADMIN_FOLDER: &str = "quan-tri";
+
 /// Where the site lives.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paths {
@@ -53,6 +56,11 @@ impl Paths {
         } else {
             self.file(&format!("chuyen-muc/{slug}/trang/{page}/"))
         }
+    }
+
+    /// The editors' screen (Decap CMS): never linked from a public page.
+    pub fn admin(&self) -> String {
+        self.file(&format!("{ADMIN_FOLDER}/"))
     }
 
     pub fn article(&self, slug: &str) -> String {

@@ -298,6 +298,7 @@ fn generated(n: usize) -> Bundle {
         site,
         articles,
         images: BTreeSet::new(),
+        cms: None,
         content_dir: PathBuf::from("public/content"),
     }
 }

@@ -244,6 +244,7 @@ fn options(command: Command, content: &Path, out: &Path, cache: &Path) -> Option
         compress: true,
         clean_on_failure: false,
         cache_dir: Some(cache.to_owned()),
+        decap_dir: None,
     }
 }
 

@@ -98,7 +98,8 @@ pub fn sitemap(plan: &SitePlan) -> String {
 
 pub fn robots(plan: &SitePlan) -> String {
     format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        "User-agent: *\nAllow: /\nDisallow: {}\n\nSitemap: {}\n",
+        plan.paths.admin(),
         absolute(plan, &plan.paths.file("sitemap.xml"))
     )
 }

@@ -5,7 +5,7 @@
 use super::output::{content_key, mark_used, parallel_map};
 use crate::content::{Article, Block, Image, ImageVariants};
 use image::{DynamicImage, ImageDecoder, ImageReader};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Cursor;
 use std::path::Path;
@@ -91,15 +91,23 @@ fn encode(image: &DynamicImage, width: u32, format: &str) -> Result<Vec<u8>, Str
     }
 }
 
+/// What [`publish`] did.
+pub struct Published {
+    /// Files written.
+    pub files: usize,
+    /// Each photo's variants, by its path in the bundle (`images/a/b.jpg`).
+    pub variants: BTreeMap<String, ImageVariants>,
+}
+
 /// Writes every variant of every photo the articles use into `out/content/anh/`, then points
-/// the articles' images at them. Returns the number of files written.
+/// the articles' images at them.
 pub fn publish(
     articles: &mut [Article],
     images: &BTreeSet<String>,
     content_dir: &Path,
     out: &Path,
     cache: Option<&Path>,
-) -> Result<usize, String> {
+) -> Result<Published, String> {
     let folder = out.join("content/anh");
     fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     if let Some(cache) = cache {
@@ -148,15 +156,18 @@ pub fn publish(
             Ok((relative.to_string(), ImageVariants { key, widths }, written))
         },
     );
-    let mut by_source: HashMap<String, ImageVariants> = HashMap::new();
-    let mut files = 0;
+    let mut published = Published {
+        files: 0,
+        variants: BTreeMap::new(),
+    };
     for result in done {
         let (relative, variants, written) = result?;
-        files += written;
-        by_source.insert(format!("content/{relative}"), variants);
+        published.files += written;
+        published.variants.insert(relative, variants);
     }
     let point = |image: &mut Image| {
-        if let Some(variants) = by_source.get(&image.src) {
+        let relative = image.src.strip_prefix("content/").unwrap_or(&image.src);
+        if let Some(variants) = published.variants.get(relative) {
             image.set_variants(variants.clone());
         }
     };
@@ -172,7 +183,7 @@ pub fn publish(
             }
         }
     }
-    Ok(files)
+    Ok(published)
 }
 
 #[cfg(test)]

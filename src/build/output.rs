@@ -1,7 +1,7 @@
 //! The `site-build` command: options, the two modes, and writing the output.
 
 use super::pages::{self, Template};
-use super::{feeds, images, share_image, source};
+use super::{cms, feeds, images, share_image, source};
 use crate::content::bundle::BundleError;
 use crate::paths::Paths;
 use std::fs;
@@ -33,18 +33,24 @@ pub struct Options {
     /// Where compressed files and photo variants from earlier builds are kept
     /// (`target/site-build-cache`).
     pub cache_dir: Option<PathBuf>,
+    /// Decap CMS's files (`dist/` of the npm package `.ci/setup` installs), for the editors'
+    /// screen at `quan-tri/`; none writes no screen.
+    pub decap_dir: Option<PathBuf>,
 }
 
 const USAGE: &str = "\
 Cách dùng: site-build <check|write> [--content THƯ_MỤC] [--out THƯ_MỤC] [--public-url /đường-dẫn/]
                   [--compress|--no-compress] [--cache THƯ_MỤC|--no-cache]
+                  [--decap THƯ_MỤC|--no-cms]
 
   check   kiểm tra toàn bộ nội dung (public/content), không ghi gì
   write   kiểm tra rồi ghi dữ liệu, ảnh và các trang tĩnh vào thư mục --out
 
 Khi trunk chạy công cụ này (Trunk.toml), các giá trị mặc định lấy từ TRUNK_SOURCE_DIR,
 TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL và TRUNK_PROFILE. SITE_CONTENT_DIR thay thư mục nội dung,
-SITE_BUILD_CACHE thay thư mục lưu các tệp đã nén và ảnh đã thu nhỏ (mặc định target/site-build-cache).";
+SITE_BUILD_CACHE thay thư mục lưu các tệp đã nén và ảnh đã thu nhỏ (mặc định target/site-build-cache).
+Màn hình biên tập quan-tri/ chép Decap CMS từ --decap (mặc định target/cms/node_modules/decap-cms/dist,
+do .ci/setup cài); --no-cms thì không viết màn hình này.";
 
 impl Options {
     /// Reads the command line, falling back on the variables trunk gives its hooks.
@@ -71,6 +77,7 @@ impl Options {
                 env("SITE_BUILD_CACHE")
                     .map_or_else(|| source_dir.join("target/site-build-cache"), PathBuf::from),
             ),
+            decap_dir: Some(source_dir.join("target/cms/node_modules/decap-cms/dist")),
         };
         while let Some(flag) = args.next() {
             let mut value = || {
@@ -86,6 +93,8 @@ impl Options {
                 "--public-url" => options.base = value()?,
                 "--cache" => options.cache_dir = Some(value()?.into()),
                 "--no-cache" => options.cache_dir = None,
+                "--decap" => options.decap_dir = Some(value()?.into()),
+                "--no-cms" => options.decap_dir = None,
                 "--compress" => options.compress = true,
                 "--no-compress" => options.compress = false,
                 other => return Err(format!("tuỳ chọn không rõ: {other}\n\n{USAGE}")),
@@ -222,7 +231,14 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     for (path, bytes) in &files {
         write_file(path, bytes).map_err(|e| io("không ghi được", path, e))?;
     }
-    report.files = plan.pages.len() + files.len() + photos;
+    report.files = plan.pages.len() + files.len() + photos.files;
+    if let Some(decap_dir) = &options.decap_dir {
+        let config = cms::decap_config(&bundle.site, bundle.cms.as_ref(), &paths);
+        let photos_on_site = cms::photos_on_site(&photos.variants);
+        report.files += cms::publish(out, decap_dir, &config, &template.styles(), &photos_on_site)
+            .map_err(|e| Failure::Output(format!("màn hình biên tập: {e}")))?;
+        lap("editors' screen written");
+    }
     lap("data written");
     if options.compress {
         compress_tree(out, options.cache_dir.as_deref()).map_err(Failure::Output)?;

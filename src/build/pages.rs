@@ -226,6 +226,15 @@ impl Template {
         self
     }
 
+    /// The CSS of the page's `<style>` elements: the site's own styles, as every page has
+    /// them. The editors' screen shows its preview in them.
+    pub fn styles(&self) -> String {
+        style_contents(&self.head_start)
+            .map(|range| &self.head_start[range])
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     /// What tells one build of the site from another: the name of its app's file, which
     /// changes with its contents. Empty without an app.
     pub fn build_id(&self) -> String {
@@ -265,21 +274,27 @@ impl Template {
     }
 }
 
+/// Where the CSS of each `<style>` element of `html` is.
+fn style_contents(html: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let content = from + html[from..].find("<style>")? + "<style>".len();
+        let end = content + html[content..].find("</style>")?;
+        from = end;
+        Some(content..end)
+    })
+}
+
 fn minify_styles(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<style>") {
-        let content = start + "<style>".len();
-        let Some(end) = rest[content..].find("</style>").map(|i| i + content) else {
-            break;
-        };
-        out.push_str(&rest[..content]);
-        out.push_str(
-            &minify_css(&rest[content..end]).unwrap_or_else(|_| rest[content..end].to_owned()),
-        );
-        rest = &rest[end..];
+    let mut copied = 0;
+    for range in style_contents(html) {
+        let css = &html[range.clone()];
+        out.push_str(&html[copied..range.start]);
+        out.push_str(&minify_css(css).unwrap_or_else(|_| css.to_owned()));
+        copied = range.end;
     }
-    out.push_str(rest);
+    out.push_str(&html[copied..]);
     out
 }
 

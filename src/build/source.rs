@@ -1,5 +1,6 @@
 //! Reading the editors' bundle from disk and validating all of it.
 
+use super::cms::{self, CmsSettings};
 use crate::content::bundle::{self, BundleError, ImageSize};
 use crate::content::{Article, Site};
 use std::collections::BTreeSet;
@@ -13,6 +14,8 @@ pub struct Bundle {
     pub articles: Vec<Article>,
     /// Every image the articles use, relative to the content folder.
     pub images: BTreeSet<String>,
+    /// The git host of the editors' screen (`cms.json`), if the bundle names one.
+    pub cms: Option<CmsSettings>,
     pub content_dir: PathBuf,
 }
 
@@ -51,6 +54,25 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
         .iter()
         .map(|problem| BundleError::new(&site_file, Some(problem.field()), problem.message()))
         .collect();
+    let cms_path = content_dir.join(cms::SETTINGS_FILE);
+    let cms = match fs::read_to_string(&cms_path) {
+        Ok(text) => match cms::parse_settings(&shown(&cms_path), &text) {
+            Ok(settings) => Some(settings),
+            Err(problems) => {
+                errors.extend(problems);
+                None
+            }
+        },
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => {
+            errors.push(BundleError::new(
+                &shown(&cms_path),
+                None,
+                format!("không đọc được tệp ({error})"),
+            ));
+            None
+        }
+    };
     let mut files = Vec::new();
     let articles_dir = content_dir.join("articles");
     if articles_dir.is_dir() {
@@ -111,6 +133,7 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
         site,
         articles,
         images,
+        cms,
         content_dir: content_dir.to_owned(),
     })
 }
@@ -218,8 +241,8 @@ fn same_name_written_otherwise(path: &Path) -> Option<String> {
 
 /// The largest photo the build resizes: a 108-megapixel phone photo is 12,000 × 9,000. A
 /// bigger header is more likely a broken file, and decoding it would take gigabytes.
-const MAX_IMAGE_SIDE: u32 = 16_384;
-const MAX_IMAGE_PIXELS: u64 = 150_000_000;
+pub const MAX_IMAGE_SIDE: u32 = 16_384;
+pub const MAX_IMAGE_PIXELS: u64 = 150_000_000;
 
 /// Whether a photo file ends as its format requires. A photo cut short (a copy or upload that
 /// did not finish) otherwise decodes with its lower part grey, or fails only later, while

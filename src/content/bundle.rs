@@ -112,10 +112,18 @@ fn describe_json_error(
             format!("tệp phải là một đối tượng JSON {{ … }}, ở dòng {line}, cột {column}"),
         );
     } else if let Some(name) = quoted("unknown variant `") {
-        (
-            at("type"),
-            format!("loại khối \"{name}\" không được hỗ trợ ({detail})"),
-        )
+        if path.ends_with(']') {
+            // A block of a list, tagged by its `type` (`BlockSource`).
+            (
+                at("type"),
+                format!("loại khối \"{name}\" không được hỗ trợ ({detail})"),
+            )
+        } else {
+            (
+                path.clone(),
+                format!("giá trị \"{name}\" không được hỗ trợ ({detail})"),
+            )
+        }
     } else {
         (path.clone(), format!("giá trị không đúng kiểu ({detail})"))
     };

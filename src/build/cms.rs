@@ -1,0 +1,505 @@
+//! The editors' screen at `/quan-tri/`: Decap CMS, from the npm package `.ci/setup` installs,
+//! with its `config.yml` written from `site.json` and the git host named in `cms.json`.
+//!
+//! The configuration describes exactly the article format `bundle::parse_article` accepts, so
+//! whatever the CMS saves passes `site-build check`; what the CMS cannot enforce (a photo the
+//! build refuses, say) is reported by the build, naming the field, as for a hand-written file.
+
+use super::source::{MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE};
+use crate::content::bundle::{self, BundleError};
+use crate::content::{variant_path, ImageVariants, Site};
+use crate::paths::{Paths, ADMIN_FOLDER};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+/// The bundle's optional `cms.json`: where the production CMS reads and writes the content.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CmsSettings {
+    pub backend: GitBackend,
+}
+
+/// Decap's `backend` section for one of the three git hosts the department may use.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GitBackend {
+    pub name: GitHost,
+    /// `owner/name` (GitLab: `group/subgroup/name`).
+    pub repo: String,
+    /// The branch the site is built from.
+    #[serde(default = "default_branch")]
+    pub branch: String,
+    /// GitHub: the OAuth server that signs editors in; GitLab and Gitea: the host itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_endpoint: Option<String>,
+    /// The host's API, for a self-hosted GitLab or Gitea, or GitHub Enterprise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_root: Option<String>,
+    /// The OAuth application's client ID (GitLab, Gitea).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_id: Option<String>,
+    /// GitLab: `pkce` (recommended) or `implicit`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_type: Option<String>,
+}
+
+fn default_branch() -> String {
+    "main".to_owned()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GitHost {
+    Github,
+    Gitlab,
+    Gitea,
+}
+
+impl GitHost {
+    /// Decap's editorial workflow (draft, in review, ready) keeps each article on its own
+    /// branch with a pull or merge request. Decap's Gitea backend does not support it: there,
+    /// editors save to a working branch and approval is a pull request on Gitea (README).
+    pub fn has_editorial_workflow(self) -> bool {
+        !matches!(self, GitHost::Gitea)
+    }
+}
+
+/// The file name, next to `site.json`.
+pub const SETTINGS_FILE: &str = "cms.json";
+
+/// Parses and checks `cms.json`, naming the field of every problem.
+pub fn parse_settings(file: &str, text: &str) -> Result<CmsSettings, Vec<BundleError>> {
+    let settings: CmsSettings = bundle::parse_json(file, text).map_err(|e| vec![e])?;
+    let backend = &settings.backend;
+    let mut errors = Vec::new();
+    let mut fail = |field: &str, message: &str| {
+        errors.push(BundleError::new(
+            file,
+            Some(&format!("backend.{field}")),
+            message,
+        ))
+    };
+    let parts: Vec<&str> = backend.repo.split('/').collect();
+    let nested = backend.name == GitHost::Gitlab;
+    if parts.len() < 2 || (!nested && parts.len() != 2) || parts.iter().any(|p| p.trim().is_empty())
+    {
+        fail(
+            "repo",
+            if nested {
+                "phải có dạng nhóm/tên-kho, ví dụ so-khcn/cong-thong-tin"
+            } else {
+                "phải có dạng chủ-sở-hữu/tên-kho, ví dụ so-khcn/cong-thong-tin"
+            },
+        );
+    }
+    if backend.branch.trim().is_empty() || backend.branch.contains(char::is_whitespace) {
+        fail("branch", "tên nhánh trống hoặc có khoảng trắng");
+    }
+    for (field, value) in [
+        ("base_url", &backend.base_url),
+        ("api_root", &backend.api_root),
+    ] {
+        if value
+            .as_deref()
+            .is_some_and(|url| !url.starts_with("https://"))
+        {
+            fail(field, "phải là địa chỉ bắt đầu bằng https://");
+        }
+    }
+    match backend.name {
+        GitHost::Gitlab => {
+            if !matches!(
+                backend.auth_type.as_deref(),
+                None | Some("pkce" | "implicit")
+            ) {
+                fail("auth_type", "chỉ nhận \"pkce\" hoặc \"implicit\"");
+            }
+            if backend.auth_type.is_some() && backend.app_id.is_none() {
+                fail(
+                    "app_id",
+                    "cần Application ID của ứng dụng OAuth trên GitLab khi có auth_type",
+                );
+            }
+        }
+        GitHost::Gitea => {
+            if backend.app_id.is_none() {
+                fail("app_id", "cần Client ID của ứng dụng OAuth2 trên Gitea");
+            }
+            if backend.base_url.is_none() {
+                fail(
+                    "base_url",
+                    "cần địa chỉ máy chủ Gitea, ví dụ https://git.example.vn",
+                );
+            }
+        }
+        GitHost::Github => {
+            if backend.auth_type.is_some() {
+                fail("auth_type", "chỉ dùng với GitLab");
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(settings)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Where Decap's local proxy listens; `.ci/serve` starts it there, bound to 127.0.0.1.
+pub const LOCAL_PROXY_URL: &str = "http://127.0.0.1:8081/api/v1";
+
+/// The photos of an article go in a folder named after it: `{{slug}}` is the file name Decap
+/// gives a new article (its title, in ASCII). Paths in the JSON are relative to the bundle.
+const PHOTOS_FOLDER: &str = "/public/content/images/{{slug}}";
+const PHOTOS_PUBLIC_FOLDER: &str = "images/{{slug}}";
+
+/// `published_at` is what the editor typed, in Vietnam's time, with its offset written out:
+/// the time shown is the one stored, whatever the zone of the editor's computer.
+pub const PUBLISHED_AT_FORMAT: &str = "YYYY-MM-DDTHH:mm:ss[+07:00]";
+
+#[derive(Serialize)]
+struct Config {
+    locale: &'static str,
+    backend: Backend,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publish_mode: Option<&'static str>,
+    local_backend: LocalBackend,
+    site_url: String,
+    display_url: String,
+    media_folder: &'static str,
+    public_folder: &'static str,
+    slug: SlugRules,
+    collections: Vec<Collection>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Backend {
+    Git(GitBackend),
+    /// Without `cms.json` the screen only works with the local proxy.
+    LocalOnly {
+        name: &'static str,
+        proxy_url: &'static str,
+        branch: String,
+    },
+}
+
+#[derive(Serialize)]
+struct LocalBackend {
+    url: &'static str,
+}
+
+#[derive(Serialize)]
+struct SlugRules {
+    encoding: &'static str,
+    clean_accents: bool,
+    sanitize_replacement: &'static str,
+}
+
+#[derive(Serialize)]
+struct Collection {
+    name: &'static str,
+    label: &'static str,
+    label_singular: &'static str,
+    description: &'static str,
+    folder: &'static str,
+    create: bool,
+    extension: &'static str,
+    format: &'static str,
+    slug: &'static str,
+    identifier_field: &'static str,
+    summary: &'static str,
+    sortable_fields: Vec<&'static str>,
+    media_folder: &'static str,
+    public_folder: &'static str,
+    preview_path: String,
+    fields: Vec<Field>,
+}
+
+/// One of Decap's widgets, with only the options it uses.
+#[derive(Serialize, Default)]
+struct Field {
+    name: &'static str,
+    label: &'static str,
+    widget: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    required: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hint: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    default: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pattern: Option<[&'static str; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    options: Option<Vec<SelectOption>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    choose_url: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label_singular: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<&'static str>,
+    #[serde(rename = "typeKey", skip_serializing_if = "Option::is_none")]
+    type_key: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    types: Option<Vec<Field>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fields: Option<Vec<Field>>,
+}
+
+#[derive(Serialize)]
+struct SelectOption {
+    label: String,
+    value: String,
+}
+
+impl Field {
+    fn new(name: &'static str, label: &'static str, widget: &'static str) -> Self {
+        Field {
+            name,
+            label,
+            widget,
+            ..Field::default()
+        }
+    }
+
+    fn optional(self) -> Self {
+        Field {
+            required: Some(false),
+            ..self
+        }
+    }
+
+    fn hint(self, hint: impl Into<String>) -> Self {
+        Field {
+            hint: Some(hint.into()),
+            ..self
+        }
+    }
+
+    /// Text the build refuses when blank: a space alone does not pass either.
+    fn not_blank(self) -> Self {
+        Field {
+            pattern: Some([r"\S", "Không được để trống"]),
+            ..self
+        }
+    }
+
+    /// A block of the article's body: `type` says which, as in `BlockSource`.
+    fn block(
+        name: &'static str,
+        label: &'static str,
+        summary: &'static str,
+        fields: Vec<Field>,
+    ) -> Self {
+        Field {
+            summary: Some(summary),
+            fields: Some(fields),
+            ..Field::new(name, label, "object")
+        }
+    }
+}
+
+/// Decap's `config.yml` for this site.
+pub fn decap_config(site: &Site, settings: Option<&CmsSettings>, paths: &Paths) -> String {
+    let categories = site
+        .categories
+        .iter()
+        .map(|c| SelectOption {
+            label: c.name.clone(),
+            value: c.slug.clone(),
+        })
+        .collect::<Vec<_>>();
+    let first_category = site.categories.first().map(|c| c.slug.clone());
+    let body = Field {
+        label_singular: Some("khối"),
+        type_key: Some("type"),
+        types: Some(vec![
+            Field::block(
+                "paragraph",
+                "Đoạn văn",
+                "{{fields.text | truncate(80, '…')}}",
+                vec![Field::new("text", "Đoạn văn", "text").not_blank()],
+            ),
+            Field::block(
+                "heading",
+                "Tiêu đề mục",
+                "{{fields.text}}",
+                vec![Field::new("text", "Tiêu đề mục", "string").not_blank()],
+            ),
+            Field::block(
+                "figure",
+                "Ảnh",
+                "{{fields.caption}}",
+                vec![
+                    Field {
+                        choose_url: Some(false),
+                        ..Field::new("image", "Ảnh", "image")
+                            .hint(format!(
+                                "JPEG, PNG, WebP hoặc GIF; mỗi chiều tối đa {MAX_IMAGE_SIDE} điểm ảnh, tổng cộng tối đa {} triệu điểm ảnh",
+                                MAX_IMAGE_PIXELS / 1_000_000
+                            ))
+                    },
+                    Field::new("caption", "Chú thích", "string").not_blank(),
+                    Field::new("alt", "Mô tả ảnh cho người không xem được ảnh", "string")
+                        .optional()
+                        .hint("Để trống thì dùng chú thích"),
+                ],
+            ),
+        ]),
+        ..Field::new("body", "Nội dung", "list")
+            .hint("Các đoạn văn, tiêu đề mục và ảnh, theo thứ tự đăng")
+    };
+    let fields = vec![
+        Field::new("title", "Tiêu đề", "string").not_blank(),
+        Field {
+            format: Some(PUBLISHED_AT_FORMAT),
+            default: Some("{{now}}".to_owned()),
+            ..Field::new("published_at", "Thời gian đăng", "datetime").hint("Giờ Việt Nam (UTC+7)")
+        },
+        Field {
+            options: Some(categories),
+            default: first_category,
+            ..Field::new("category", "Chuyên mục", "select")
+        },
+        Field::new("summary", "Tóm tắt", "text")
+            .optional()
+            .hint("Để trống thì dùng đầu đoạn văn thứ nhất"),
+        body,
+        Field::new("signature", "Chữ ký", "string")
+            .optional()
+            .hint("Tác giả hoặc đơn vị, in cuối bài"),
+    ];
+    let backend = match settings {
+        Some(settings) => Backend::Git(settings.backend.clone()),
+        None => Backend::LocalOnly {
+            name: "proxy",
+            proxy_url: LOCAL_PROXY_URL,
+            branch: default_branch(),
+        },
+    };
+    let editorial = settings.is_none_or(|s| s.backend.name.has_editorial_workflow());
+    let config = Config {
+        locale: "vi",
+        backend,
+        // Draft, in review, ready: nothing is published until someone approves it. The local
+        // proxy, which writes files straight into the checkout, has no such workflow, and Decap
+        // then saves directly.
+        publish_mode: editorial.then_some("editorial_workflow"),
+        local_backend: LocalBackend {
+            url: LOCAL_PROXY_URL,
+        },
+        // "Xem trên trang" opens site_url + preview_path, which already holds the base.
+        site_url: site.origin.clone(),
+        display_url: format!("{}{}", site.origin, paths.home()),
+        media_folder: "public/content/images",
+        public_folder: "images",
+        slug: SlugRules {
+            encoding: "ascii",
+            clean_accents: true,
+            sanitize_replacement: "-",
+        },
+        collections: vec![Collection {
+            name: "articles",
+            label: "Bài viết",
+            label_singular: "bài viết",
+            description: "Tin bài đăng trên cổng thông tin. Tên tệp của bài mới lấy từ tiêu đề, viết thường không dấu.",
+            folder: "public/content/articles",
+            create: true,
+            extension: "json",
+            format: "json",
+            slug: "{{slug}}",
+            identifier_field: "title",
+            summary: "{{title}}",
+            sortable_fields: vec!["published_at", "title"],
+            media_folder: PHOTOS_FOLDER,
+            public_folder: PHOTOS_PUBLIC_FOLDER,
+            preview_path: paths
+                .article("{{filename}}")
+                .trim_start_matches('/')
+                .to_owned(),
+            fields,
+        }],
+    };
+    serde_yaml_ng::to_string(&config).expect("the configuration always serialises")
+}
+
+/// The files of Decap's npm package the screen loads: its bundle, the chunks it loads on
+/// demand, their WebAssembly, and its licence notice.
+fn is_decap_file(name: &str) -> bool {
+    name == "decap-cms.js"
+        || name == "decap-cms.js.LICENSE.txt"
+        || name.ends_with(".decap-cms.js")
+        || name.ends_with(".wasm")
+}
+
+/// The page that loads the screen, and our additions to it: the Vietnamese strings Decap's own
+/// locale lacks, and the preview of an article in the site's styles.
+const ADMIN_PAGE: &str = include_str!("../cms/index.html");
+const ADMIN_SCRIPT: &str = include_str!("../cms/cms.js");
+
+/// Where the site published each photo of the bundle, by its path in the bundle: the preview
+/// shows the photos of an article written by hand from there. Decap looks for an article's
+/// photos only in the folder it gives a new article (named after its title).
+pub fn photos_on_site(variants: &BTreeMap<String, ImageVariants>) -> String {
+    let urls: BTreeMap<&str, String> = variants
+        .iter()
+        .filter_map(|(path, variants)| {
+            let largest = *variants.widths.last()?;
+            Some((path.as_str(), variant_path(&variants.key, largest, "jpg")))
+        })
+        .collect();
+    serde_json::to_string(&urls).expect("a map of strings always serialises")
+}
+
+/// Writes `quan-tri/` into `out`: the page, Decap's files from `decap_dist`, the configuration,
+/// the site's CSS and where its photos are, for the preview. Returns the number of files
+/// written.
+pub fn publish(
+    out: &Path,
+    decap_dist: &Path,
+    config: &str,
+    site_css: &str,
+    photos_on_site: &str,
+) -> Result<usize, String> {
+    let folder = out.join(ADMIN_FOLDER);
+    fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let entries = fs::read_dir(decap_dist).map_err(|e| {
+        format!(
+            "không tìm thấy Decap CMS ở {} ({e}): chạy .ci/setup để cài",
+            decap_dist.display()
+        )
+    })?;
+    let mut written = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if is_decap_file(&name) {
+            let target = folder.join(&name);
+            fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", target.display()))?;
+            written += 1;
+        }
+    }
+    if !folder.join("decap-cms.js").is_file() {
+        return Err(format!(
+            "{} không có decap-cms.js: chạy .ci/setup để cài lại Decap CMS",
+            decap_dist.display()
+        ));
+    }
+    for (name, text) in [
+        ("index.html", ADMIN_PAGE),
+        ("cms.js", ADMIN_SCRIPT),
+        ("config.yml", config),
+        ("xem-truoc.css", site_css),
+        ("anh-tren-trang.json", photos_on_site),
+    ] {
+        let target = folder.join(name);
+        fs::write(&target, text).map_err(|e| format!("{}: {e}", target.display()))?;
+        written += 1;
+    }
+    Ok(written)
+}

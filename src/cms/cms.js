@@ -1,0 +1,265 @@
+// Our additions to Decap CMS, run right after decap-cms.js and before it reads config.yml:
+// the Vietnamese strings Decap's own `vi` locale lacks, and the preview of an article as the site
+// shows it, in the site's own styles (xem-truoc.css, which site-build writes from the pages' CSS).
+(function () {
+  'use strict';
+  var CMS = window.CMS;
+  var h = window.h;
+  var here = document.currentScript.src;
+
+  // --- The screens in Vietnamese -------------------------------------------------------------
+  // Decap merges a locale over English, so a string its `vi` lacks would show in English. These
+  // are those strings (decap-cms 3.16.3), and a few it words awkwardly or wrongly. A browser test
+  // checks that no English string is left.
+  var vietnamese = {
+    auth: {
+      loginWithAzure: 'Đăng nhập bằng Azure',
+      loginWithForgejo: 'Đăng nhập bằng Forgejo',
+    },
+    collection: {
+      collectionTop: {
+        // Decap's "＋" is a character many fonts lack.
+        newButton: 'Viết %{collectionLabel} mới',
+        viewAs: 'Xem dạng',
+        viewAsList: 'Xem dạng danh sách',
+        viewAsGrid: 'Xem dạng lưới',
+        groupBy: 'Nhóm theo',
+      },
+      entries: { unpublishedHeader: 'Bài chưa công bố' },
+      groups: { other: 'Khác', negateLabel: 'Không phải %{label}' },
+    },
+    editor: {
+      editorControl: { field: { widgetLabel: 'Trường %{widgetLabel}' } },
+      editorControlPane: {
+        i18n: {
+          writingInLocale: 'Đang viết bằng %{locale}',
+          copyFromLocale: 'Điền từ ngôn ngữ khác',
+          copyFromLocaleConfirm:
+            'Bạn có muốn điền nội dung từ ngôn ngữ %{locale}?\nMọi nội dung đang có sẽ bị ghi đè.',
+        },
+      },
+      editorInterface: {
+        toggleI18n: 'Bật/tắt đa ngôn ngữ',
+        togglePreview: 'Bật/tắt xem trước',
+        toggleScrollSync: 'Cuộn đồng bộ',
+        toggleNotes: 'Bật/tắt ghi chú',
+      },
+      editorNotesPane: {
+        title: 'Ghi chú',
+        emptyState: 'Chưa có ghi chú nào. Thêm ghi chú đầu tiên bên dưới để bắt đầu trao đổi.',
+        addNote: 'Thêm ghi chú',
+        addPlaceholder: 'Thêm ghi chú...',
+        editPlaceholder: 'Sửa ghi chú...',
+        save: 'Lưu',
+        cancel: 'Huỷ',
+        edit: 'Sửa',
+        delete: 'Xoá',
+        resolve: 'Đánh dấu đã xử lý',
+        unresolve: 'Bỏ đánh dấu đã xử lý',
+        confirmDelete: 'Bạn có chắc muốn xoá ghi chú này?',
+        shortcut: 'Mẹo: nhấn Ctrl+Enter để thêm ghi chú nhanh',
+      },
+      editorToolbar: {
+        status: 'Trạng thái: %{status}',
+        statusInfoTooltipDraft:
+          'Bài đang là bản nháp. Khi viết xong, hãy chuyển trạng thái sang ‘Đang xét duyệt’ để gửi duyệt.',
+        statusInfoTooltipInReview:
+          'Bài đang được xét duyệt, bạn không cần làm gì thêm. Bạn vẫn có thể sửa bài trong lúc chờ duyệt.',
+      },
+      editorWidgets: {
+        markdown: {
+          bold: 'Đậm',
+          italic: 'Nghiêng',
+          strikethrough: 'Gạch ngang',
+          code: 'Mã',
+          link: 'Liên kết',
+          linkPrompt: 'Nhập địa chỉ của liên kết',
+          headings: 'Tiêu đề',
+          quote: 'Trích dẫn',
+          bulletedList: 'Danh sách dấu đầu dòng',
+          numberedList: 'Danh sách đánh số',
+          addComponent: 'Thêm thành phần',
+          toggleMode: {
+            rich: 'Chuyển sang chế độ soạn thảo trực quan',
+            markdown: 'Chuyển sang chế độ Markdown',
+          },
+        },
+        image: {
+          chooseMultiple: 'Chọn nhiều ảnh',
+          chooseUrl: 'Chèn từ địa chỉ URL',
+          replaceUrl: 'Thay bằng địa chỉ URL',
+          promptUrl: 'Nhập địa chỉ URL của ảnh',
+          addMore: 'Thêm ảnh',
+          removeAll: 'Gỡ bỏ mọi ảnh',
+        },
+        file: {
+          chooseUrl: 'Chèn từ địa chỉ URL',
+          chooseMultiple: 'Chọn nhiều tệp',
+          replaceUrl: 'Thay bằng địa chỉ URL',
+          promptUrl: 'Nhập địa chỉ URL của tệp',
+          addMore: 'Thêm tệp',
+          removeAll: 'Gỡ bỏ mọi tệp',
+        },
+        datetime: { setToNow: 'Đặt %{fieldLabel} là bây giờ' },
+        list: { add: 'Thêm %{item}', addType: 'Thêm %{item}' },
+        object: { expand: 'Mở rộng', collapse: 'Thu gọn' },
+      },
+    },
+    mediaLibrary: {
+      mediaLibraryCard: {
+        copy: 'Sao chép',
+        copyUrl: 'Sao chép URL',
+        copyPath: 'Sao chép đường dẫn',
+        copyName: 'Sao chép tên',
+        copied: 'Đã sao chép',
+      },
+      mediaLibraryModal: {
+        close: 'Đóng',
+        deleteSelected: 'Xoá mục đã chọn',
+        chooseSelected: 'Dùng mục đã chọn',
+      },
+    },
+    ui: {
+      settingsDropdown: { account: 'Tuỳ chọn tài khoản' },
+      toast: {
+        noteAdded: 'Đã thêm ghi chú',
+        onFailToAddNote: 'Không thêm được ghi chú: %{details}',
+        noteUpdated: 'Đã cập nhật ghi chú',
+        onFailToUpdateNote: 'Không cập nhật được ghi chú: %{details}',
+        noteDeleted: 'Đã xoá ghi chú',
+        onFailToDeleteNote: 'Không xoá được ghi chú: %{details}',
+        noteResolved: 'Đã đánh dấu ghi chú là đã xử lý',
+        noteReopened: 'Đã mở lại ghi chú',
+        onFailToToggleNote: 'Không đổi được trạng thái ghi chú: %{details}',
+      },
+    },
+  };
+
+  function merged(base, extra) {
+    var out = {};
+    Object.keys(base || {}).forEach(function (key) {
+      out[key] = base[key];
+    });
+    Object.keys(extra).forEach(function (key) {
+      var value = extra[key];
+      out[key] = typeof value === 'object' ? merged(out[key], value) : value;
+    });
+    return out;
+  }
+  CMS.registerLocale('vi', merged(CMS.getLocale('vi'), vietnamese));
+
+  // --- The article preview -------------------------------------------------------------------
+  // The same elements and classes as the article page (src/pages/article.rs, components/figure.rs),
+  // and its texts as the build publishes them (content::text::plain, content::time::display_vi).
+  // A browser test compares this preview with the built page of the same article.
+  CMS.registerPreviewStyle(new URL('xem-truoc.css', here).href);
+
+  function plain(value) {
+    return String(value == null ? '' : value)
+      .normalize('NFC')
+      .replace(/\r\n?|[\n\u000b\u000c\u0085\u2028\u2029]/g, '\n')
+      .replace(/\t/g, ' ')
+      .replace(/\u001e/g, '\u2011')
+      .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\ufeff]/g, '')
+      .trim();
+  }
+
+  // `13/08/2023 15:11`: the wall clock of the stored offset, whatever the editor's time zone.
+  function shownTime(value) {
+    var text = plain(value);
+    var m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.exec(text);
+    return m ? m[3] + '/' + m[2] + '/' + m[1] + ' ' + m[4] + ':' + m[5] : text;
+  }
+
+  // Decap looks for an article's photos in the folder it gives a new article (named after its
+  // title), so it does not find those of an article written by hand. Where the site published
+  // each photo of the bundle, by its path there, is in anh-tren-trang.json (site-build).
+  var photosOnSite;
+  function findPhotosOnSite() {
+    photosOnSite =
+      photosOnSite ||
+      fetch(new URL('anh-tren-trang.json', here))
+        .then(function (response) {
+          return response.ok ? response.json() : {};
+        })
+        .catch(function () {
+          return {};
+        });
+    return photosOnSite;
+  }
+
+  var ArticlePreview = window.createClass({
+    getInitialState: function () {
+      return { photos: {} };
+    },
+    componentDidMount: function () {
+      var self = this;
+      findPhotosOnSite().then(function (photos) {
+        if (!self.unmounted) self.setState({ photos: photos });
+      });
+    },
+    componentWillUnmount: function () {
+      this.unmounted = true;
+    },
+    // A photo just uploaded, or found by Decap, is shown as Decap has it; else as the site has it.
+    photoUrl: function (image) {
+      var url = String(this.props.getAsset(image) || '');
+      var onSite = this.state.photos[image];
+      return /^(blob|data|https?):/.test(url) || !onSite ? url : new URL('../' + onSite, here).href;
+    },
+    render: function () {
+      var self = this;
+      var props = this.props;
+      var data = props.entry.get('data');
+      var read = function (map, key) {
+        return plain(map && map.get(key));
+      };
+      var body = data.get('body');
+      var blocks = (body && body.toArray ? body.toArray() : []).map(function (block, i) {
+        var text = read(block, 'text');
+        switch (block.get('type')) {
+          case 'paragraph':
+            return h('p', { key: i }, text);
+          case 'heading':
+            return h('h2', { key: i, className: 'article__heading' }, text);
+          case 'figure': {
+            var caption = read(block, 'caption');
+            var image = read(block, 'image');
+            return h(
+              'figure',
+              { key: i, className: 'figure' },
+              image &&
+                h('img', {
+                  className: 'figure__image',
+                  src: self.photoUrl(image),
+                  alt: read(block, 'alt') || caption,
+                }),
+              h('figcaption', { className: 'figure__caption' }, caption),
+            );
+          }
+          default:
+            return null;
+        }
+      });
+      var published = read(data, 'published_at');
+      var signature = read(data, 'signature');
+      return h(
+        'main',
+        { className: 'page' },
+        h(
+          'div',
+          { className: 'container' },
+          h(
+            'article',
+            { className: 'article' },
+            h('h1', { className: 'article__title' }, read(data, 'title')),
+            h('p', { className: 'article__meta' }, h('time', { dateTime: published }, shownTime(published))),
+            h('div', { className: 'article__body' }, blocks),
+            signature && h('p', { className: 'article__signature' }, signature),
+          ),
+        ),
+      );
+    },
+  });
+  CMS.registerPreviewTemplate('articles', ArticlePreview);
+})();

@@ -1,0 +1,217 @@
+//! The editors' screen's configuration: written from `site.json` and `cms.json`, it describes
+//! exactly the article format the build accepts.
+
+#![cfg(feature = "ssr")]
+
+use khcn_cantho::build::cms::{decap_config, parse_settings, CmsSettings, PUBLISHED_AT_FORMAT};
+use khcn_cantho::build::source;
+use khcn_cantho::content::bundle::parse_article;
+use khcn_cantho::paths::Paths;
+use serde_yaml_ng::Value;
+use std::path::Path;
+
+fn seed_site() -> khcn_cantho::content::Site {
+    source::load(Path::new("public/content"))
+        .expect("the seed bundle is valid")
+        .site
+}
+
+fn config_for(settings: Option<&CmsSettings>, base: &str) -> Value {
+    let yaml = decap_config(&seed_site(), settings, &Paths::new(base));
+    serde_yaml_ng::from_str(&yaml).expect("config.yml is YAML")
+}
+
+fn settings(json: &str) -> CmsSettings {
+    parse_settings("public/content/cms.json", json).expect("valid settings")
+}
+
+fn articles(config: &Value) -> &Value {
+    &config["collections"][0]
+}
+
+fn names(fields: &Value) -> Vec<&str> {
+    fields
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn the_categories_come_from_site_json() {
+    let config = config_for(None, "/");
+    let category = &articles(&config)["fields"][2];
+    assert_eq!(category["name"], "category");
+    assert_eq!(category["widget"], "select");
+    let options: Vec<(&str, &str)> = category["options"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|o| (o["value"].as_str().unwrap(), o["label"].as_str().unwrap()))
+        .collect();
+    let site = seed_site();
+    let expected: Vec<(&str, &str)> = site
+        .categories
+        .iter()
+        .map(|c| (c.slug.as_str(), c.name.as_str()))
+        .collect();
+    assert_eq!(options, expected);
+}
+
+#[test]
+fn the_fields_are_those_of_an_article_file() {
+    let config = config_for(None, "/");
+    let collection = articles(&config);
+    assert_eq!(collection["folder"], "public/content/articles");
+    assert_eq!(collection["format"], "json");
+    assert_eq!(
+        names(&collection["fields"]),
+        [
+            "title",
+            "published_at",
+            "category",
+            "summary",
+            "body",
+            "signature"
+        ]
+    );
+    let published_at = &collection["fields"][1];
+    assert_eq!(published_at["format"], PUBLISHED_AT_FORMAT);
+    let body = &collection["fields"][4];
+    assert_eq!(body["widget"], "list");
+    assert_eq!(body["typeKey"], "type");
+    let types = body["types"].as_sequence().unwrap();
+    assert_eq!(names(&body["types"]), ["paragraph", "heading", "figure"]);
+    assert_eq!(names(&types[0]["fields"]), ["text"]);
+    assert_eq!(names(&types[1]["fields"]), ["text"]);
+    assert_eq!(names(&types[2]["fields"]), ["image", "caption", "alt"]);
+    // Optional where the build has a default, required elsewhere.
+    let optional: Vec<&str> = collection["fields"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter(|f| f["required"] == Value::Bool(false))
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(optional, ["summary", "signature"]);
+    assert_eq!(types[2]["fields"][2]["required"], Value::Bool(false));
+}
+
+/// An article as Decap writes it, every field filled, with the names and the time format the
+/// configuration gives: the build accepts it.
+#[test]
+fn what_the_screen_saves_the_build_accepts() {
+    let site = seed_site();
+    let text = r#"{
+      "title": "Hội thảo chuyển đổi số năm 2026",
+      "published_at": "2026-03-15T09:30:00+07:00",
+      "category": "khoa-hoc-cong-nghe",
+      "summary": "",
+      "body": [
+        { "type": "heading", "text": "Mở đầu" },
+        { "type": "paragraph", "text": "Đoạn một." },
+        { "type": "figure", "image": "images/hoi-thao-chuyen-doi-so-nam-2026/anh.jpg", "caption": "Quang cảnh", "alt": "" }
+      ],
+      "signature": ""
+    }"#;
+    let article = parse_article(
+        "public/content/articles/hoi-thao-chuyen-doi-so-nam-2026.json",
+        "hoi-thao-chuyen-doi-so-nam-2026",
+        text,
+        &site,
+        &mut |_| Ok((960, 540)),
+    )
+    .expect("what Decap writes is a valid article");
+    assert_eq!(article.published_at, "2026-03-15T09:30:00+07:00");
+    assert_eq!(article.summary, "Đoạn một.");
+    assert_eq!(article.signature, None);
+}
+
+#[test]
+fn new_files_and_photo_folders_are_ascii_slugs() {
+    let config = config_for(None, "/");
+    assert_eq!(config["slug"]["encoding"], "ascii");
+    assert_eq!(config["slug"]["clean_accents"], Value::Bool(true));
+    let collection = articles(&config);
+    assert_eq!(collection["slug"], "{{slug}}");
+    assert_eq!(
+        collection["media_folder"],
+        "/public/content/images/{{slug}}"
+    );
+    assert_eq!(collection["public_folder"], "images/{{slug}}");
+}
+
+#[test]
+fn without_cms_json_the_screen_works_with_the_local_proxy_only() {
+    let config = config_for(None, "/");
+    assert_eq!(config["backend"]["name"], "proxy");
+    assert_eq!(
+        config["local_backend"]["url"],
+        "http://127.0.0.1:8081/api/v1"
+    );
+    assert_eq!(config["locale"], "vi");
+}
+
+#[test]
+fn the_git_host_comes_from_cms_json_with_the_editorial_workflow() {
+    let github = settings(
+        r#"{ "backend": { "name": "github", "repo": "so-khcn/cong-thong-tin", "base_url": "https://xac-thuc.example.vn" } }"#,
+    );
+    let config = config_for(Some(&github), "/tin-tuc/");
+    assert_eq!(config["backend"]["name"], "github");
+    assert_eq!(config["backend"]["repo"], "so-khcn/cong-thong-tin");
+    assert_eq!(config["backend"]["branch"], "main");
+    assert_eq!(config["backend"]["base_url"], "https://xac-thuc.example.vn");
+    assert_eq!(config["publish_mode"], "editorial_workflow");
+    // "Xem trên trang" opens the article below the site's base.
+    assert_eq!(
+        articles(&config)["preview_path"],
+        "tin-tuc/bai-viet/{{filename}}/"
+    );
+
+    let gitlab = settings(
+        r#"{ "backend": { "name": "gitlab", "repo": "so-khcn/web/cong-thong-tin", "branch": "chinh", "auth_type": "pkce", "app_id": "abc" } }"#,
+    );
+    let config = config_for(Some(&gitlab), "/");
+    assert_eq!(config["backend"]["auth_type"], "pkce");
+    assert_eq!(config["backend"]["branch"], "chinh");
+    assert_eq!(config["publish_mode"], "editorial_workflow");
+
+    // Decap's Gitea backend has no editorial workflow: approval is a pull request on Gitea.
+    let gitea = settings(
+        r#"{ "backend": { "name": "gitea", "repo": "so-khcn/cong-thong-tin", "branch": "ban-thao", "base_url": "https://git.example.vn", "api_root": "https://git.example.vn/api/v1", "app_id": "xyz" } }"#,
+    );
+    let config = config_for(Some(&gitea), "/");
+    assert_eq!(config["backend"]["name"], "gitea");
+    assert_eq!(config["publish_mode"], Value::Null);
+}
+
+#[test]
+fn a_wrong_cms_json_names_the_field() {
+    let problems = |json: &str| {
+        parse_settings("public/content/cms.json", json)
+            .unwrap_err()
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+    };
+    let found = problems(r#"{ "backend": { "name": "github", "repo": "cong-thong-tin" } }"#);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].starts_with("public/content/cms.json: trường \"backend.repo\""));
+    let found = problems(
+        r#"{ "backend": { "name": "gitea", "repo": "a/b", "base_url": "http://git.example.vn" } }"#,
+    );
+    assert!(found.iter().any(|e| e.contains("\"backend.app_id\"")));
+    assert!(found.iter().any(|e| e.contains("\"backend.base_url\"")));
+    let found = problems(r#"{ "backend": { "name": "bitbucket", "repo": "a/b" } }"#);
+    assert!(found[0].contains("\"backend.name\""), "{found:?}");
+    let found = problems(r#"{ "backend": { "name": "github", "repo": "a/b", "token": "x" } }"#);
+    assert!(found[0].contains("\"backend.token\""), "{found:?}");
+}
+
+#[test]
+fn the_screen_lives_below_the_base() {
+    assert_eq!(Paths::new("/").admin(), "/quan-tri/");
+    assert_eq!(Paths::new("/tin-tuc/").admin(), "/tin-tuc/quan-tri/");
+}
