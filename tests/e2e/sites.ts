@@ -23,6 +23,8 @@ export const SITES = {
   subPath: { url: 'http://127.0.0.1:4305/tin-tuc/', command: server(built('tin-tuc'), 4305, '--prefix /tin-tuc/') },
   /** 25 generated articles (tests/tools/generate-bundle.mjs), for paging. */
   many: { url: 'http://127.0.0.1:4306/', command: server(built('many'), 4306) },
+  /** The seed build again, for the editors' screen at /quan-tri/ (tests/e2e/specs/cms.spec.ts). */
+  cms: { url: 'http://127.0.0.1:4307/', command: server(path.join(repo, 'dist'), 4307) },
 };
 
 export const SEED_SLUG = 'lam-viec-voi-ubnd-huyen-co-do-2023';

@@ -1,0 +1,254 @@
+// The editors' screen, through the real Decap CMS (dist/quan-tri/ of the seed's release build)
+// and its real local proxy, decap-server, writing into a temporary copy of the bundle. An
+// editor writes an article with a photo and publishes it; the bundle tool accepts it; the built
+// site shows it. The seed article survives a save. The preview shows what the site shows.
+import { expect, Page, test } from '@playwright/test';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SEED_CAPTIONS, SEED_SLUG, SITES } from '../sites';
+
+test.describe.configure({ mode: 'serial' });
+// An editor's computer in Vietnamese, set to another time zone than Vietnam's.
+test.use({ locale: 'vi-VN', timezoneId: 'America/Los_Angeles' });
+
+const repo = path.resolve(__dirname, '../../..');
+const work = path.join(repo, 'target/e2e-cms');
+const checkout = path.join(work, 'checkout');
+const content = path.join(checkout, 'public/content');
+const ADMIN = `${SITES.cms.url}quan-tri/`;
+// Where Decap looks for its proxy (config.yml's local_backend, as `.ci/serve` starts it).
+const PROXY = 'http://127.0.0.1:8081/api/v1';
+const BUILT_PORT = 4312;
+// The README's screenshots: `CMS_SCREENSHOTS=$PWD/tests/e2e/screenshots .ci/test specs/cms.spec.ts`.
+const screenshots = process.env.CMS_SCREENSHOTS;
+
+let proxy: ChildProcess | undefined;
+let built: ChildProcess | undefined;
+
+test.beforeAll(async () => {
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(content), { recursive: true });
+  fs.cpSync(path.join(repo, 'public/content'), content, { recursive: true });
+  proxy = spawn('node', [path.join(repo, 'target/cms/node_modules/decap-server/dist/index.js')], {
+    env: { ...process.env, BIND_HOST: '127.0.0.1', PORT: '8081', MODE: 'fs', GIT_REPO_DIRECTORY: checkout },
+    stdio: 'ignore',
+  });
+  await expect
+    .poll(async () => (await fetch(PROXY, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' }).catch(() => null))?.status ?? 0, {
+      timeout: 15_000,
+    })
+    .toBe(200);
+});
+
+test.afterAll(() => {
+  proxy?.kill();
+  built?.kill();
+});
+
+/** Every request the page makes that goes neither to the site nor to the local proxy. */
+function watchOutside(page: Page): string[] {
+  const outside: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (['blob:', 'data:'].includes(url.protocol)) return;
+    if (url.origin !== new URL(SITES.cms.url).origin && url.origin !== new URL(PROXY).origin) outside.push(request.url());
+  });
+  return outside;
+}
+
+async function signIn(page: Page) {
+  await page.goto(ADMIN);
+  // The local proxy's sign-in is a single button; on GitHub, GitLab or Gitea it is the host's.
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('heading', { name: 'Bài viết' }).first()).toBeVisible();
+}
+
+async function publishNow(page: Page) {
+  await page.getByRole('button', { name: 'Công bố', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
+  await expect(page.getByText('Thay đổi đã được lưu', { exact: false })).toBeVisible();
+}
+
+const NEW_TITLE = 'Hội thảo chuyển đổi số năm 2026';
+const NEW_FILE = path.join(content, 'articles/hoi-thao-chuyen-doi-so-nam-2026.json');
+const PARAGRAPHS = [
+  'Sáng 15/3/2026, Sở Khoa học và Công nghệ TP. Cần Thơ tổ chức hội thảo chuyển đổi số.',
+  'Các đại biểu trao đổi về giải pháp số hoá\nở cơ sở.',
+];
+const CAPTION = 'Quang cảnh hội thảo';
+
+test('the screen is in Vietnamese, is not indexed, and loads nothing from outside the site', async ({ page }) => {
+  const outside = watchOutside(page);
+  await signIn(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(page.locator('meta[name=robots]')).toHaveAttribute('content', /noindex/);
+  // Every string of Decap's English locale has its Vietnamese: none falls back to English.
+  const untranslated = await page.evaluate(() => {
+    const cms = (window as any).CMS;
+    const flat = (o: any, prefix = ''): [string, string][] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? flat(v, `${prefix}${k}.`) : [[`${prefix}${k}`, String(v)]]));
+    const vi = new Map(flat(cms.getLocale('vi')));
+    // Strings that are only a placeholder, a symbol or a name read the same in both.
+    const same = /^%\{\w+\}$|^Markdown$/;
+    return flat(cms.getLocale('en'))
+      .filter(([key, english]) => !vi.has(key) || (vi.get(key) === english && !same.test(english)))
+      .map(([key]) => key);
+  });
+  expect(untranslated).toEqual([]);
+  const list = await page.locator('body').innerText();
+  for (const words of ['Bài viết', 'Sắp xếp theo', 'Bộ sưu tập', 'Viết bài viết mới']) expect(list).toContain(words);
+  expect(outside).toEqual([]);
+});
+
+test('an editor writes an article with a photo, publishes it, and the built site shows it', async ({ page }) => {
+  test.setTimeout(240_000);
+  const outside = watchOutside(page);
+  await signIn(page);
+  await page.getByRole('link', { name: /bài viết/ }).first().click();
+  await page.goto(`${ADMIN}#/collections/articles/new`);
+
+  await page.getByLabel('Tiêu đề', { exact: true }).fill(NEW_TITLE);
+  // What the editor types is Vietnam's time, whatever the computer's zone.
+  await page.getByLabel('Thời gian đăng', { exact: true }).fill('2026-03-15T09:30');
+  await page.getByLabel('Chuyên mục', { exact: true }).click();
+  await page.getByText('Khoa học – Công nghệ', { exact: true }).click();
+  const add = async (type: string) => {
+    await page.getByRole('button', { name: 'Thêm khối' }).click();
+    await page.getByRole('menuitem', { name: type, exact: true }).click();
+  };
+  await add('Đoạn văn');
+  await add('Đoạn văn');
+  await add('Ảnh');
+  const paragraphs = page.getByLabel('Đoạn văn', { exact: true });
+  await paragraphs.nth(0).fill(PARAGRAPHS[0]);
+  await paragraphs.nth(1).fill(PARAGRAPHS[1]);
+  await page.getByRole('button', { name: 'Chọn một hình' }).click();
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'Ảnh Hội thảo.JPG',
+    mimeType: 'image/jpeg',
+    buffer: fs.readFileSync(path.join(repo, 'tests/fixtures/cms/hoi-thao.jpg')),
+  });
+  await expect(page.getByText('anh-hoi-thao.jpg')).toBeVisible();
+  await page.getByRole('button', { name: 'Dùng mục đã chọn' }).click();
+  await page.getByLabel('Chú thích', { exact: true }).fill(CAPTION);
+  if (screenshots) {
+    await expect(page.getByRole('button', { name: 'Dùng mục đã chọn' })).toBeHidden();
+    await page.getByLabel('Tiêu đề', { exact: true }).focus();
+    await page.screenshot({ path: path.join(screenshots, 'quan-tri-bai-viet.png'), animations: 'disabled' });
+  }
+  await publishNow(page);
+  expect(outside).toEqual([]);
+  if (screenshots) {
+    await page.getByRole('link', { name: /Đang viết trong bộ sưu tập/ }).click();
+    await expect(page.getByText(NEW_TITLE)).toBeVisible();
+    await expect(page.getByText('Mục đã được lưu')).toBeHidden({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(screenshots, 'quan-tri-danh-sach.png'), animations: 'disabled' });
+  }
+
+  // The file has the name of its title in lowercase ASCII, its photo a folder of the same name.
+  await expect.poll(() => fs.existsSync(NEW_FILE)).toBe(true);
+  const saved = JSON.parse(fs.readFileSync(NEW_FILE, 'utf8'));
+  expect(saved).toMatchObject({
+    title: NEW_TITLE,
+    published_at: '2026-03-15T09:30:00+07:00',
+    category: 'khoa-hoc-cong-nghe',
+    body: [
+      { type: 'paragraph', text: PARAGRAPHS[0] },
+      { type: 'paragraph', text: PARAGRAPHS[1] },
+      { type: 'figure', image: 'images/hoi-thao-chuyen-doi-so-nam-2026/anh-hoi-thao.jpg', caption: CAPTION },
+    ],
+  });
+  expect(fs.existsSync(path.join(content, saved.body[2].image))).toBe(true);
+
+  const check = spawnSync(path.join(repo, 'target/tool/site-build'), ['check', '--content', content], { encoding: 'utf8' });
+  expect(check.status, check.stderr).toBe(0);
+
+  const dist = path.join(work, 'dist');
+  const build = spawnSync('trunk', ['build', '--release', '--dist', dist], {
+    cwd: repo,
+    env: { ...process.env, SITE_CONTENT_DIR: content, NO_COLOR: 'true' },
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  expect(build.status, build.stdout + build.stderr).toBe(0);
+  built = spawn('node', [path.join(__dirname, '../static-server.mjs'), '--root', dist, '--port', String(BUILT_PORT)], { stdio: 'ignore' });
+  const articleUrl = `http://127.0.0.1:${BUILT_PORT}/bai-viet/hoi-thao-chuyen-doi-so-nam-2026/`;
+  await expect.poll(async () => (await fetch(articleUrl).catch(() => null))?.status ?? 0).toBe(200);
+  await page.goto(articleUrl);
+  await expect(page.locator('h1')).toHaveText(NEW_TITLE);
+  await expect(page.locator('.article__meta time')).toHaveText('15/03/2026 09:30');
+  await expect(page.locator('.article__meta time')).toHaveAttribute('datetime', '2026-03-15T09:30:00+07:00');
+  const shown = page.locator('.article__body > p');
+  await expect(shown).toHaveCount(2);
+  expect(await shown.allTextContents()).toEqual(PARAGRAPHS);
+  await expect(page.locator('.figure__caption')).toHaveText(CAPTION);
+  const photo = page.locator('.figure__image');
+  await expect(photo).toHaveAttribute('alt', CAPTION);
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+});
+
+test('the seed article, saved through the screen, keeps every text exactly', async ({ page }) => {
+  const file = path.join(content, `articles/${SEED_SLUG}.json`);
+  const before = JSON.parse(fs.readFileSync(path.join(repo, 'public/content/articles', `${SEED_SLUG}.json`), 'utf8'));
+  await signIn(page);
+  await page.goto(`${ADMIN}#/collections/articles/entries/${SEED_SLUG}`);
+  // Decap saves only a changed article: change the title and save, then put it back and save.
+  const title = page.getByLabel('Tiêu đề', { exact: true });
+  await expect(title).toHaveValue(before.title);
+  await title.fill(`${before.title} (sửa)`);
+  await publishNow(page);
+  await expect.poll(() => JSON.parse(fs.readFileSync(file, 'utf8')).title).toBe(`${before.title} (sửa)`);
+  // Afresh, as the next time the editor opens it.
+  await page.reload();
+  await expect(title).toHaveValue(`${before.title} (sửa)`);
+  // The form shows the file's values before Decap has finished opening the entry; an edit made
+  // before its requests settle is overwritten (seen here when typing at machine speed).
+  await page.waitForLoadState('networkidle');
+  await title.fill(before.title);
+  await expect(title).toHaveValue(before.title);
+  await publishNow(page);
+  await expect.poll(() => JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(before);
+  // The publisher's no-break spaces and typos are all still there.
+  const after = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const captions = after.body.filter((b: any) => b.type === 'figure').map((b: any) => b.caption);
+  expect(captions).toEqual(SEED_CAPTIONS);
+  expect(after.title).toContain('CầnThơ');
+  expect(after.body[0].text).toContain('11/8/20203');
+});
+
+test('the preview shows the texts of the article page in the same order, and its photos', async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${ADMIN}#/collections/articles/entries/${SEED_SLUG}`);
+  const preview = page.frameLocator('iframe').first();
+  const selector = '.article__title, .article__meta time, .article__body > p, .article__body > h2, .figure__caption, .article__signature';
+  await expect(preview.locator('.article__title')).toBeVisible();
+  const inPreview = await preview.locator(selector).allTextContents();
+
+  const sitePage = await page.context().newPage();
+  await sitePage.goto(`${SITES.seed.url}bai-viet/${SEED_SLUG}/`);
+  const onSite = await sitePage.locator(`article.article :is(${selector})`).allTextContents();
+  expect(inPreview.length).toBeGreaterThan(5);
+  expect(inPreview).toEqual(onSite);
+  // With its photos, though Decap itself does not find those of an article written by hand.
+  const photos = preview.locator('.figure__image');
+  await expect(photos).toHaveCount(5);
+  for (const photo of await photos.all()) {
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  }
+  // In the site's own styles: the preview carries the stylesheet site-build wrote from them.
+  expect(await preview.locator('link[rel=stylesheet]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href))).toContain(
+    `${ADMIN}xem-truoc.css`,
+  );
+});
+
+test('no public page links to the screen or loads its files, and robots.txt keeps crawlers out', async () => {
+  const dist = path.join(repo, 'dist');
+  const files = (fs.readdirSync(dist, { recursive: true }) as string[]).filter(
+    (file) => !file.startsWith('quan-tri') && /\.(html|xml|json|txt|js|css|webmanifest)$/.test(file),
+  );
+  expect(files.length).toBeGreaterThan(10);
+  const mentioning = files.filter((file) => fs.readFileSync(path.join(dist, file), 'utf8').includes('quan-tri'));
+  expect(mentioning).toEqual(['robots.txt']);
+  expect(fs.readFileSync(path.join(dist, 'robots.txt'), 'utf8')).toMatch(/^Disallow: \/quan-tri\/$/m);
+});
