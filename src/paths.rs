@@ -95,11 +95,32 @@ impl Paths {
     pub fn feed(&self) -> String {
         self.file("feed.xml")
     }
+
+    /// One category's feed, next to its page.
+    pub fn category_feed(&self, slug: &str) -> String {
+        self.file(&format!("chuyen-muc/{slug}/feed.xml"))
+    }
 }
 
 /// Percent-encodes a value for a query string (UTF-8, spaces as `+`).
 pub fn encode_query_value(value: &str) -> String {
     form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+/// "Góp ý" on an article: a message to the department's `email`, the article's title in its
+/// subject and its address in its body. RFC 6068 wants spaces as `%20`: a `+` would reach the
+/// reader as a plus sign. form_urlencoded writes a space as `+` and a plus sign as `%2B`, so
+/// every `+` it writes is a space.
+pub fn feedback_mailto(email: &str, title: &str, url: &str) -> String {
+    let encode = |text: &str| encode_query_value(text).replace('+', "%20");
+    let subject = format!("Góp ý về bài viết: {title}");
+    let body = format!("Bài viết: {url}\r\n\r\nÝ kiến của tôi:\r\n");
+    format!(
+        "mailto:{}?subject={}&body={}",
+        email.trim(),
+        encode(&subject),
+        encode(&body)
+    )
 }
 
 /// Parses a 1-based page number from a route parameter; anything else is no page at all.
@@ -170,5 +191,21 @@ mod tests {
     #[test]
     fn query_values_are_form_encoded() {
         assert_eq!(encode_query_value("a b&c/đ"), "a+b%26c%2F%C4%91");
+    }
+
+    #[test]
+    fn feedback_mail_carries_the_title_and_the_address() {
+        let href = feedback_mailto(
+            " sokhcn@cantho.gov.vn ",
+            "Hội thảo & tọa đàm",
+            "https://x.vn/bai-viet/a/",
+        );
+        assert!(href.starts_with("mailto:sokhcn@cantho.gov.vn?subject=G%C3%B3p%20%C3%BD%20"));
+        assert!(
+            href.contains("H%E1%BB%99i%20th%E1%BA%A3o%20%26%20t%E1%BB%8Da%20%C4%91%C3%A0m&body=")
+        );
+        assert!(href.contains("https%3A%2F%2Fx.vn%2Fbai-viet%2Fa%2F%0D%0A"));
+        assert!(!href.contains('+') && !href.contains(' '));
+        assert!(feedback_mailto("a@b.vn", "1+1", "u").contains("%3A%201%2B1&body="));
     }
 }

@@ -259,7 +259,7 @@ fn a_missing_caption_or_image_is_reported_per_figure() {
         "tin",
         &article_json("2023-08-13T15:11:00+07:00", body),
         &site(),
-        &mut |path| Err(format!("không tìm thấy tệp ảnh {path}")),
+        &mut |path: &str| Err(format!("không tìm thấy tệp ảnh {path}")),
     )
     .expect_err("refused");
     let fields: Vec<_> = errors.iter().filter_map(|e| e.field.as_deref()).collect();
@@ -279,7 +279,7 @@ fn alt_defaults_to_the_caption_and_text_is_published_in_nfc() {
         "tin",
         &article_json("2023-08-13T15:11:00+07:00", &body),
         &site(),
-        &mut |_| Ok((800, 600)),
+        &mut |_: &str| Ok((800, 600)),
     )
     .expect("valid");
     let figures: Vec<_> = article.figures().collect();
@@ -671,4 +671,251 @@ fn a_field_written_twice_or_a_file_that_is_not_an_object_is_named_plainly() {
             "{error}"
         );
     }
+}
+
+// ---- Tables and downloads ----
+
+fn table_article(header: &str, rows: &str) -> String {
+    article_json(
+        "2023-08-13T15:11:00+07:00",
+        &format!(
+            r#"[{{ "type": "table", "caption": "Kinh phí", "header": {header}, "rows": {rows} }}]"#
+        ),
+    )
+}
+
+#[test]
+fn a_table_is_published_cell_by_cell_and_searchable() {
+    let article = parse(&table_article(
+        r#"["Hạng mục", "Kinh phí"]"#,
+        r#"[["Đề tài cấp thành phố", "1.200 triệu đồng"], ["<b>Hội thảo</b>", "80 triệu\nđồng"]]"#,
+    ))
+    .expect("valid");
+    let Block::Table {
+        caption,
+        header,
+        rows,
+    } = &article.body[0]
+    else {
+        panic!("{:?}", article.body[0]);
+    };
+    assert_eq!(caption.as_deref(), Some("Kinh phí"));
+    assert_eq!(header, &["Hạng mục", "Kinh phí"]);
+    assert_eq!(rows[1], ["<b>Hội thảo</b>", "80 triệu\nđồng"]);
+    assert!(article.body[0].texts().contains(&"Đề tài cấp thành phố"));
+    // A table alone still gives the listing a summary.
+    assert_eq!(article.summary, "Kinh phí");
+}
+
+#[test]
+fn every_row_of_a_table_has_as_many_cells_as_its_header() {
+    let errors = parse(&table_article(
+        r#"["A", "B"]"#,
+        r#"[["1", "2"], ["3"], ["4", "5", "6"]]"#,
+    ))
+    .expect_err("refused");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages[0]
+            .contains("trường \"body[0].rows[1]\": hàng có 1 ô, trong khi hàng tiêu đề có 2 ô"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[1].contains("trường \"body[0].rows[2]\": hàng có 3 ô"),
+        "{messages:?}"
+    );
+    let empty = parse(&table_article("[]", "[]")).expect_err("refused");
+    let fields: Vec<_> = empty.iter().map(|e| e.field.as_deref().unwrap()).collect();
+    assert_eq!(fields, ["body[0].header", "body[0].rows"], "{empty:?}");
+}
+
+fn file_article(file: &str, label: &str) -> Vec<u8> {
+    article_json(
+        "2023-08-13T15:11:00+07:00",
+        &format!(r#"[{{ "type": "file", "file": "{file}", "label": "{label}" }}]"#),
+    )
+    .into_bytes()
+}
+
+/// A small real PDF, as a writer ends it.
+fn pdf() -> Vec<u8> {
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec()
+}
+
+/// A ZIP archive holding `entries` (OOXML and ODF documents are such archives).
+fn zip_of(entries: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in entries {
+        let options = zip::write::SimpleFileOptions::default();
+        writer.start_file(*name, options).unwrap();
+        writer.write_all(text.as_bytes()).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+fn docx() -> Vec<u8> {
+    zip_of(&[
+        ("[Content_Types].xml", "<Types/>"),
+        ("word/document.xml", "<w:document/>"),
+    ])
+}
+
+fn odt() -> Vec<u8> {
+    zip_of(&[
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        ("content.xml", "<office:document-content/>"),
+    ])
+}
+
+/// An OLE2 compound file with one stream, as Excel 97–2003 writes `Workbook`.
+fn ole2_with(stream: &str, size: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut compound = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    compound
+        .create_stream(stream)
+        .unwrap()
+        .write_all(&vec![7u8; size])
+        .unwrap();
+    compound.flush().unwrap();
+    compound.into_inner().into_inner()
+}
+
+#[test]
+fn a_download_is_published_with_its_kind_and_size() {
+    let dir = TempBundle::new("downloads")
+        .file("files/ke-hoach.pdf", &pdf())
+        .file("files/mau-don.DOCX", &docx())
+        .file("files/bao-cao.odt", &odt())
+        .file("files/so-lieu.xls", &ole2_with("/Workbook", 9000))
+        .file(
+            "articles/tin.json",
+            &article_json(
+                "2023-08-13T15:11:00+07:00",
+                r#"[
+                  { "type": "file", "file": "files/ke-hoach.pdf", "label": "Kế hoạch năm 2024" },
+                  { "type": "file", "file": "files/mau-don.DOCX", "label": "Mẫu đơn" },
+                  { "type": "file", "file": "files/bao-cao.odt", "label": "Báo cáo" },
+                  { "type": "file", "file": "files/so-lieu.xls", "label": "Số liệu" }
+                ]"#,
+            )
+            .into_bytes(),
+        );
+    let bundle = source::load(&dir.0).expect("valid");
+    let downloads: Vec<&khcn_cantho::content::Download> = bundle.articles[0]
+        .body
+        .iter()
+        .map(|block| match block {
+            Block::File(download) => download,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(downloads[0].href, "content/files/ke-hoach.pdf");
+    assert_eq!(downloads[0].label, "Kế hoạch năm 2024");
+    assert_eq!(downloads[0].facts(), format!("PDF, {} byte", pdf().len()));
+    let kinds: Vec<&str> = downloads.iter().map(|d| d.kind.as_str()).collect();
+    assert_eq!(kinds, ["PDF", "DOCX", "ODT", "XLS"]);
+    assert_eq!(bundle.downloads.len(), 4);
+}
+
+fn download_error(name: &str, path: &str, contents: &[u8]) -> String {
+    let dir = TempBundle::new(name)
+        .file(path, contents)
+        .file("articles/tin.json", &file_article(path, "Tài liệu"));
+    let errors = dir.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("articles/tin.json: trường \"body[0].file\""),
+        "{}",
+        errors[0]
+    );
+    errors[0].clone()
+}
+
+#[test]
+fn a_download_cut_short_is_refused() {
+    let pdf = pdf();
+    assert!(download_error("cut-pdf", "files/a.pdf", &pdf[..pdf.len() - 8]).contains("bị cắt cụt"));
+    let docx = docx();
+    assert!(
+        download_error("cut-docx", "files/a.docx", &docx[..docx.len() - 30]).contains("bị cắt cụt")
+    );
+    let xls = ole2_with("/Workbook", 20_000);
+    assert!(download_error("cut-xls", "files/a.xls", &xls[..xls.len() / 2]).contains("bị cắt cụt"));
+}
+
+#[test]
+fn a_download_whose_content_is_not_its_extension_is_refused() {
+    let error = download_error("pdf-as-docx", "files/a.docx", &pdf());
+    assert!(error.contains("không phải DOCX như đuôi .docx"), "{error}");
+    // An ODT is a ZIP archive, but not a Word document.
+    assert!(download_error("odt-as-docx", "files/a.docx", &odt()).contains("không phải DOCX"));
+    assert!(download_error("docx-as-ods", "files/a.ods", &docx()).contains("không phải ODS"));
+    assert!(
+        download_error("html-as-pdf", "files/a.pdf", b"<html></html>").contains("không phải PDF")
+    );
+    // An Excel file renamed .doc.
+    assert!(
+        download_error("xls-as-doc", "files/a.doc", &ole2_with("/Workbook", 100))
+            .contains("không phải DOC")
+    );
+}
+
+#[test]
+fn a_download_must_be_a_known_kind_below_files_and_at_most_50_mb() {
+    let error = download_error("exe", "files/cai-dat.exe", b"MZ");
+    assert!(
+        error.contains("chỉ nhận tệp PDF, DOC, DOCX, XLS, XLSX, PPT, PPTX, ODT, ODS, ZIP"),
+        "{error}"
+    );
+    let error = download_error("outside", "images/a.pdf", &pdf());
+    assert!(error.contains("public/content/files/"), "{error}");
+    let dir = TempBundle::new("missing-file").file(
+        "articles/tin.json",
+        &file_article("files/khong-co.pdf", "Tài liệu"),
+    );
+    assert!(
+        dir.errors()[0].contains("không tìm thấy tệp"),
+        "{:?}",
+        dir.errors()
+    );
+    // 51 MB, written sparse.
+    let dir = TempBundle::new("too-large").file(
+        "articles/tin.json",
+        &file_article("files/lon.pdf", "Tài liệu"),
+    );
+    fs::create_dir_all(dir.0.join("files")).unwrap();
+    fs::File::create(dir.0.join("files/lon.pdf"))
+        .unwrap()
+        .set_len(51 * 1024 * 1024)
+        .unwrap();
+    let errors = dir.errors();
+    assert!(
+        errors[0].contains("quá lớn (51 MB; tối đa 50 MB)"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_download_needs_a_label() {
+    let dir = TempBundle::new("no-label")
+        .file("files/a.pdf", &pdf())
+        .file("articles/tin.json", &file_article("files/a.pdf", " "));
+    let errors = dir.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("trường \"body[0].label\": không được để trống"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn file_sizes_read_as_windows_shows_them() {
+    use khcn_cantho::content::file_size;
+    assert_eq!(file_size(850), "850 byte");
+    assert_eq!(file_size(12 * 1024), "12 KB");
+    assert_eq!(file_size(1_258_291), "1,2 MB");
+    assert_eq!(file_size(1024 * 1024), "1 MB");
+    assert_eq!(file_size(48 * 1024 * 1024 + 300_000), "48 MB");
 }

@@ -5,7 +5,7 @@
 
 use khcn_cantho::build::cms::{decap_config, parse_settings, CmsSettings, PUBLISHED_AT_FORMAT};
 use khcn_cantho::build::source;
-use khcn_cantho::content::bundle::parse_article;
+use khcn_cantho::content::bundle::{parse_article, Assets};
 use khcn_cantho::paths::Paths;
 use serde_yaml_ng::Value;
 use std::path::Path;
@@ -82,10 +82,24 @@ fn the_fields_are_those_of_an_article_file() {
     assert_eq!(body["widget"], "list");
     assert_eq!(body["typeKey"], "type");
     let types = body["types"].as_sequence().unwrap();
-    assert_eq!(names(&body["types"]), ["paragraph", "heading", "figure"]);
+    assert_eq!(
+        names(&body["types"]),
+        ["paragraph", "heading", "figure", "file", "table"]
+    );
     assert_eq!(names(&types[0]["fields"]), ["text"]);
     assert_eq!(names(&types[1]["fields"]), ["text"]);
     assert_eq!(names(&types[2]["fields"]), ["image", "caption", "alt"]);
+    // Downloads go to files/, whatever the article; a table's rows are lists of cells.
+    assert_eq!(names(&types[3]["fields"]), ["file", "label"]);
+    assert_eq!(
+        types[3]["fields"][0]["media_folder"],
+        "/public/content/files"
+    );
+    assert_eq!(types[3]["fields"][0]["public_folder"], "files");
+    assert_eq!(names(&types[4]["fields"]), ["caption", "header", "rows"]);
+    assert_eq!(types[4]["fields"][1]["field"]["widget"], "string");
+    assert_eq!(types[4]["fields"][2]["field"]["widget"], "list");
+    assert_eq!(types[4]["fields"][2]["field"]["field"]["widget"], "string");
     // Optional where the build has a default, required elsewhere.
     let optional: Vec<&str> = collection["fields"]
         .as_sequence()
@@ -96,6 +110,19 @@ fn the_fields_are_those_of_an_article_file() {
         .collect();
     assert_eq!(optional, ["summary", "signature"]);
     assert_eq!(types[2]["fields"][2]["required"], Value::Bool(false));
+}
+
+/// Every photo and every download exists.
+struct EveryFileThere;
+
+impl Assets for EveryFileThere {
+    fn image(&mut self, _: &str) -> Result<(u32, u32), String> {
+        Ok((960, 540))
+    }
+
+    fn file(&mut self, path: &str) -> Result<(String, u64), String> {
+        Ok((path.rsplit('.').next().unwrap().to_uppercase(), 1000))
+    }
 }
 
 /// An article as Decap writes it, every field filled, with the names and the time format the
@@ -111,7 +138,9 @@ fn what_the_screen_saves_the_build_accepts() {
       "body": [
         { "type": "heading", "text": "Mở đầu" },
         { "type": "paragraph", "text": "Đoạn một." },
-        { "type": "figure", "image": "images/hoi-thao-chuyen-doi-so-nam-2026/anh.jpg", "caption": "Quang cảnh", "alt": "" }
+        { "type": "figure", "image": "images/hoi-thao-chuyen-doi-so-nam-2026/anh.jpg", "caption": "Quang cảnh", "alt": "" },
+        { "type": "file", "file": "files/ke-hoach.pdf", "label": "Kế hoạch" },
+        { "type": "table", "caption": "", "header": ["A", "B"], "rows": [["1", "2"]] }
       ],
       "signature": ""
     }"#;
@@ -120,7 +149,7 @@ fn what_the_screen_saves_the_build_accepts() {
         "hoi-thao-chuyen-doi-so-nam-2026",
         text,
         &site,
-        &mut |_| Ok((960, 540)),
+        &mut EveryFileThere,
     )
     .expect("what Decap writes is a valid article");
     assert_eq!(article.published_at, "2026-03-15T09:30:00+07:00");

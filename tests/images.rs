@@ -62,7 +62,7 @@ fn publish(content: &Path, out: &Path, cache: &Path, file: &str) -> Vec<(u32, u3
         r#"{{ "title": "t", "published_at": "2024-01-01T00:00:00+07:00", "category": "tin",
              "body": [{{ "type": "figure", "image": "{file}", "caption": "c" }}] }}"#
     );
-    let mut article = parse_article("a.json", "a", &text, &site, &mut |p| {
+    let mut article = parse_article("a.json", "a", &text, &site, &mut |p: &str| {
         displayed_size(&content.join(p)).map_err(|e| e.to_string())
     })
     .unwrap();

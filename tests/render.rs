@@ -288,7 +288,7 @@ fn generated(n: usize) -> Bundle {
                 i % 28 + 1
             );
             let slug = format!("tin-so-{i}");
-            parse_article(&slug, &slug, &text, &site, &mut |_| Err("no photos".into()))
+            parse_article(&slug, &slug, &text, &site, &mut |_: &str| Err("no photos".into()))
                 .expect("generated articles are valid")
         })
         .collect();
@@ -298,6 +298,7 @@ fn generated(n: usize) -> Bundle {
         site,
         articles,
         images: BTreeSet::new(),
+        downloads: BTreeSet::new(),
         cms: None,
         content_dir: PathBuf::from("public/content"),
     }

@@ -6,8 +6,8 @@
 //! build refuses, say) is reported by the build, naming the field, as for a hand-written file.
 
 use super::source::{MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE};
-use crate::content::bundle::{self, BundleError};
-use crate::content::{variant_path, ImageVariants, Site};
+use crate::content::bundle::{self, BundleError, DOWNLOAD_KINDS, MAX_DOWNLOAD_BYTES};
+use crate::content::{file_size, variant_path, ImageVariants, Site};
 use crate::paths::{Paths, ADMIN_FOLDER};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -241,6 +241,13 @@ struct Field {
     #[serde(skip_serializing_if = "Option::is_none")]
     choose_url: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    media_folder: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    public_folder: Option<&'static str>,
+    /// A list of single values (`["a", "b"]`) rather than of objects.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<Box<Field>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     label_singular: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     summary: Option<&'static str>,
@@ -351,9 +358,50 @@ pub fn decap_config(site: &Site, settings: Option<&CmsSettings>, paths: &Paths) 
                         .hint("Để trống thì dùng chú thích"),
                 ],
             ),
+            Field::block(
+                "file",
+                "Tệp tải về",
+                "{{fields.label}}",
+                vec![
+                    Field {
+                        choose_url: Some(false),
+                        // Downloads live in one folder, whatever the article.
+                        media_folder: Some("/public/content/files"),
+                        public_folder: Some("files"),
+                        ..Field::new("file", "Tệp", "file").hint(format!(
+                            "{}; tối đa {}",
+                            DOWNLOAD_KINDS.map(str::to_uppercase).join(", "),
+                            file_size(MAX_DOWNLOAD_BYTES)
+                        ))
+                    },
+                    Field::new("label", "Tên tệp hiển thị cho người đọc", "string").not_blank(),
+                ],
+            ),
+            Field::block(
+                "table",
+                "Bảng",
+                "{{fields.caption}}",
+                vec![
+                    Field::new("caption", "Tên bảng", "string").optional(),
+                    Field {
+                        field: Some(Box::new(Field::new("cell", "Ô", "string"))),
+                        ..Field::new("header", "Hàng tiêu đề", "list")
+                            .hint("Mỗi mục là tên một cột")
+                    },
+                    Field {
+                        label_singular: Some("hàng"),
+                        field: Some(Box::new(Field {
+                            field: Some(Box::new(Field::new("cell", "Ô", "string"))),
+                            ..Field::new("row", "Hàng", "list")
+                        })),
+                        ..Field::new("rows", "Các hàng", "list")
+                            .hint("Mỗi hàng có đúng bấy nhiêu ô như hàng tiêu đề")
+                    },
+                ],
+            ),
         ]),
         ..Field::new("body", "Nội dung", "list")
-            .hint("Các đoạn văn, tiêu đề mục và ảnh, theo thứ tự đăng")
+            .hint("Các đoạn văn, tiêu đề mục, ảnh, tệp tải về và bảng, theo thứ tự đăng")
     };
     let fields = vec![
         Field::new("title", "Tiêu đề", "string").not_blank(),

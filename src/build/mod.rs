@@ -1,9 +1,10 @@
 //! The native bundle tool behind `site-build`: validates `public/content`, then writes into
 //! trunk's staging folder the data the app fetches, the photos, a static HTML file for every
-//! page, the feed, the sitemap, the default share picture, the editors' screen (Decap CMS) and
+//! page, the documents offered for download, the feeds, the sitemap, the default share picture, the editors' screen (Decap CMS) and
 //! precompressed copies of every text file.
 
 pub mod cms;
+pub mod downloads;
 pub mod feeds;
 pub mod images;
 pub mod output;

@@ -1,7 +1,7 @@
 //! The `site-build` command: options, the two modes, and writing the output.
 
 use super::pages::{self, Template};
-use super::{cms, feeds, images, share_image, source};
+use super::{cms, downloads, feeds, images, share_image, source};
 use crate::content::bundle::BundleError;
 use crate::paths::Paths;
 use std::fs;
@@ -199,6 +199,8 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     )
     .map_err(Failure::Output)?;
     lap("photos resized");
+    let downloads =
+        downloads::publish(&bundle.downloads, &bundle.content_dir, out).map_err(Failure::Output)?;
     let paths = Paths::new(&options.base);
     let plan = pages::plan(&bundle, &paths, &template.build_id());
     lap("data and search index derived");
@@ -220,8 +222,14 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     }
     files.push((
         out.join("feed.xml"),
-        feeds::rss(&plan, &bundle.articles).into_bytes(),
+        feeds::rss(&plan, &bundle.articles, None).into_bytes(),
     ));
+    for category in &bundle.site.categories {
+        files.push((
+            out.join(format!("chuyen-muc/{}/feed.xml", category.slug)),
+            feeds::rss(&plan, &bundle.articles, Some(category)).into_bytes(),
+        ));
+    }
     files.push((out.join("sitemap.xml"), feeds::sitemap(&plan).into_bytes()));
     files.push((out.join("robots.txt"), feeds::robots(&plan).into_bytes()));
     // Drawn from site.json, which `source::load` has checked it can draw.
@@ -231,7 +239,8 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     for (path, bytes) in &files {
         write_file(path, bytes).map_err(|e| io("không ghi được", path, e))?;
     }
-    report.files = plan.pages.len() + files.len() + photos.files;
+    report.files = plan.pages.len() + files.len() + photos.files + downloads;
+    lap("data written");
     if let Some(decap_dir) = &options.decap_dir {
         let config = cms::decap_config(&bundle.site, bundle.cms.as_ref(), &paths);
         let photos_on_site = cms::photos_on_site(&photos.variants);
@@ -239,7 +248,6 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
             .map_err(|e| Failure::Output(format!("màn hình biên tập: {e}")))?;
         lap("editors' screen written");
     }
-    lap("data written");
     if options.compress {
         compress_tree(out, options.cache_dir.as_deref()).map_err(Failure::Output)?;
         lap("files compressed");

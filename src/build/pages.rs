@@ -140,7 +140,7 @@ fn write_search_index(articles: &[Article], data: &mut BTreeMap<String, Arc<str>
         .map(|article| IndexedText {
             title: &article.title,
             summary: &article.summary,
-            body: article.body.iter().map(Block::text).collect(),
+            body: article.body.iter().flat_map(Block::texts).collect(),
         })
         .collect();
     for (token, postings) in search::build_index(&texts) {

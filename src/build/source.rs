@@ -1,9 +1,9 @@
 //! Reading the editors' bundle from disk and validating all of it.
 
 use super::cms::{self, CmsSettings};
-use crate::content::bundle::{self, BundleError, ImageSize};
+use crate::content::bundle::{self, Assets, BundleError, FileFacts, ImageSize};
 use crate::content::{Article, Site};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -14,6 +14,8 @@ pub struct Bundle {
     pub articles: Vec<Article>,
     /// Every image the articles use, relative to the content folder.
     pub images: BTreeSet<String>,
+    /// Every download the articles offer, relative to the content folder.
+    pub downloads: BTreeSet<String>,
     /// The git host of the editors' screen (`cms.json`), if the bundle names one.
     pub cms: Option<CmsSettings>,
     pub content_dir: PathBuf,
@@ -94,9 +96,11 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
         .collect();
     errors.extend(bundle::duplicate_slugs(&slugs));
 
-    let mut images = BTreeSet::new();
-    let mut sizes: std::collections::HashMap<String, Result<ImageSize, String>> =
-        Default::default();
+    let mut assets = DiskAssets {
+        content_dir,
+        images: HashMap::new(),
+        downloads: HashMap::new(),
+    };
     let mut articles = Vec::with_capacity(files.len());
     for (path, (slug, file)) in files.iter().zip(&slugs) {
         let text = match fs::read_to_string(path) {
@@ -110,16 +114,7 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
                 continue;
             }
         };
-        // Each photo is read once, however many articles show it.
-        let mut probe = |image: &str| -> Result<ImageSize, String> {
-            let size = sizes
-                .entry(image.to_owned())
-                .or_insert_with(|| probe_image(content_dir, image))
-                .clone()?;
-            images.insert(image.to_owned());
-            Ok(size)
-        };
-        match bundle::parse_article(file, slug, &text, &site, &mut probe) {
+        match bundle::parse_article(file, slug, &text, &site, &mut assets) {
             Ok(article) => articles.push(article),
             Err(problems) => errors.extend(problems),
         }
@@ -127,12 +122,15 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
     if !errors.is_empty() {
         return Err(errors);
     }
+    let images = found(assets.images);
+    let downloads = found(assets.downloads);
     bundle::sort_newest_first(&mut articles);
     bundle::link_related(&mut articles, RELATED_LIMIT);
     Ok(Bundle {
         site,
         articles,
         images,
+        downloads,
         cms,
         content_dir: content_dir.to_owned(),
     })
@@ -173,6 +171,40 @@ fn collect_json_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Bun
 }
 
 /// The displayed size of an image in the bundle, or why it cannot be used.
+/// The bundle's photos and downloads on disk, each read once however many articles use it.
+struct DiskAssets<'a> {
+    content_dir: &'a Path,
+    images: HashMap<String, Result<ImageSize, String>>,
+    downloads: HashMap<String, Result<FileFacts, String>>,
+}
+
+impl Assets for DiskAssets<'_> {
+    fn image(&mut self, path: &str) -> Result<ImageSize, String> {
+        let content_dir = self.content_dir;
+        self.images
+            .entry(path.to_owned())
+            .or_insert_with(|| probe_image(content_dir, path))
+            .clone()
+    }
+
+    fn file(&mut self, path: &str) -> Result<FileFacts, String> {
+        let content_dir = self.content_dir;
+        self.downloads
+            .entry(path.to_owned())
+            .or_insert_with(|| super::downloads::probe(content_dir, path))
+            .clone()
+    }
+}
+
+/// The files that were there and right.
+fn found<T>(checked: HashMap<String, Result<T, String>>) -> BTreeSet<String> {
+    checked
+        .into_iter()
+        .filter(|(_, facts)| facts.is_ok())
+        .map(|(path, _)| path)
+        .collect()
+}
+
 fn probe_image(content_dir: &Path, image: &str) -> Result<ImageSize, String> {
     let path = content_dir.join(image);
     let file = shown(&path);
@@ -228,7 +260,7 @@ fn probe_image(content_dir: &Path, image: &str) -> Result<ImageSize, String> {
 
 /// A file beside `path` whose name reads the same once composed (NFC): a name typed composed
 /// in the JSON, stored decomposed on disk, looks identical in every message.
-fn same_name_written_otherwise(path: &Path) -> Option<String> {
+pub(super) fn same_name_written_otherwise(path: &Path) -> Option<String> {
     use unicode_normalization::UnicodeNormalization;
     let composed = |name: &str| name.nfc().collect::<String>();
     let wanted = composed(path.file_name()?.to_str()?);

@@ -237,6 +237,45 @@
               h('figcaption', { className: 'figure__caption' }, caption),
             );
           }
+          case 'file': {
+            // The size is the build's to read; the kind is the extension's.
+            var file = read(block, 'file');
+            return h(
+              'p',
+              { key: i, className: 'download' },
+              h(
+                'a',
+                { className: 'download__link', href: new URL('../content/' + file, here).href },
+                h('span', { className: 'download__label' }, read(block, 'label')),
+                ' ',
+                h('span', { className: 'download__facts' }, '(' + (file.split('.').pop() || '').toUpperCase() + ')'),
+              ),
+            );
+          }
+          case 'table': {
+            var cells = function (list) {
+              return list && list.toArray ? list.toArray().map(plain) : [];
+            };
+            var tableCaption = read(block, 'caption');
+            var rows = block.get('rows');
+            return h(
+              'div',
+              { key: i, className: 'data-table', role: 'region', 'aria-label': tableCaption || 'Bảng', tabIndex: 0 },
+              h(
+                'table',
+                { className: 'data-table__table' },
+                tableCaption && h('caption', { className: 'data-table__caption' }, tableCaption),
+                h('thead', null, h('tr', null, cells(block.get('header')).map(function (cell, c) {
+                  return h('th', { key: c, scope: 'col' }, cell);
+                }))),
+                h('tbody', null, (rows && rows.toArray ? rows.toArray() : []).map(function (row, r) {
+                  return h('tr', { key: r }, cells(row).map(function (cell, c) {
+                    return h('td', { key: c }, cell);
+                  }));
+                })),
+              ),
+            );
+          }
           default:
             return null;
         }

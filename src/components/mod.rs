@@ -2,6 +2,8 @@
 
 mod article_card;
 mod article_tools;
+mod data_table;
+mod download;
 mod figure;
 mod footer;
 mod header;
@@ -15,6 +17,8 @@ mod theme_toggle;
 
 pub use article_card::ArticleCardView;
 pub use article_tools::ArticleTools;
+pub use data_table::DataTable;
+pub use download::DownloadLink;
 pub use figure::Figure;
 pub use footer::SiteFooter;
 pub use header::SiteHeader;

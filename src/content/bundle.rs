@@ -6,8 +6,8 @@
 
 use super::time::Timestamp;
 use super::{
-    text, Article, ArticleCard, ArticleSource, Block, BlockSource, Category, Image, ListPage, Site,
-    PAGE_SIZE,
+    text, Article, ArticleCard, ArticleSource, Block, BlockSource, Category, Download, Image,
+    ListPage, Site, PAGE_SIZE,
 };
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -158,16 +158,24 @@ pub fn image_path_problem(path: &str) -> Option<&'static str> {
     if path.trim().is_empty() {
         return Some("đường dẫn ảnh trống");
     }
+    asset_path_problem(path)
+}
+
+/// Why the path of a file of the bundle is not acceptable, if it is not.
+fn asset_path_problem(path: &str) -> Option<&'static str> {
+    if path.trim().is_empty() {
+        return Some("đường dẫn tệp trống");
+    }
     if path.starts_with('/') || path.contains('\\') || path.contains("://") {
         return Some(
-            "đường dẫn ảnh phải là đường dẫn tương đối tính từ public/content/, ví dụ images/anh-1.jpg",
+            "đường dẫn phải là đường dẫn tương đối tính từ public/content/, ví dụ images/anh-1.jpg hay files/ke-hoach.pdf",
         );
     }
     if path
         .split('/')
         .any(|part| part.is_empty() || part == "." || part == "..")
     {
-        return Some("đường dẫn ảnh không được chứa \"..\", \".\" hay \"//\"");
+        return Some("đường dẫn không được chứa \"..\", \".\" hay \"//\"");
     }
     None
 }
@@ -269,14 +277,73 @@ fn origin_problem(origin: &str) -> Option<&'static str> {
 /// What the build learns about an image file; returned by the caller's probe.
 pub type ImageSize = (u32, u32);
 
-/// Parses and checks one article file and resolves its photos through `probe`, which gets the
-/// path relative to `public/content/` and answers the image's pixel size or why it has none.
+/// A download as the build finds it on disk: its kind (`PDF`, `DOCX`, …) and its size in bytes.
+pub type FileFacts = (String, u64);
+
+/// What the files an article names are, as the build finds them on disk. Each answer is the
+/// file's facts or why it cannot be published. Paths are relative to `public/content/`.
+pub trait Assets {
+    /// A photo's pixel size.
+    fn image(&mut self, path: &str) -> Result<ImageSize, String>;
+    /// A download's kind and size.
+    fn file(&mut self, path: &str) -> Result<FileFacts, String>;
+}
+
+/// A bundle of photos only: the function answers for photos, and there are no downloads.
+impl<F: FnMut(&str) -> Result<ImageSize, String>> Assets for F {
+    fn image(&mut self, path: &str) -> Result<ImageSize, String> {
+        self(path)
+    }
+
+    fn file(&mut self, path: &str) -> Result<FileFacts, String> {
+        Err(format!("không tìm thấy tệp {path}"))
+    }
+}
+
+/// The files editors may offer for download, by extension, and the name readers know each by.
+pub const DOWNLOAD_KINDS: [&str; 10] = [
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip",
+];
+
+/// The largest download: 50 MB.
+pub const MAX_DOWNLOAD_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Why a download's path is not acceptable, if it is not: it must be relative, below `files/`,
+/// and of a kind in [`DOWNLOAD_KINDS`].
+pub fn download_path_problem(path: &str) -> Option<String> {
+    if let Some(problem) = asset_path_problem(path) {
+        return Some(problem.to_owned());
+    }
+    if !path.starts_with("files/") {
+        return Some(format!(
+            "tệp tải về phải nằm trong public/content/files/, ví dụ files/ke-hoach-2024.pdf (không phải {path})"
+        ));
+    }
+    let extension = download_extension(path);
+    if !DOWNLOAD_KINDS.contains(&extension.as_str()) {
+        return Some(format!(
+            "chỉ nhận tệp {}, không nhận \".{extension}\"",
+            DOWNLOAD_KINDS.map(str::to_uppercase).join(", ")
+        ));
+    }
+    None
+}
+
+/// A download's extension, lowercase (`Ke-hoach.PDF` → `pdf`).
+pub fn download_extension(path: &str) -> String {
+    path.rsplit_once('.')
+        .map(|(_, extension)| extension.to_ascii_lowercase())
+        .filter(|extension| !extension.contains('/'))
+        .unwrap_or_default()
+}
+
+/// Parses and checks one article file and resolves its photos and downloads through `assets`.
 pub fn parse_article(
     file: &str,
     slug: &str,
     text: &str,
     site: &Site,
-    probe: &mut dyn FnMut(&str) -> Result<ImageSize, String>,
+    assets: &mut dyn Assets,
 ) -> Result<Article, Vec<BundleError>> {
     let source: ArticleSource = parse_json(file, text).map_err(|e| vec![e])?;
     let mut errors = Vec::new();
@@ -336,7 +403,7 @@ pub fn parse_article(
                 let image = image.trim();
                 let size = match image_path_problem(image) {
                     Some(problem) => Err(problem.to_owned()),
-                    None => probe(image),
+                    None => assets.image(image),
                 };
                 match size {
                     Err(problem) => fail(&format!("body[{i}].image"), problem),
@@ -357,6 +424,61 @@ pub fn parse_article(
                         });
                     }
                 }
+            }
+            BlockSource::File { file: path, label } => {
+                if blank(&label) {
+                    fail(&format!("body[{i}].label"), "không được để trống".into());
+                }
+                let path = path.trim();
+                let facts = match download_path_problem(path) {
+                    Some(problem) => Err(problem),
+                    None => assets.file(path),
+                };
+                match facts {
+                    Err(problem) => fail(&format!("body[{i}].file"), problem),
+                    Ok((kind, size)) => body.push(Block::File(Download {
+                        href: format!("content/{path}"),
+                        label: text::plain(&label),
+                        kind,
+                        size,
+                    })),
+                }
+            }
+            BlockSource::Table {
+                caption,
+                header,
+                rows,
+            } => {
+                let cells = |row: Vec<String>| row.iter().map(|c| text::plain(c)).collect();
+                if header.is_empty() || header.iter().all(|cell| blank(cell)) {
+                    fail(
+                        &format!("body[{i}].header"),
+                        "bảng cần một hàng tiêu đề có ít nhất một ô".into(),
+                    );
+                }
+                if rows.is_empty() {
+                    fail(
+                        &format!("body[{i}].rows"),
+                        "bảng cần ít nhất một hàng".into(),
+                    );
+                }
+                for (r, row) in rows.iter().enumerate() {
+                    if row.len() != header.len() {
+                        fail(
+                            &format!("body[{i}].rows[{r}]"),
+                            format!(
+                                "hàng có {} ô, trong khi hàng tiêu đề có {} ô",
+                                row.len(),
+                                header.len()
+                            ),
+                        );
+                    }
+                }
+                body.push(Block::Table {
+                    caption: caption.map(|c| text::plain(&c)).filter(|c| !c.is_empty()),
+                    header: cells(header),
+                    rows: rows.into_iter().map(cells).collect(),
+                });
             }
         }
     }
@@ -390,7 +512,8 @@ fn first_paragraph_summary(body: &[Block]) -> String {
         .find(|block| matches!(block, Block::Paragraph { .. }));
     first_paragraph
         .or(body.first())
-        .map(|block| text::cut_at_word(block.text(), text::SUMMARY_TARGET_CHARS))
+        .and_then(|block| block.texts().first().copied())
+        .map(|text| text::cut_at_word(text, text::SUMMARY_TARGET_CHARS))
         .unwrap_or_default()
 }
 

@@ -82,6 +82,18 @@ pub enum BlockSource {
         alt: Option<String>,
         caption: String,
     },
+    /// A download: a document under `public/content/files/`.
+    File {
+        file: String,
+        label: String,
+    },
+    /// A table of plain-text cells; every row has as many cells as the header.
+    Table {
+        #[serde(default)]
+        caption: Option<String>,
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
 }
 
 /// A published photo: its URL path below the site root, its displayed size, and the resized
@@ -167,18 +179,86 @@ pub fn variant_path(key: &str, width: u32, format: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Block {
-    Paragraph { text: String },
-    Heading { text: String },
-    Figure { image: Image, caption: String },
+    Paragraph {
+        text: String,
+    },
+    Heading {
+        text: String,
+    },
+    Figure {
+        image: Image,
+        caption: String,
+    },
+    File(Download),
+    Table {
+        caption: Option<String>,
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
 }
 
 impl Block {
-    /// The block's text: a paragraph's or heading's, a figure's caption.
-    pub fn text(&self) -> &str {
+    /// The block's texts, in reading order: a paragraph's or heading's, a figure's caption, a
+    /// download's label, a table's caption and cells.
+    pub fn texts(&self) -> Vec<&str> {
         match self {
-            Block::Paragraph { text } | Block::Heading { text } => text,
-            Block::Figure { caption, .. } => caption,
+            Block::Paragraph { text } | Block::Heading { text } => vec![text],
+            Block::Figure { caption, .. } => vec![caption],
+            Block::File(download) => vec![&download.label],
+            Block::Table {
+                caption,
+                header,
+                rows,
+            } => caption
+                .iter()
+                .chain(header)
+                .chain(rows.iter().flatten())
+                .map(String::as_str)
+                .collect(),
         }
+    }
+}
+
+/// A published download: its URL path below the site root, what the reader is told of it, and
+/// its kind and size, read by the build from the file itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Download {
+    /// `content/files/…`.
+    pub href: String,
+    pub label: String,
+    /// The format's name as readers know it: `PDF`, `DOCX`, `XLSX`, …
+    pub kind: String,
+    /// Bytes.
+    pub size: u64,
+}
+
+impl Download {
+    /// "PDF, 1,2 MB": the kind and the size as Windows shows it (1 MB = 1,024 KB), with a
+    /// decimal comma.
+    pub fn facts(&self) -> String {
+        format!("{}, {}", self.kind, file_size(self.size))
+    }
+}
+
+/// A file's size for readers: `850 byte`, `12 KB`, `1,2 MB`, `48 MB`.
+pub fn file_size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * KB;
+    let one_decimal = |value: u64, unit: u64| {
+        // Tenths, rounded half up; "1,0 MB" reads as "1 MB".
+        let tenths = (value * 10 + unit / 2) / unit;
+        if tenths % 10 == 0 || tenths >= 100 {
+            format!("{}", (tenths + 5) / 10)
+        } else {
+            format!("{},{}", tenths / 10, tenths % 10)
+        }
+    };
+    if bytes < KB {
+        format!("{bytes} byte")
+    } else if bytes < MB {
+        format!("{} KB", one_decimal(bytes, KB))
+    } else {
+        format!("{} MB", one_decimal(bytes, MB))
     }
 }
 

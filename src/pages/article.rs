@@ -1,12 +1,13 @@
 use crate::api::use_page_data;
 use crate::components::{
-    with_page_data, ArticleCardView, ArticleTools, Figure, Photo, PhotoViewer, PublishedTime,
+    with_page_data, ArticleCardView, ArticleTools, DataTable, DownloadLink, Figure, Photo,
+    PhotoViewer, PublishedTime,
 };
 use crate::content::bundle::slug_problem;
 use crate::content::{Article, Block, Site};
 use crate::meta::{self, Head};
-use crate::paths::{data, Paths};
-use leptos::either::EitherOf3;
+use crate::paths::{data, feedback_mailto, Paths};
+use leptos::either::EitherOf5;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
@@ -32,6 +33,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     let site = expect_context::<Arc<Site>>();
     let meta = meta::article(&site, &paths, &article);
     let canonical = format!("{}{}", site.origin, meta.path);
+    let feedback = feedback_mailto(&site.footer.email, &article.title, &canonical);
     // The paragraph "Nghe bài" is reading, and the photo the viewer shows, each by its position
     // among the article's paragraphs or photos.
     let reading = RwSignal::new(None::<usize>);
@@ -58,17 +60,23 @@ fn ArticleView(article: Article) -> impl IntoView {
                 paragraph += 1;
                 let marked =
                     move || (reading.get() == Some(i)).then_some("article__paragraph--reading");
-                EitherOf3::A(view! { <p class=marked>{text}</p> })
+                EitherOf5::A(view! { <p class=marked>{text}</p> })
             }
             Block::Heading { text } => {
-                EitherOf3::B(view! { <h2 class="article__heading">{text}</h2> })
+                EitherOf5::B(view! { <h2 class="article__heading">{text}</h2> })
             }
             Block::Figure { image, caption } => {
                 let i = photo;
                 photo += 1;
                 let open = Callback::new(move |()| viewing.set(Some(i)));
-                EitherOf3::C(view! { <Figure image caption eager=i == 0 open/> })
+                EitherOf5::C(view! { <Figure image caption eager=i == 0 open/> })
             }
+            Block::File(download) => EitherOf5::D(view! { <DownloadLink download/> }),
+            Block::Table {
+                caption,
+                header,
+                rows,
+            } => EitherOf5::E(view! { <DataTable caption header rows/> }),
         })
         .collect_view();
     let signature = article
@@ -111,7 +119,12 @@ fn ArticleView(article: Article) -> impl IntoView {
             <div class="article__body">{blocks}</div>
             {signature}
             <p class="article__source">
-                "Nguồn: " {site.name.clone()} " – " <span class="article__url">{canonical}</span>
+                "Nguồn: " {site.name.clone()} " – " <span class="article__url">{canonical.clone()}</span>
+            </p>
+            <p class="article__feedback">
+                <a href=feedback rel="external">
+                    "Góp ý về bài viết này"
+                </a>
             </p>
             <PhotoViewer photos open=viewing/>
         </article>

@@ -4,6 +4,7 @@ use crate::content::{ListPage, Site};
 use crate::meta::{self, Head};
 use crate::paths::{data, page_param, Paths};
 use leptos::prelude::*;
+use leptos_meta::Link;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
@@ -38,7 +39,8 @@ fn listing(data_path: impl Fn() -> Option<String> + Send + Sync + 'static) -> im
 #[component]
 fn ListingView(page: ListPage) -> impl IntoView {
     let paths = expect_context::<Paths>();
-    let meta = meta::listing(&expect_context::<Arc<Site>>(), &paths, &page);
+    let site = expect_context::<Arc<Site>>();
+    let meta = meta::listing(&site, &paths, &page);
     let empty = page.items.is_empty().then(|| {
         view! { <p class="listing__empty">"Chưa có bài viết nào trong mục này."</p> }
     });
@@ -48,6 +50,28 @@ fn ListingView(page: ListPage) -> impl IntoView {
         .enumerate()
         .map(|(i, card)| view! { <ArticleCardView card eager=i < 2/> })
         .collect_view();
+    // A category's own feed, beside the site's (`Head`), for readers who follow one topic.
+    let (feed, feed_link) = page
+        .category
+        .as_ref()
+        .map(|category| {
+            let href = paths.category_feed(&category.slug);
+            let announced = view! {
+                <Link
+                    rel="alternate"
+                    type_="application/rss+xml"
+                    title=format!("{} – {}", category.name, site.short_name)
+                    href=format!("{}{}", site.origin, href)
+                />
+            };
+            let link = view! {
+                <p class="listing__feed">
+                    <a href=href rel="external">"Tin chuyên mục " {category.name.clone()} " qua RSS"</a>
+                </p>
+            };
+            (announced, link)
+        })
+        .unzip();
     let category = page.category.map(|c| c.slug);
     let href = move |n: usize| match &category {
         Some(slug) => paths.category(slug, n),
@@ -55,11 +79,13 @@ fn ListingView(page: ListPage) -> impl IntoView {
     };
     view! {
         <Head meta=meta.clone()/>
+        {feed}
         <section class="listing">
             <h1 class="listing__heading">{meta.heading}</h1>
             {empty}
             <ul class="listing__items">{items}</ul>
             <Pagination current=page.page total=page.pages href/>
+            {feed_link}
         </section>
     }
 }

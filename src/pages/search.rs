@@ -120,7 +120,7 @@ pub async fn run_search(
 /// heading or caption that does, else the start of the summary.
 fn best_snippet(article: &Article, tokens: &[String]) -> Option<Marked> {
     let texts =
-        std::iter::once(article.summary.as_str()).chain(article.body.iter().map(Block::text));
+        std::iter::once(article.summary.as_str()).chain(article.body.iter().flat_map(Block::texts));
     let mut texts = texts.filter(|t| !t.is_empty());
     texts
         .clone()

@@ -13,6 +13,9 @@ trunk build --release
 echo "== text that looks like HTML -> $out/literal"
 SITE_CONTENT_DIR=tests/fixtures/literal-text trunk build --release --dist "$out/literal"
 
+echo "== a table and a download -> $out/portal"
+SITE_CONTENT_DIR=tests/fixtures/portal trunk build --release --dist "$out/portal"
+
 echo "== seed under a sub-path -> $out/tin-tuc"
 trunk build --release --public-url /tin-tuc/ --dist "$out/tin-tuc"
 

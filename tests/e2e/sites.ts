@@ -25,6 +25,8 @@ export const SITES = {
   many: { url: 'http://127.0.0.1:4306/', command: server(built('many'), 4306) },
   /** The seed build again, for the editors' screen at /quan-tri/ (tests/e2e/specs/cms.spec.ts). */
   cms: { url: 'http://127.0.0.1:4307/', command: server(path.join(repo, 'dist'), 4307) },
+  /** An article with a table and a download (tests/fixtures/portal). */
+  portal: { url: 'http://127.0.0.1:4308/', command: server(built('portal'), 4308) },
 };
 
 export const SEED_SLUG = 'lam-viec-voi-ubnd-huyen-co-do-2023';

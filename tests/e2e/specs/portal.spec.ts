@@ -1,0 +1,123 @@
+// What a department's portal publishes besides news: tables and downloads inside an article
+// (tests/fixtures/portal), a feed per category, and "Góp ý" on every article.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { SEED_SLUG, SEED_TITLE, SITES } from '../sites';
+import { appStarted, watchForErrors } from './helpers';
+
+const portal = SITES.portal.url;
+const plan = `${portal}bai-viet/ke-hoach-khcn-2024/`;
+const origin = 'https://sokhcn.cantho.gov.vn';
+
+for (const width of [360, 1280]) {
+  test(`a table and a download read at ${width} px without the page scrolling sideways`, async ({ page, request }) => {
+    const errors = watchForErrors(page);
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(plan);
+    await appStarted(page);
+    const table = page.getByRole('region', { name: 'Kinh phí các nhiệm vụ khoa học và công nghệ năm 2024' });
+    await expect(table.locator('caption')).toHaveText('Kinh phí các nhiệm vụ khoa học và công nghệ năm 2024');
+    await expect(table.getByRole('columnheader')).toHaveText(['STT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Kinh phí (triệu đồng)']);
+    await expect(table.locator('tbody tr')).toHaveCount(3);
+    // Plain text, shown as written.
+    await expect(table.locator('tbody tr').nth(2).locator('td').nth(1)).toHaveText('<b>Hội thảo</b> đổi mới sáng tạo');
+    // The page never scrolls sideways; at 360 px the table scrolls inside its frame, which the
+    // keyboard reaches.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const box = await table.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    if (width === 360) expect(box.scroll).toBeGreaterThan(box.client);
+    else expect(box.scroll).toBe(box.client);
+    await table.focus();
+    await expect(table).toBeFocused();
+    if (width === 360) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => table.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    }
+
+    const download = page.getByRole('link', { name: /^Kế hoạch phát triển khoa học và công nghệ năm 2024/ });
+    await expect(download).toHaveText('Kế hoạch phát triển khoa học và công nghệ năm 2024 (PDF, 255 byte)');
+    const href = await download.getAttribute('href');
+    expect(href).toBe('/content/files/ke-hoach-khcn-2024.pdf');
+    const file = await request.get(new URL(href!, portal).href);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toBe('application/pdf');
+    expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const linkBox = await download.boundingBox();
+    expect(linkBox!.x + linkBox!.width).toBeLessThanOrEqual(width);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('the page with a table and a download has no axe violations, in both themes', async ({ page }) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(plan);
+    await appStarted(page);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
+
+test('without JavaScript the table and the download are there as well', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(plan);
+  await expect(page.locator('.data-table tbody tr')).toHaveCount(3);
+  await expect(page.locator('.download__facts')).toHaveText('(PDF, 255 byte)');
+  await context.close();
+});
+
+test('each category has its own feed, announced on its page', async ({ page, request }) => {
+  await page.goto(`${portal}chuyen-muc/thong-bao/`);
+  const alternate = page.locator('link[rel=alternate][href$="/chuyen-muc/thong-bao/feed.xml"]');
+  await expect(alternate).toHaveAttribute('type', 'application/rss+xml');
+  await expect(alternate).toHaveAttribute('href', `${origin}/chuyen-muc/thong-bao/feed.xml`);
+  await expect(alternate).toHaveAttribute('title', 'Thông báo – Sở KH&CN TP. Cần Thơ');
+  // The site's feed is announced too.
+  await expect(page.locator(`link[rel=alternate][href="${origin}/feed.xml"]`)).toHaveCount(1);
+  // And the feed is a link readers can follow.
+  await expect(page.getByRole('link', { name: 'Tin chuyên mục Thông báo qua RSS' })).toHaveAttribute('href', '/chuyen-muc/thong-bao/feed.xml');
+
+  const parse = async (path: string) => {
+    const response = await request.get(portal + path);
+    expect(response.status()).toBe(200);
+    return page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        title: doc.querySelector('channel > title')?.textContent,
+        self: doc.getElementsByTagName('atom:link')[0]?.getAttribute('href'),
+        items: [...doc.querySelectorAll('item')].map((i) => [i.querySelector('title')?.textContent, i.querySelector('category')?.textContent]),
+      };
+    }, await response.text());
+  };
+  const notices = await parse('chuyen-muc/thong-bao/feed.xml');
+  expect(notices.error).toBeNull();
+  expect(notices.title).toBe('Thông báo – Sở KH&CN TP. Cần Thơ');
+  expect(notices.self).toBe(`${origin}/chuyen-muc/thong-bao/feed.xml`);
+  expect(notices.items).toEqual([['Kế hoạch phát triển khoa học và công nghệ năm 2024', 'Thông báo']]);
+  // A category without articles has an empty feed, not a missing one.
+  const science = await parse('chuyen-muc/khoa-hoc-cong-nghe/feed.xml');
+  expect(science.error).toBeNull();
+  expect(science.items).toEqual([]);
+});
+
+test('"Góp ý" writes to the department, with the article\'s title and address', async ({ page }) => {
+  const seed = SITES.seedWith404.url;
+  await page.goto(`${seed}bai-viet/${SEED_SLUG}/`);
+  await appStarted(page);
+  const link = page.getByRole('link', { name: 'Góp ý về bài viết này' });
+  const href = (await link.getAttribute('href'))!;
+  const mail = new URL(href);
+  expect(mail.protocol).toBe('mailto:');
+  expect(mail.pathname).toBe('sokhcn@cantho.gov.vn');
+  expect(mail.searchParams.get('subject')).toBe(`Góp ý về bài viết: ${SEED_TITLE}`);
+  const body = mail.searchParams.get('body')!;
+  expect(body).toContain(`${origin}/bai-viet/${SEED_SLUG}/`);
+  // Spaces as %20, which every mail program reads as spaces (a "+" may stay a plus sign).
+  expect(href).not.toContain('+');
+  // It needs no server and no JavaScript: a plain link.
+  expect(await link.evaluate((a) => a.tagName)).toBe('A');
+});
