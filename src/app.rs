@@ -9,7 +9,7 @@ use crate::navigation::{
     focus, Announcement, MainFocus, MoveOn, ReaderPlaces, RouteAnnouncer, ScrollRestoration,
 };
 use crate::pages::{
-    ArticlePage, CategoryPage, HomePage, NotFoundPage, SearchPage, StyleGuideRoute,
+    ArticlePage, CategoryPage, HomePage, InfoPageRoute, NotFoundPage, SearchPage, StyleGuideRoute,
 };
 use crate::paths::Paths;
 use leptos::prelude::*;
@@ -61,6 +61,8 @@ pub fn App(boot: PageBoot, then_show: Option<String>) -> impl IntoView {
                         <Route path=path!("/bai-viet/:slug") view=ArticlePage/>
                         <Route path=path!("/tim-kiem") view=SearchPage/>
                         <Route path=path!("/mau-giao-dien") view=StyleGuideRoute/>
+                        // Last: the bundle's pages take the addresses nothing above has.
+                        <Route path=path!("/:page") view=InfoPageRoute/>
                     </FlatRoutes>
                 </div>
             </main>

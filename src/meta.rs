@@ -3,7 +3,7 @@
 //! type makes a [`PageMeta`]; [`Head`] puts it in the head with leptos_meta, in the static page
 //! the build writes and again as the reader moves within the app.
 
-use crate::content::{Article, Image, ListPage, Site};
+use crate::content::{Article, Image, InfoPage, ListPage, Site};
 use crate::navigation::Announcement;
 use crate::paths::Paths;
 use leptos::prelude::*;
@@ -73,6 +73,33 @@ pub fn article(site: &Site, paths: &Paths, article: &Article) -> PageMeta {
         path: paths.article(&article.slug),
         image: article.figures().next().map(|(image, _)| image.clone()),
         published_at: Some(article.published_at.clone()),
+    }
+}
+
+pub fn info_page(site: &Site, paths: &Paths, page: &InfoPage) -> PageMeta {
+    let description = page
+        .body
+        .iter()
+        .find_map(|block| match block {
+            crate::content::Block::Paragraph { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .map_or_else(
+            || format!("{} – {}", page.title, site.name),
+            |text| {
+                crate::content::text::cut_at_word(text, crate::content::text::SUMMARY_TARGET_CHARS)
+            },
+        );
+    PageMeta {
+        heading: page.title.clone(),
+        title: titled(site, &page.title),
+        description,
+        path: paths.info_page(&page.slug),
+        image: page.body.iter().find_map(|block| match block {
+            crate::content::Block::Figure { image, .. } => Some(image.clone()),
+            _ => None,
+        }),
+        published_at: None,
     }
 }
 

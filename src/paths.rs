@@ -67,6 +67,11 @@ impl Paths {
         self.file(&format!("bai-viet/{slug}/"))
     }
 
+    /// A page of `pages/`, at the site's top level: `/gioi-thieu/`.
+    pub fn info_page(&self, slug: &str) -> String {
+        self.file(&format!("{slug}/"))
+    }
+
     /// The search results page; `page` 1 is left out of the URL.
     pub fn search(&self, query: &str, page: usize) -> String {
         let mut url = self.file("tim-kiem/");
@@ -147,6 +152,10 @@ pub mod data {
 
     pub fn article(slug: &str) -> String {
         format!("data/bai-viet/{slug}.json")
+    }
+
+    pub fn info_page(slug: &str) -> String {
+        format!("data/trang-thong-tin/{slug}.json")
     }
 }
 

@@ -919,3 +919,116 @@ fn file_sizes_read_as_windows_shows_them() {
     assert_eq!(file_size(1024 * 1024), "1 MB");
     assert_eq!(file_size(48 * 1024 * 1024 + 300_000), "48 MB");
 }
+
+// ---- Pages (pages/<slug>.json) and the menu ----
+
+const PAGE: &str = r#"{ "title": "Giới thiệu", "body": [{ "type": "paragraph", "text": "Sở Khoa học và Công nghệ." }] }"#;
+
+fn with_menu(menu: &str) -> String {
+    SITE.replacen(
+        "\"footer\"",
+        &format!("\"menu_pages\": {menu},\n  \"footer\""),
+        1,
+    )
+}
+
+#[test]
+fn a_page_is_published_at_its_slug_and_listed_in_the_menu() {
+    let dir = TempBundle::new("pages")
+        .file(
+            "site.json",
+            with_menu(r#"["lien-he", "gioi-thieu"]"#).as_bytes(),
+        )
+        .file("pages/gioi-thieu.json", PAGE.as_bytes())
+        .file(
+            "pages/lien-he.json",
+            PAGE.replace("Giới thiệu", "Liên hệ").as_bytes(),
+        )
+        .file(
+            "articles/tin.json",
+            article_json("2023-08-13T15:11:00+07:00", ONE_PARAGRAPH).as_bytes(),
+        );
+    let bundle = source::load(&dir.0).expect("valid");
+    let slugs: Vec<&str> = bundle.pages.iter().map(|p| p.slug.as_str()).collect();
+    assert_eq!(slugs, ["gioi-thieu", "lien-he"]);
+    // The menu in site.json's order, with each page's title.
+    let menu: Vec<&str> = bundle.site.menu().map(|p| p.title.as_str()).collect();
+    assert_eq!(menu, ["Liên hệ", "Giới thiệu"]);
+}
+
+#[test]
+fn a_page_may_not_take_an_address_of_the_site() {
+    for slug in [
+        "tim-kiem", "bai-viet", "van-ban", "en", "quan-tri", "data", "content", "trang",
+    ] {
+        let dir = TempBundle::new(&format!("reserved-{slug}"))
+            .file(&format!("pages/{slug}.json"), PAGE.as_bytes());
+        let errors = dir.errors();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains(&format!(
+                "pages/{slug}.json: tên tệp \"{slug}\" trùng với một đường dẫn"
+            )),
+            "{errors:?}"
+        );
+    }
+}
+
+#[test]
+fn a_menu_entry_needs_its_page() {
+    let dir = TempBundle::new("menu-missing")
+        .file(
+            "site.json",
+            with_menu(r#"["gioi-thieu", "lien-he"]"#).as_bytes(),
+        )
+        .file("pages/gioi-thieu.json", PAGE.as_bytes());
+    let errors = dir.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("site.json: trường \"menu_pages[1]\": không có trang \"lien-he\""),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_page_is_checked_like_an_article() {
+    let dir = TempBundle::new("page-fields").file(
+        "pages/gioi-thieu.json",
+        br#"{ "title": " ", "updated_at": "2024-01-01 08:00", "body": [{ "type": "table", "header": ["A"], "rows": [["1", "2"]] }] }"#,
+    );
+    let errors = dir.errors();
+    let fields: Vec<&str> = errors
+        .iter()
+        .map(|e| e.split('"').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["title", "updated_at", "body[0].rows[0]"],
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().all(|e| e.contains("pages/gioi-thieu.json")),
+        "{errors:?}"
+    );
+    // An unknown field is named, as in an article.
+    let dir = TempBundle::new("page-unknown").file(
+        "pages/a.json",
+        br#"{ "title": "A", "body": [], "translation": "x" }"#,
+    );
+    assert!(
+        dir.errors()[0].contains("translation"),
+        "{:?}",
+        dir.errors()
+    );
+}
+
+#[test]
+fn the_list_of_pages_is_the_builds_not_the_editors() {
+    let text = SITE.replacen(
+        "\"footer\"",
+        r#""pages": [{ "slug": "a", "title": "A" }], "footer""#,
+        1,
+    );
+    let errors = parse_site("site.json", &text).expect_err("refused");
+    assert_eq!(errors[0].field.as_deref(), Some("pages"), "{errors:?}");
+}

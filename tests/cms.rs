@@ -244,3 +244,18 @@ fn the_screen_lives_below_the_base() {
     assert_eq!(Paths::new("/").admin(), "/quan-tri/");
     assert_eq!(Paths::new("/tin-tuc/").admin(), "/tin-tuc/quan-tri/");
 }
+
+#[test]
+fn the_pages_are_a_collection_of_their_own_with_the_same_blocks() {
+    let config = config_for(None, "/tin-tuc/");
+    let collections = config["collections"].as_sequence().unwrap();
+    assert_eq!(names(&config["collections"]), ["articles", "pages"]);
+    let pages = &collections[1];
+    assert_eq!(pages["folder"], "public/content/pages");
+    assert_eq!(pages["preview_path"], "tin-tuc/{{filename}}/");
+    assert_eq!(names(&pages["fields"]), ["title", "updated_at", "body"]);
+    assert_eq!(pages["fields"][1]["required"], Value::Bool(false));
+    assert_eq!(pages["fields"][1]["format"], PUBLISHED_AT_FORMAT);
+    // The same blocks as an article's body.
+    assert_eq!(pages["fields"][2], collections[0]["fields"][4]);
+}

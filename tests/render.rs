@@ -72,6 +72,8 @@ fn every_page_the_site_links_to_is_written() {
             "chuyen-muc/khoa-hoc-cong-nghe/index.html",
             "chuyen-muc/thong-bao/index.html",
             ARTICLE,
+            "gioi-thieu/index.html",
+            "lien-he/index.html",
             "tim-kiem/index.html",
             "mau-giao-dien/index.html",
             "404.html"
@@ -297,6 +299,7 @@ fn generated(n: usize) -> Bundle {
     Bundle {
         site,
         articles,
+        pages: Vec::new(),
         images: BTreeSet::new(),
         downloads: BTreeSet::new(),
         cms: None,

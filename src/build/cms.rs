@@ -312,18 +312,9 @@ impl Field {
     }
 }
 
-/// Decap's `config.yml` for this site.
-pub fn decap_config(site: &Site, settings: Option<&CmsSettings>, paths: &Paths) -> String {
-    let categories = site
-        .categories
-        .iter()
-        .map(|c| SelectOption {
-            label: c.name.clone(),
-            value: c.slug.clone(),
-        })
-        .collect::<Vec<_>>();
-    let first_category = site.categories.first().map(|c| c.slug.clone());
-    let body = Field {
+/// An article's or a page's body: typed blocks, as `BlockSource` reads them.
+fn body_field() -> Field {
+    Field {
         label_singular: Some("khối"),
         type_key: Some("type"),
         types: Some(vec![
@@ -402,7 +393,20 @@ pub fn decap_config(site: &Site, settings: Option<&CmsSettings>, paths: &Paths) 
         ]),
         ..Field::new("body", "Nội dung", "list")
             .hint("Các đoạn văn, tiêu đề mục, ảnh, tệp tải về và bảng, theo thứ tự đăng")
-    };
+    }
+}
+
+/// Decap's `config.yml` for this site.
+pub fn decap_config(site: &Site, settings: Option<&CmsSettings>, paths: &Paths) -> String {
+    let categories = site
+        .categories
+        .iter()
+        .map(|c| SelectOption {
+            label: c.name.clone(),
+            value: c.slug.clone(),
+        })
+        .collect::<Vec<_>>();
+    let first_category = site.categories.first().map(|c| c.slug.clone());
     let fields = vec![
         Field::new("title", "Tiêu đề", "string").not_blank(),
         Field {
@@ -418,7 +422,7 @@ pub fn decap_config(site: &Site, settings: Option<&CmsSettings>, paths: &Paths) 
         Field::new("summary", "Tóm tắt", "text")
             .optional()
             .hint("Để trống thì dùng đầu đoạn văn thứ nhất"),
-        body,
+        body_field(),
         Field::new("signature", "Chữ ký", "string")
             .optional()
             .hint("Tác giả hoặc đơn vị, in cuối bài"),
@@ -472,6 +476,36 @@ pub fn decap_config(site: &Site, settings: Option<&CmsSettings>, paths: &Paths) 
                 .trim_start_matches('/')
                 .to_owned(),
             fields,
+        },
+        Collection {
+            name: "pages",
+            label: "Trang thông tin",
+            label_singular: "trang",
+            description: "Các trang đứng riêng như Giới thiệu, Liên hệ, ở địa chỉ /tên-tệp/. Trang nào hiện trên menu do menu_pages trong site.json quyết định.",
+            folder: "public/content/pages",
+            create: true,
+            extension: "json",
+            format: "json",
+            slug: "{{slug}}",
+            identifier_field: "title",
+            summary: "{{title}}",
+            sortable_fields: vec!["title"],
+            media_folder: PHOTOS_FOLDER,
+            public_folder: PHOTOS_PUBLIC_FOLDER,
+            preview_path: paths
+                .info_page("{{filename}}")
+                .trim_start_matches('/')
+                .to_owned(),
+            fields: vec![
+                Field::new("title", "Tiêu đề", "string").not_blank(),
+                Field {
+                    format: Some(PUBLISHED_AT_FORMAT),
+                    ..Field::new("updated_at", "Cập nhật lúc", "datetime")
+                        .optional()
+                        .hint("Giờ Việt Nam (UTC+7); để trống nếu không cần ghi")
+                },
+                body_field(),
+            ],
         }],
     };
     serde_yaml_ng::to_string(&config).expect("the configuration always serialises")

@@ -3,7 +3,7 @@
 //! Variants made by an earlier build are taken from the cache instead of being encoded again.
 
 use super::output::{content_key, mark_used, parallel_map};
-use crate::content::{Article, Block, Image, ImageVariants};
+use crate::content::{Article, Block, Image, ImageVariants, InfoPage};
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -99,10 +99,11 @@ pub struct Published {
     pub variants: BTreeMap<String, ImageVariants>,
 }
 
-/// Writes every variant of every photo the articles use into `out/content/anh/`, then points
-/// the articles' images at them.
+/// Writes every variant of every photo the articles and pages use into `out/content/anh/`,
+/// then points their images at them.
 pub fn publish(
     articles: &mut [Article],
+    pages: &mut [InfoPage],
     images: &BTreeSet<String>,
     content_dir: &Path,
     out: &Path,
@@ -171,12 +172,18 @@ pub fn publish(
             image.set_variants(variants.clone());
         }
     };
-    for article in articles.iter_mut() {
-        for block in &mut article.body {
+    let bodies = articles
+        .iter_mut()
+        .map(|a| &mut a.body)
+        .chain(pages.iter_mut().map(|p| &mut p.body));
+    for body in bodies {
+        for block in body {
             if let Block::Figure { image, .. } = block {
                 point(image);
             }
         }
+    }
+    for article in articles.iter_mut() {
         for card in &mut article.related {
             if let Some(image) = &mut card.thumbnail {
                 point(image);

@@ -192,6 +192,7 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     }
     let photos = images::publish(
         &mut bundle.articles,
+        &mut bundle.pages,
         &bundle.images,
         &bundle.content_dir,
         out,

@@ -113,6 +113,16 @@ pub fn plan(bundle: &Bundle, paths: &Paths, build: &str) -> SitePlan {
         let lastmod = Some(article.published_at.clone());
         pages.push(page(paths.article(&article.slug), vec![data_path], lastmod));
     }
+    for info_page in &bundle.pages {
+        let data_path = data::info_page(&info_page.slug);
+        data.insert(data_path.clone(), data_file(build, info_page));
+        let lastmod = info_page.updated_at.clone();
+        pages.push(page(
+            paths.info_page(&info_page.slug),
+            vec![data_path],
+            lastmod,
+        ));
+    }
     write_search_index(&bundle.articles, &mut data);
     // Pages without data of their own, out of the sitemap.
     for url in [paths.search("", 1), paths.style_guide(), paths.not_found()] {

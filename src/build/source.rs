@@ -2,7 +2,7 @@
 
 use super::cms::{self, CmsSettings};
 use crate::content::bundle::{self, Assets, BundleError, FileFacts, ImageSize};
-use crate::content::{Article, Site};
+use crate::content::{Article, InfoPage, Site};
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,7 +12,9 @@ pub struct Bundle {
     pub site: Site,
     /// Newest first, each with its related articles.
     pub articles: Vec<Article>,
-    /// Every image the articles use, relative to the content folder.
+    /// The pages of `pages/`, by slug.
+    pub pages: Vec<InfoPage>,
+    /// Every image the articles and pages use, relative to the content folder.
     pub images: BTreeSet<String>,
     /// Every download the articles offer, relative to the content folder.
     pub downloads: BTreeSet<String>,
@@ -39,7 +41,7 @@ pub fn shown(path: &Path) -> String {
 pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
     let site_path = content_dir.join("site.json");
     let site_file = shown(&site_path);
-    let site = match fs::read_to_string(&site_path) {
+    let mut site = match fs::read_to_string(&site_path) {
         Ok(text) => bundle::parse_site(&site_file, &text)?,
         Err(error) => {
             return Err(vec![BundleError::new(
@@ -84,15 +86,7 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
 
     let slugs: Vec<(String, String)> = files
         .iter()
-        .map(|path| {
-            (
-                path.file_stem()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned(),
-                shown(path),
-            )
-        })
+        .map(|path| (slug_of(path), shown(path)))
         .collect();
     errors.extend(bundle::duplicate_slugs(&slugs));
 
@@ -119,6 +113,8 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
             Err(problems) => errors.extend(problems),
         }
     }
+    let pages = load_pages(content_dir, &mut assets, &mut errors);
+    errors.extend(bundle::link_pages(&site_file, &mut site, &pages));
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -129,11 +125,55 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
     Ok(Bundle {
         site,
         articles,
+        pages,
         images,
         downloads,
         cms,
         content_dir: content_dir.to_owned(),
     })
+}
+
+/// The pages of `pages/`, each checked like an article, sorted by slug.
+fn load_pages(
+    content_dir: &Path,
+    assets: &mut DiskAssets<'_>,
+    errors: &mut Vec<BundleError>,
+) -> Vec<InfoPage> {
+    let dir = content_dir.join("pages");
+    let mut files = Vec::new();
+    if dir.is_dir() {
+        collect_json_files(&dir, &mut files, errors);
+    }
+    files.sort();
+    let slugs: Vec<(String, String)> = files
+        .iter()
+        .map(|path| (slug_of(path), shown(path)))
+        .collect();
+    errors.extend(bundle::duplicate_slugs(&slugs));
+    let mut pages = Vec::new();
+    for (path, (slug, file)) in files.iter().zip(&slugs) {
+        match fs::read_to_string(path) {
+            Ok(text) => match bundle::parse_page(file, slug, &text, assets) {
+                Ok(page) => pages.push(page),
+                Err(problems) => errors.extend(problems),
+            },
+            Err(error) => errors.push(BundleError::new(
+                file,
+                None,
+                format!("không đọc được tệp ({error})"),
+            )),
+        }
+    }
+    pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    pages
+}
+
+/// A file's slug: its name without `.json`.
+fn slug_of(path: &Path) -> String {
+    path.file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn collect_json_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<BundleError>) {

@@ -281,6 +281,7 @@
         }
       });
       var published = read(data, 'published_at');
+      var updated = read(data, 'updated_at');
       var signature = read(data, 'signature');
       return h(
         'main',
@@ -292,7 +293,8 @@
             'article',
             { className: 'article' },
             h('h1', { className: 'article__title' }, read(data, 'title')),
-            h('p', { className: 'article__meta' }, h('time', { dateTime: published }, shownTime(published))),
+            published && h('p', { className: 'article__meta' }, h('time', { dateTime: published }, shownTime(published))),
+            updated && h('p', { className: 'article__meta' }, 'Cập nhật: ', h('time', { dateTime: updated }, shownTime(updated))),
             h('div', { className: 'article__body' }, blocks),
             signature && h('p', { className: 'article__signature' }, signature),
           ),
@@ -301,4 +303,6 @@
     },
   });
   CMS.registerPreviewTemplate('articles', ArticlePreview);
+  // A page of pages/ is shown as the site shows it: an article without date or signature.
+  CMS.registerPreviewTemplate('pages', ArticlePreview);
 })();

@@ -14,7 +14,7 @@ pub fn Figure(
     #[prop(optional)]
     eager: bool,
     /// Opens the photo in the article's photo viewer, instead of its file.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     open: Option<Callback<()>>,
 ) -> impl IntoView {
     let paths = expect_context::<Paths>();

@@ -26,12 +26,25 @@ pub fn SiteHeader() -> impl IntoView {
     };
     // The reader resting on a section starts loading its first page.
     let loader = Loader::from_context();
-    let categories = site
-        .categories
-        .iter()
-        .map(|category| {
-            let (href, name) = (paths.category(&category.slug, 1), category.name.clone());
-            let prefetch = loader.prefetcher(data::category_page(&category.slug, 1));
+    // The categories, then the department's own pages (`site.json`'s `menu_pages`).
+    let categories = site.categories.iter().map(|category| {
+        (
+            paths.category(&category.slug, 1),
+            category.name.clone(),
+            data::category_page(&category.slug, 1),
+        )
+    });
+    let menu_pages = site.menu().map(|page| {
+        (
+            paths.info_page(&page.slug),
+            page.title.clone(),
+            data::info_page(&page.slug),
+        )
+    });
+    let sections = categories
+        .chain(menu_pages)
+        .map(|(href, name, data_path)| {
+            let prefetch = loader.prefetcher(data_path);
             view! {
                 <li class="site-nav__item">
                     <A
@@ -94,7 +107,7 @@ pub fn SiteHeader() -> impl IntoView {
                                 "Trang chủ"
                             </a>
                         </li>
-                        {categories}
+                        {sections}
                     </ul>
                     <ThemeToggle/>
                 </div>

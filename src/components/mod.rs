@@ -2,6 +2,7 @@
 
 mod article_card;
 mod article_tools;
+mod body_blocks;
 mod data_table;
 mod download;
 mod figure;
@@ -17,6 +18,7 @@ mod theme_toggle;
 
 pub use article_card::ArticleCardView;
 pub use article_tools::ArticleTools;
+pub use body_blocks::BodyBlocks;
 pub use data_table::DataTable;
 pub use download::DownloadLink;
 pub use figure::Figure;

@@ -7,7 +7,7 @@
 use super::time::Timestamp;
 use super::{
     text, Article, ArticleCard, ArticleSource, Block, BlockSource, Category, Download, Image,
-    ListPage, Site, PAGE_SIZE,
+    InfoPage, ListPage, PageLink, PageSource, Site, PAGE_SIZE,
 };
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -248,11 +248,47 @@ pub fn parse_site(file: &str, text: &str) -> Result<Site, Vec<BundleError>> {
             ));
         }
     }
+    if !site.pages.is_empty() {
+        errors.push(BundleError::new(
+            file,
+            Some("pages"),
+            "danh sách trang do bản dựng tự lập từ thư mục pages/, không viết trong site.json",
+        ));
+    }
     if errors.is_empty() {
         Ok(site)
     } else {
         Err(errors)
     }
+}
+
+/// Checks `site.json`'s `menu_pages` against the pages the bundle has, and lists those pages
+/// in the published site.
+pub fn link_pages(file: &str, site: &mut Site, pages: &[InfoPage]) -> Vec<BundleError> {
+    let mut errors = Vec::new();
+    for (i, slug) in site.menu_pages.iter().enumerate() {
+        if !pages.iter().any(|p| &p.slug == slug) {
+            errors.push(BundleError::new(
+                file,
+                Some(&format!("menu_pages[{i}]")),
+                format!("không có trang \"{slug}\" (tệp pages/{slug}.json)"),
+            ));
+        } else if site.menu_pages[..i].contains(slug) {
+            errors.push(BundleError::new(
+                file,
+                Some(&format!("menu_pages[{i}]")),
+                format!("trang \"{slug}\" có hai lần trong menu"),
+            ));
+        }
+    }
+    site.pages = pages
+        .iter()
+        .map(|p| PageLink {
+            slug: p.slug.clone(),
+            title: p.title.clone(),
+        })
+        .collect();
+    errors
 }
 
 fn origin_problem(origin: &str) -> Option<&'static str> {
@@ -380,8 +416,38 @@ pub fn parse_article(
             "nội dung bài viết trống: cần ít nhất một khối".into(),
         );
     }
-    let mut body = Vec::with_capacity(source.body.len());
-    for (i, block) in source.body.into_iter().enumerate() {
+    let body = parse_body(source.body, assets, &mut fail);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let summary = match source.summary.as_deref().map(text::plain) {
+        Some(summary) if !summary.is_empty() => summary,
+        _ => first_paragraph_summary(&body),
+    };
+    Ok(Article {
+        slug: slug.to_owned(),
+        title: text::plain(&source.title),
+        published_at: source.published_at.trim().to_owned(),
+        category: category.expect("checked above"),
+        summary,
+        body,
+        signature: source
+            .signature
+            .map(|s| text::plain(&s))
+            .filter(|s| !s.is_empty()),
+        related: Vec::new(),
+    })
+}
+
+/// Parses the blocks of an article's or a page's body, reporting each problem by its field
+/// (`body[2].caption`) through `fail`, and resolving photos and downloads through `assets`.
+fn parse_body(
+    source: Vec<BlockSource>,
+    assets: &mut dyn Assets,
+    fail: &mut dyn FnMut(&str, String),
+) -> Vec<Block> {
+    let mut body = Vec::with_capacity(source.len());
+    for (i, block) in source.into_iter().enumerate() {
         match block {
             BlockSource::Paragraph { text } | BlockSource::Heading { text } if blank(&text) => {
                 fail(&format!("body[{i}].text"), "không được để trống".into());
@@ -482,25 +548,76 @@ pub fn parse_article(
             }
         }
     }
+    body
+}
+
+/// The site's own first path segments: a page may not take one (`/tim-kiem/` is the search).
+pub const RESERVED_SLUGS: [&str; 13] = [
+    "bai-viet",
+    "chuyen-muc",
+    "tim-kiem",
+    "trang",
+    "van-ban",
+    "en",
+    "quan-tri",
+    "data",
+    "content",
+    "mau-giao-dien",
+    "files",
+    "images",
+    "404",
+];
+
+/// Parses and checks one page file, `pages/<slug>.json`.
+pub fn parse_page(
+    file: &str,
+    slug: &str,
+    text: &str,
+    assets: &mut dyn Assets,
+) -> Result<InfoPage, Vec<BundleError>> {
+    let source: PageSource = parse_json(file, text).map_err(|e| vec![e])?;
+    let mut errors = Vec::new();
+    if let Some(problem) = slug_problem(slug) {
+        errors.push(BundleError::new(
+            file,
+            None,
+            format!("tên tệp \"{slug}\" không dùng được làm slug: {problem}"),
+        ));
+    } else if RESERVED_SLUGS.contains(&slug) {
+        errors.push(BundleError::new(
+            file,
+            None,
+            format!(
+                "tên tệp \"{slug}\" trùng với một đường dẫn của trang ({}): hãy đặt tên khác",
+                RESERVED_SLUGS.join(", ")
+            ),
+        ));
+    }
+    let mut fail =
+        |field: &str, message: String| errors.push(BundleError::new(file, Some(field), message));
+    if blank(&source.title) {
+        fail("title", "không được để trống".into());
+    }
+    // Left empty on the editing screen, it is saved as "": no date, as when it is left out.
+    let updated_at = source
+        .updated_at
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty());
+    if let Some(Err(problem)) = updated_at.as_deref().map(Timestamp::parse) {
+        fail("updated_at", problem.to_string());
+    }
+    if source.body.is_empty() {
+        fail("body", "nội dung trang trống: cần ít nhất một khối".into());
+    }
+    let body = parse_body(source.body, assets, &mut fail);
     if !errors.is_empty() {
         return Err(errors);
     }
-    let summary = match source.summary.as_deref().map(text::plain) {
-        Some(summary) if !summary.is_empty() => summary,
-        _ => first_paragraph_summary(&body),
-    };
-    Ok(Article {
+    Ok(InfoPage {
         slug: slug.to_owned(),
         title: text::plain(&source.title),
-        published_at: source.published_at.trim().to_owned(),
-        category: category.expect("checked above"),
-        summary,
         body,
-        signature: source
-            .signature
-            .map(|s| text::plain(&s))
-            .filter(|s| !s.is_empty()),
-        related: Vec::new(),
+        updated_at,
     })
 }
 

@@ -25,12 +25,58 @@ pub struct Site {
     pub origin: String,
     pub categories: Vec<Category>,
     pub footer: Footer,
+    /// The pages shown in the header menu after the categories, in order, by slug.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub menu_pages: Vec<String>,
+    /// Every page of `pages/` with its title: written by the build, never by an editor, so
+    /// that the app knows which addresses are pages without asking the network.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<PageLink>,
 }
 
 impl Site {
     pub fn category(&self, slug: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.slug == slug)
     }
+
+    pub fn page(&self, slug: &str) -> Option<&PageLink> {
+        self.pages.iter().find(|p| p.slug == slug)
+    }
+
+    /// The menu's pages, in the menu's order.
+    pub fn menu(&self) -> impl Iterator<Item = &PageLink> {
+        self.menu_pages.iter().filter_map(|slug| self.page(slug))
+    }
+}
+
+/// A page of `pages/`, as links name it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageLink {
+    pub slug: String,
+    pub title: String,
+}
+
+/// `public/content/pages/<slug>.json`, as an editor writes it: a page that stands on its own
+/// (the department's introduction, its contacts), published at `/<slug>/`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageSource {
+    pub title: String,
+    pub body: Vec<BlockSource>,
+    /// When the page was last brought up to date, RFC 3339 with its offset.
+    #[serde(default)]
+    pub updated_at: Option<String>,
+}
+
+/// One page as the app shows it, written by the build to `data/trang-thong-tin/<slug>.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InfoPage {
+    pub slug: String,
+    pub title: String,
+    pub body: Vec<Block>,
+    #[serde(default)]
+    pub updated_at: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -247,7 +293,7 @@ pub fn file_size(bytes: u64) -> String {
     let one_decimal = |value: u64, unit: u64| {
         // Tenths, rounded half up; "1,0 MB" reads as "1 MB".
         let tenths = (value * 10 + unit / 2) / unit;
-        if tenths % 10 == 0 || tenths >= 100 {
+        if tenths.is_multiple_of(10) || tenths >= 100 {
             format!("{}", (tenths + 5) / 10)
         } else {
             format!("{},{}", tenths / 10, tenths % 10)

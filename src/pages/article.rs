@@ -1,13 +1,11 @@
 use crate::api::use_page_data;
 use crate::components::{
-    with_page_data, ArticleCardView, ArticleTools, DataTable, DownloadLink, Figure, Photo,
-    PhotoViewer, PublishedTime,
+    with_page_data, ArticleCardView, ArticleTools, BodyBlocks, Photo, PhotoViewer, PublishedTime,
 };
 use crate::content::bundle::slug_problem;
 use crate::content::{Article, Block, Site};
 use crate::meta::{self, Head};
 use crate::paths::{data, feedback_mailto, Paths};
-use leptos::either::EitherOf5;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
@@ -50,35 +48,8 @@ fn ArticleView(article: Article) -> impl IntoView {
         .figures()
         .map(|(image, caption)| (Photo::of(image, &paths), caption.to_owned()))
         .collect();
-    let (mut paragraph, mut photo) = (0, 0);
-    let blocks = article
-        .body
-        .into_iter()
-        .map(|block| match block {
-            Block::Paragraph { text } => {
-                let i = paragraph;
-                paragraph += 1;
-                let marked =
-                    move || (reading.get() == Some(i)).then_some("article__paragraph--reading");
-                EitherOf5::A(view! { <p class=marked>{text}</p> })
-            }
-            Block::Heading { text } => {
-                EitherOf5::B(view! { <h2 class="article__heading">{text}</h2> })
-            }
-            Block::Figure { image, caption } => {
-                let i = photo;
-                photo += 1;
-                let open = Callback::new(move |()| viewing.set(Some(i)));
-                EitherOf5::C(view! { <Figure image caption eager=i == 0 open/> })
-            }
-            Block::File(download) => EitherOf5::D(view! { <DownloadLink download/> }),
-            Block::Table {
-                caption,
-                header,
-                rows,
-            } => EitherOf5::E(view! { <DataTable caption header rows/> }),
-        })
-        .collect_view();
+    let open_photo = Callback::new(move |i: usize| viewing.set(Some(i)));
+    let blocks = view! { <BodyBlocks blocks=article.body reading open_photo/> };
     let signature = article
         .signature
         .map(|signature| view! { <p class="article__signature">{signature}</p> });

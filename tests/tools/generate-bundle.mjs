@@ -60,6 +60,8 @@ fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(path.join(out, 'articles'), { recursive: true });
 fs.mkdirSync(path.join(out, 'images'), { recursive: true });
 fs.writeFileSync(path.join(out, 'site.json'), JSON.stringify(site, null, 2));
+// The seed's pages, which its menu names.
+fs.cpSync(path.join(repo, 'public/content/pages'), path.join(out, 'pages'), { recursive: true });
 for (const n of [1, 2, 3]) fs.copyFileSync(path.join(seedImages, `anh-${n}.png`), path.join(out, `images/anh-${n}.png`));
 
 const start = Date.UTC(2014, 0, 1);

@@ -242,6 +242,33 @@ test('the preview shows the texts of the article page in the same order, and its
   );
 });
 
+test('the department\'s pages are edited on the same screen, and survive a save', async ({ page }) => {
+  const file = path.join(content, 'pages/lien-he.json');
+  const before = JSON.parse(fs.readFileSync(path.join(repo, 'public/content/pages/lien-he.json'), 'utf8'));
+  await signIn(page);
+  await page.goto(`${ADMIN}#/collections/pages`);
+  await expect(page.getByText('Giới thiệu', { exact: true })).toBeVisible();
+  await page.getByText('Liên hệ', { exact: true }).click();
+  const title = page.getByLabel('Tiêu đề', { exact: true });
+  await expect(title).toHaveValue('Liên hệ');
+  // The preview shows the page's table as the site does.
+  const preview = page.frameLocator('iframe').first();
+  await expect(preview.locator('.article__title')).toHaveText('Liên hệ');
+  await expect(preview.locator('.data-table tbody tr')).toHaveCount(5);
+  await expect(preview.locator('.data-table caption')).toHaveText('Thông tin liên hệ');
+  // Saved twice (Decap saves only a change): the table comes back exactly as it was.
+  await page.waitForLoadState('networkidle');
+  await title.fill('Liên hệ (sửa)');
+  await publishNow(page);
+  await expect.poll(() => JSON.parse(fs.readFileSync(file, 'utf8')).title).toBe('Liên hệ (sửa)');
+  await page.reload();
+  await expect(title).toHaveValue('Liên hệ (sửa)');
+  await page.waitForLoadState('networkidle');
+  await title.fill('Liên hệ');
+  await publishNow(page);
+  await expect.poll(() => JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(before);
+});
+
 test('no public page links to the screen or loads its files, and robots.txt keeps crawlers out', async () => {
   const dist = path.join(repo, 'dist');
   const files = (fs.readdirSync(dist, { recursive: true }) as string[]).filter(

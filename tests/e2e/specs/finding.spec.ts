@@ -5,11 +5,11 @@ import { appStarted, isSameDocument, markDocument, watchForErrors } from './help
 
 const seed = SITES.seed.url;
 
-test('the header lists the categories and marks the current one', async ({ page }) => {
+test('the header lists the categories, then the menu pages, and marks the current one', async ({ page }) => {
   await page.goto(seed);
   await appStarted(page);
   const nav = page.getByRole('navigation', { name: 'Chuyên mục' });
-  await expect(nav.getByRole('link')).toHaveText(['Trang chủ', 'Tin hoạt động', 'Khoa học – Công nghệ', 'Thông báo']);
+  await expect(nav.getByRole('link')).toHaveText(['Trang chủ', 'Tin hoạt động', 'Khoa học – Công nghệ', 'Thông báo', 'Giới thiệu', 'Liên hệ']);
   await expect(nav.locator('[aria-current="page"]')).toHaveText('Trang chủ');
   await markDocument(page);
   await nav.getByRole('link', { name: 'Tin hoạt động' }).click();

@@ -121,3 +121,50 @@ test('"Góp ý" writes to the department, with the article\'s title and address'
   // It needs no server and no JavaScript: a plain link.
   expect(await link.evaluate((a) => a.tagName)).toBe('A');
 });
+
+test('the department\'s own pages are in the menu, open within the app, and read without JavaScript', async ({ page, browser }) => {
+  const seed = SITES.seedWith404.url;
+  const errors = watchForErrors(page);
+  await page.goto(seed);
+  await appStarted(page);
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  const nav = page.getByRole('navigation', { name: 'Chuyên mục' });
+  await nav.getByRole('link', { name: 'Giới thiệu' }).click();
+  await expect(page).toHaveURL(`${seed}gioi-thieu/`);
+  await expect(page.locator('h1')).toHaveText('Giới thiệu');
+  await expect(page).toHaveTitle('Giới thiệu – Sở KH&CN TP. Cần Thơ');
+  await expect(nav.locator('[aria-current="page"]')).toHaveText('Giới thiệu');
+  await expect(page.locator('.article__body')).toContainText('Ông Trần Đông Phương An - Phó Giám đốc Sở Khoa học và Công nghệ thành phố Cần Thơ');
+  await nav.getByRole('link', { name: 'Liên hệ' }).click();
+  await expect(page.locator('h1')).toHaveText('Liên hệ');
+  const contacts = page.getByRole('region', { name: 'Thông tin liên hệ' });
+  await expect(contacts.locator('tbody tr')).toHaveCount(5);
+  await expect(contacts).toContainText('sokhcn@cantho.gov.vn');
+  await expect(contacts).toContainText('0292.3821471');
+  // Moved within the app: the same document all along.
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', `${origin}/lien-he/`);
+  expect(errors).toEqual([]);
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await noScript.goto(`${seed}gioi-thieu/`);
+  await expect(noScript.locator('h1')).toHaveText('Giới thiệu');
+  await expect(noScript.getByRole('navigation', { name: 'Chuyên mục' }).locator('[aria-current="page"]')).toHaveText('Giới thiệu');
+  await context.close();
+});
+
+test('an address that is no page of the bundle is not found at once, with no "Thử lại"', async ({ page }) => {
+  const seed = SITES.seedWith404.url;
+  await page.goto(`${seed}gioi-thieu/`);
+  await appStarted(page);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.evaluate(() => {
+    history.pushState(null, '', '/khong-co-trang-nay/');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await expect(page.locator('h1')).toHaveText('Không tìm thấy trang');
+  await expect(page.getByRole('button', { name: 'Thử lại' })).toHaveCount(0);
+  expect(requests.filter((url) => url.includes('/data/'))).toEqual([]);
+});

@@ -7,7 +7,7 @@ import { appStarted, isSameDocument, markDocument, watchForErrors } from './help
 const seed = SITES.seed.url; // python3 -m http.server: no fallback, no rewrites
 const origin = 'https://sokhcn.cantho.gov.vn';
 const articlePath = `bai-viet/${SEED_SLUG}/`;
-const everyPage = ['', articlePath, 'chuyen-muc/tin-hoat-dong/', 'chuyen-muc/khoa-hoc-cong-nghe/', 'chuyen-muc/thong-bao/'];
+const everyPage = ['', articlePath, 'chuyen-muc/tin-hoat-dong/', 'chuyen-muc/khoa-hoc-cong-nghe/', 'chuyen-muc/thong-bao/', 'gioi-thieu/', 'lien-he/'];
 
 test('a host with no fallback answers every page the site links to with 200', async ({ request }) => {
   for (const path of [...everyPage, '404.html', 'feed.xml', 'sitemap.xml', 'robots.txt']) {

@@ -1,0 +1,48 @@
+use crate::api::use_page_data;
+use crate::components::{with_page_data, BodyBlocks, PublishedTime};
+use crate::content::{InfoPage, Site};
+use crate::meta::{self, Head};
+use crate::paths::{data, Paths};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+
+/// `/<slug>/`: a page of `pages/`, such as the department's introduction. Only the bundle's
+/// pages are looked for: any other address is not found at once, without a request.
+#[component]
+pub fn InfoPageRoute() -> impl IntoView {
+    let site = expect_context::<Arc<Site>>();
+    let params = use_params_map();
+    let data_path = move || {
+        let slug = params.read().get("page")?;
+        site.page(&slug)?;
+        Some(data::info_page(&slug))
+    };
+    let page = use_page_data::<InfoPage>(data_path);
+    with_page_data(page, 8, |page| view! { <InfoPageView page/> })
+}
+
+#[component]
+fn InfoPageView(page: InfoPage) -> impl IntoView {
+    let paths = expect_context::<Paths>();
+    let site = expect_context::<Arc<Site>>();
+    let meta = meta::info_page(&site, &paths, &page);
+    let updated = page.updated_at.map(|at| {
+        view! { <p class="article__meta">"Cập nhật: " <PublishedTime at/></p> }
+    });
+    view! {
+        <Head meta/>
+        <article class="article info-page">
+            <nav class="breadcrumb" aria-label="Vị trí trang">
+                <ol class="breadcrumb__list">
+                    <li class="breadcrumb__item">
+                        <a class="breadcrumb__link" href=paths.home()>"Trang chủ"</a>
+                    </li>
+                </ol>
+            </nav>
+            <h1 class="article__title">{page.title}</h1>
+            {updated}
+            <div class="article__body"><BodyBlocks blocks=page.body/></div>
+        </article>
+    }
+}
