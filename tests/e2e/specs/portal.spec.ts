@@ -1,4 +1,4 @@
-// What a department's portal publishes besides news: tables and downloads inside an article
+// What a department's portal publishes besides news: tables and downloads inside a page and an article
 // (tests/fixtures/portal), a feed per category, and "Góp ý" on every article.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
@@ -9,11 +9,13 @@ const portal = SITES.portal.url;
 const plan = `${portal}bai-viet/ke-hoach-khcn-2024/`;
 const origin = 'https://sokhcn.cantho.gov.vn';
 
-for (const width of [360, 1280]) {
-  test(`a table and a download read at ${width} px without the page scrolling sideways`, async ({ page, request }) => {
+const formsPage = `${portal}bieu-mau/`;
+
+for (const [where, url] of [['a page', formsPage], ['an article', plan]]) for (const width of [360, 1280]) {
+  test(`a table and a download in ${where} read at ${width} px without the page scrolling sideways`, async ({ page, request }) => {
     const errors = watchForErrors(page);
     await page.setViewportSize({ width, height: 800 });
-    await page.goto(plan);
+    await page.goto(url);
     await appStarted(page);
     const table = page.getByRole('region', { name: 'Kinh phí các nhiệm vụ khoa học và công nghệ năm 2024' });
     await expect(table.locator('caption')).toHaveText('Kinh phí các nhiệm vụ khoa học và công nghệ năm 2024');
@@ -52,7 +54,7 @@ for (const width of [360, 1280]) {
 test('the page with a table and a download has no axe violations, in both themes', async ({ page }) => {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    await page.goto(plan);
+    await page.goto(formsPage);
     await appStarted(page);
     await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -63,7 +65,9 @@ test('the page with a table and a download has no axe violations, in both themes
 test('without JavaScript the table and the download are there as well', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
   const page = await context.newPage();
-  await page.goto(plan);
+  await page.goto(formsPage);
+  await expect(page.locator('h1')).toHaveText('Biểu mẫu và kinh phí');
+  await expect(page.locator('.article__meta')).toHaveText('Cập nhật: 01/02/2024 09:00');
   await expect(page.locator('.data-table tbody tr')).toHaveCount(3);
   await expect(page.locator('.download__facts')).toHaveText('(PDF, 255 byte)');
   await context.close();
