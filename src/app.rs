@@ -9,7 +9,8 @@ use crate::navigation::{
     focus, Announcement, MainFocus, MoveOn, ReaderPlaces, RouteAnnouncer, ScrollRestoration,
 };
 use crate::pages::{
-    ArticlePage, CategoryPage, HomePage, InfoPageRoute, NotFoundPage, SearchPage, StyleGuideRoute,
+    ArticlePage, CategoryPage, DocumentPage, DocumentsPage, HomePage, InfoPageRoute, NotFoundPage,
+    SearchPage, StyleGuideRoute,
 };
 use crate::paths::Paths;
 use leptos::prelude::*;
@@ -61,6 +62,15 @@ pub fn App(boot: PageBoot, then_show: Option<String>) -> impl IntoView {
                         <Route path=path!("/bai-viet/:slug") view=ArticlePage/>
                         <Route path=path!("/tim-kiem") view=SearchPage/>
                         <Route path=path!("/mau-giao-dien") view=StyleGuideRoute/>
+                        <Route path=path!("/van-ban") view=DocumentsPage/>
+                        <Route path=path!("/van-ban/trang/:page") view=DocumentsPage/>
+                        <Route path=path!("/van-ban/loai/:kind") view=DocumentsPage/>
+                        <Route path=path!("/van-ban/loai/:kind/trang/:page") view=DocumentsPage/>
+                        <Route path=path!("/van-ban/nam/:year") view=DocumentsPage/>
+                        <Route path=path!("/van-ban/nam/:year/trang/:page") view=DocumentsPage/>
+                        <Route path=path!("/van-ban/loai/:kind/nam/:year") view=DocumentsPage/>
+                        <Route path=path!("/van-ban/loai/:kind/nam/:year/trang/:page") view=DocumentsPage/>
+                        <Route path=path!("/van-ban/:slug") view=DocumentPage/>
                         // Last: the bundle's pages take the addresses nothing above has.
                         <Route path=path!("/:page") view=InfoPageRoute/>
                     </FlatRoutes>

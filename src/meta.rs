@@ -103,6 +103,53 @@ pub fn info_page(site: &Site, paths: &Paths, page: &InfoPage) -> PageMeta {
     }
 }
 
+pub fn documents(
+    site: &Site,
+    paths: &Paths,
+    list: &crate::content::documents::DocumentList,
+) -> PageMeta {
+    let mut heading = String::from("Văn bản");
+    if let Some(kind) = &list.kind {
+        heading.push_str(&format!(" – {}", kind.name));
+    }
+    if let Some(year) = list.year {
+        heading.push_str(&format!(" – Năm {year}"));
+    }
+    if list.page > 1 {
+        heading.push_str(&format!(" – Trang {}", list.page));
+    }
+    let kind = list.kind.as_ref().map(|k| k.slug.as_str());
+    PageMeta {
+        title: titled(site, &heading),
+        heading,
+        description: format!(
+            "Văn bản pháp quy và hành chính của {}: số, ký hiệu, ngày ban hành và tệp văn bản.",
+            site.short_name
+        ),
+        path: paths.documents(kind, list.year, list.page),
+        image: None,
+        published_at: None,
+    }
+}
+
+pub fn document(
+    site: &Site,
+    paths: &Paths,
+    document: &crate::content::documents::Document,
+) -> PageMeta {
+    PageMeta {
+        heading: document.title.clone(),
+        title: titled(site, &format!("{} {}", document.kind.name, document.number)),
+        description: format!(
+            "{} số {}: {}",
+            document.kind.name, document.number, document.title
+        ),
+        path: paths.document(&document.slug),
+        image: None,
+        published_at: None,
+    }
+}
+
 /// The search page's document title, with the query once there is one.
 pub fn search_title(site: &Site, query: &str) -> String {
     match query.trim() {

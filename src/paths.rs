@@ -67,6 +67,26 @@ impl Paths {
         self.file(&format!("bai-viet/{slug}/"))
     }
 
+    /// The documents' listing, filtered by kind and by year or not: `/van-ban/`,
+    /// `/van-ban/loai/quyet-dinh/nam/2024/trang/2/`.
+    pub fn documents(&self, kind: Option<&str>, year: Option<u16>, page: usize) -> String {
+        let mut path = String::from("van-ban/");
+        if let Some(kind) = kind {
+            path.push_str(&format!("loai/{kind}/"));
+        }
+        if let Some(year) = year {
+            path.push_str(&format!("nam/{year}/"));
+        }
+        if page > 1 {
+            path.push_str(&format!("trang/{page}/"));
+        }
+        self.file(&path)
+    }
+
+    pub fn document(&self, slug: &str) -> String {
+        self.file(&format!("van-ban/{slug}/"))
+    }
+
     /// A page of `pages/`, at the site's top level: `/gioi-thieu/`.
     pub fn info_page(&self, slug: &str) -> String {
         self.file(&format!("{slug}/"))
@@ -156,6 +176,19 @@ pub mod data {
 
     pub fn info_page(slug: &str) -> String {
         format!("data/trang-thong-tin/{slug}.json")
+    }
+
+    /// A page of the documents' listing; `tat-ca` (all) where a filter is not chosen.
+    pub fn documents(kind: Option<&str>, year: Option<u16>, page: usize) -> String {
+        let year = year.map_or_else(|| "tat-ca".to_owned(), |y| y.to_string());
+        format!(
+            "data/van-ban/danh-sach/{}/{year}/{page}.json",
+            kind.unwrap_or("tat-ca")
+        )
+    }
+
+    pub fn document(slug: &str) -> String {
+        format!("data/van-ban/{slug}.json")
     }
 }
 

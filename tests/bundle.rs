@@ -1032,3 +1032,104 @@ fn the_list_of_pages_is_the_builds_not_the_editors() {
     let errors = parse_site("site.json", &text).expect_err("refused");
     assert_eq!(errors[0].field.as_deref(), Some("pages"), "{errors:?}");
 }
+
+// ---- Documents (van-ban/<slug>.json) ----
+
+fn document_json(number: &str, kind: &str, issued_on: &str, file: &str) -> Vec<u8> {
+    format!(
+        r#"{{ "number": "{number}", "kind": "{kind}", "issuer": "UBND thành phố Cần Thơ", "issued_on": "{issued_on}",
+             "title": "Trích yếu", "files": [{{ "file": "{file}" }}] }}"#
+    )
+    .into_bytes()
+}
+
+#[test]
+fn documents_are_listed_newest_first_and_by_kind_and_year() {
+    use khcn_cantho::content::documents::{document_lists, kind_slug};
+    let dir = TempBundle::new("documents")
+        .file("files/a.pdf", &pdf())
+        .file(
+            "van-ban/qd-12.json",
+            &document_json("12/2024/QĐ-UBND", "Quyết định", "2024-03-15", "files/a.pdf"),
+        )
+        .file(
+            "van-ban/kh-25.json",
+            &document_json("25/KH-SKHCN", "Kế hoạch", "2024-01-10", "files/a.pdf"),
+        )
+        .file(
+            "van-ban/tb-05.json",
+            &document_json("05/TB-SKHCN", "Thông báo", "2023-11-20", "files/a.pdf"),
+        );
+    let bundle = source::load(&dir.0).expect("valid");
+    assert!(bundle.site.has_documents);
+    let numbers: Vec<&str> = bundle.documents.iter().map(|d| d.number.as_str()).collect();
+    assert_eq!(numbers, ["12/2024/QĐ-UBND", "25/KH-SKHCN", "05/TB-SKHCN"]);
+    // A file without a label is named by its file.
+    assert_eq!(bundle.documents[0].files[0].label, "a.pdf");
+    assert_eq!(kind_slug("Quyết định"), "quyet-dinh");
+    assert_eq!(kind_slug(" Đề án / Dự án "), "de-an-du-an");
+    let lists = document_lists(&bundle.documents);
+    let addresses: Vec<(Option<&str>, Option<u16>, usize)> = lists
+        .iter()
+        .map(|l| {
+            (
+                l.kind.as_ref().map(|k| k.slug.as_str()),
+                l.year,
+                l.items.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        addresses,
+        [
+            (None, None, 3),
+            (None, Some(2024), 2),
+            (None, Some(2023), 1),
+            (Some("ke-hoach"), None, 1),
+            (Some("ke-hoach"), Some(2024), 1),
+            (Some("quyet-dinh"), None, 1),
+            (Some("quyet-dinh"), Some(2024), 1),
+            (Some("thong-bao"), None, 1),
+            (Some("thong-bao"), Some(2023), 1),
+        ]
+    );
+    // A filter offers only the choices that find documents.
+    let quyet_dinh = &lists[5];
+    assert_eq!(quyet_dinh.years, [2024]);
+    let year_2023 = &lists[2];
+    let kinds: Vec<&str> = year_2023.kinds.iter().map(|k| k.name.as_str()).collect();
+    assert_eq!(kinds, ["Thông báo"]);
+}
+
+#[test]
+fn a_document_names_each_wrong_field() {
+    let dir = TempBundle::new("document-fields").file(
+        "van-ban/a.json",
+        r#"{ "number": " ", "kind": "Quyết định", "issuer": "UBND", "issued_on": "2024-02-30",
+              "effective_on": "01/04/2024", "title": "T", "files": [{ "file": "files/khong-co.pdf" }] }"#
+            .as_bytes(),
+    );
+    let errors = dir.errors();
+    let fields: Vec<&str> = errors
+        .iter()
+        .map(|e| e.split('"').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["number", "issued_on", "effective_on", "files[0].file"],
+        "{errors:?}"
+    );
+    let dir = TempBundle::new("document-no-files").file(
+        "van-ban/trang.json",
+        br#"{ "number": "1", "kind": "K", "issuer": "I", "issued_on": "2024-01-01", "title": "T", "files": [] }"#,
+    );
+    let errors = dir.errors();
+    assert!(
+        errors[0].contains("van-ban/trang.json: tên tệp \"trang\" trùng"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[1].contains("trường \"files\": cần ít nhất một tệp"),
+        "{errors:?}"
+    );
+}

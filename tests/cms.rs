@@ -249,7 +249,10 @@ fn the_screen_lives_below_the_base() {
 fn the_pages_are_a_collection_of_their_own_with_the_same_blocks() {
     let config = config_for(None, "/tin-tuc/");
     let collections = config["collections"].as_sequence().unwrap();
-    assert_eq!(names(&config["collections"]), ["articles", "pages"]);
+    assert_eq!(
+        names(&config["collections"]),
+        ["articles", "pages", "documents"]
+    );
     let pages = &collections[1];
     assert_eq!(pages["folder"], "public/content/pages");
     assert_eq!(pages["preview_path"], "tin-tuc/{{filename}}/");
@@ -258,4 +261,30 @@ fn the_pages_are_a_collection_of_their_own_with_the_same_blocks() {
     assert_eq!(pages["fields"][1]["format"], PUBLISHED_AT_FORMAT);
     // The same blocks as an article's body.
     assert_eq!(pages["fields"][2], collections[0]["fields"][4]);
+}
+
+#[test]
+fn the_documents_are_a_collection_with_their_files_in_files() {
+    let config = config_for(None, "/");
+    let documents = &config["collections"][2];
+    assert_eq!(documents["name"], "documents");
+    assert_eq!(documents["folder"], "public/content/van-ban");
+    assert_eq!(documents["media_folder"], "/public/content/files");
+    assert_eq!(documents["public_folder"], "files");
+    assert_eq!(
+        names(&documents["fields"]),
+        [
+            "number",
+            "kind",
+            "issuer",
+            "issued_on",
+            "effective_on",
+            "title",
+            "files"
+        ]
+    );
+    assert_eq!(documents["fields"][3]["format"], "YYYY-MM-DD");
+    assert_eq!(documents["fields"][3]["time_format"], Value::Bool(false));
+    assert_eq!(documents["fields"][4]["required"], Value::Bool(false));
+    assert_eq!(names(&documents["fields"][6]["fields"]), ["file", "label"]);
 }

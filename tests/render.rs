@@ -300,6 +300,7 @@ fn generated(n: usize) -> Bundle {
         site,
         articles,
         pages: Vec::new(),
+        documents: Vec::new(),
         images: BTreeSet::new(),
         downloads: BTreeSet::new(),
         cms: None,

@@ -161,6 +161,9 @@ const PHOTOS_PUBLIC_FOLDER: &str = "images/{{slug}}";
 /// the time shown is the one stored, whatever the zone of the editor's computer.
 pub const PUBLISHED_AT_FORMAT: &str = "YYYY-MM-DDTHH:mm:ss[+07:00]";
 
+/// A document's dates: a day, as `issued_on` and `effective_on` are written.
+pub const DATE_FORMAT: &str = "YYYY-MM-DD";
+
 #[derive(Serialize)]
 struct Config {
     locale: &'static str,
@@ -234,6 +237,9 @@ struct Field {
     default: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     format: Option<&'static str>,
+    /// A date without a time (`false`), for the datetime widget.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time_format: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pattern: Option<[&'static str; 2]>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -505,6 +511,63 @@ pub fn decap_config(site: &Site, settings: Option<&CmsSettings>, paths: &Paths) 
                         .hint("Giờ Việt Nam (UTC+7); để trống nếu không cần ghi")
                 },
                 body_field(),
+            ],
+        },
+        Collection {
+            name: "documents",
+            label: "Văn bản",
+            label_singular: "văn bản",
+            description: "Văn bản pháp quy và hành chính, ở /van-ban/. Tên tệp của văn bản mới lấy từ số/ký hiệu.",
+            folder: "public/content/van-ban",
+            create: true,
+            extension: "json",
+            format: "json",
+            slug: "{{slug}}",
+            identifier_field: "number",
+            summary: "{{number}} · {{title}}",
+            sortable_fields: vec!["issued_on", "number"],
+            media_folder: "/public/content/files",
+            public_folder: "files",
+            preview_path: paths
+                .document("{{filename}}")
+                .trim_start_matches('/')
+                .to_owned(),
+            fields: vec![
+                Field::new("number", "Số/ký hiệu", "string")
+                    .not_blank()
+                    .hint("Ví dụ 12/2024/QĐ-UBND"),
+                Field::new("kind", "Loại văn bản", "string")
+                    .not_blank()
+                    .hint("Ví dụ Quyết định, Kế hoạch, Thông báo: viết giống nhau cho cùng một loại"),
+                Field::new("issuer", "Cơ quan ban hành", "string").not_blank(),
+                Field {
+                    format: Some(DATE_FORMAT),
+                    time_format: Some(false),
+                    ..Field::new("issued_on", "Ngày ban hành", "datetime")
+                },
+                Field {
+                    format: Some(DATE_FORMAT),
+                    time_format: Some(false),
+                    ..Field::new("effective_on", "Ngày hiệu lực", "datetime").optional()
+                },
+                Field::new("title", "Trích yếu", "text").not_blank(),
+                Field {
+                    label_singular: Some("tệp"),
+                    fields: Some(vec![
+                        Field {
+                            choose_url: Some(false),
+                            ..Field::new("file", "Tệp", "file").hint(format!(
+                                "{}; tối đa {}",
+                                DOWNLOAD_KINDS.map(str::to_uppercase).join(", "),
+                                file_size(MAX_DOWNLOAD_BYTES)
+                            ))
+                        },
+                        Field::new("label", "Tên tệp hiển thị", "string")
+                            .optional()
+                            .hint("Để trống thì dùng tên tệp"),
+                    ]),
+                    ..Field::new("files", "Tệp văn bản", "list").hint("Ít nhất một tệp")
+                },
             ],
         }],
     };

@@ -5,7 +5,7 @@ use super::source::Bundle;
 use crate::api::{DataCache, DataFile, Loader, UnreadableData};
 use crate::boot::PageBoot;
 use crate::content::search::{self, DocEntry, IndexedText, DOCS_PER_CHUNK};
-use crate::content::{bundle, Article, ArticleCard, Block, Site};
+use crate::content::{bundle, documents, Article, ArticleCard, Block, Site};
 use crate::meta::{PageMetaSlot, SharePreview};
 use crate::paths::{data, Paths};
 use crate::App;
@@ -119,6 +119,24 @@ pub fn plan(bundle: &Bundle, paths: &Paths, build: &str) -> SitePlan {
         let lastmod = info_page.updated_at.clone();
         pages.push(page(
             paths.info_page(&info_page.slug),
+            vec![data_path],
+            lastmod,
+        ));
+    }
+    for list in documents::document_lists(&bundle.documents) {
+        let kind = list.kind.as_ref().map(|k| k.slug.as_str());
+        let data_path = data::documents(kind, list.year, list.page);
+        let url = paths.documents(kind, list.year, list.page);
+        let lastmod = list.items.first().map(|d| d.issued_on.clone());
+        data.insert(data_path.clone(), data_file(build, &list));
+        pages.push(page(url, vec![data_path], lastmod));
+    }
+    for document in &bundle.documents {
+        let data_path = data::document(&document.slug);
+        data.insert(data_path.clone(), data_file(build, document));
+        let lastmod = Some(document.issued_on.clone());
+        pages.push(page(
+            paths.document(&document.slug),
             vec![data_path],
             lastmod,
         ));

@@ -2,6 +2,7 @@
 
 use super::cms::{self, CmsSettings};
 use crate::content::bundle::{self, Assets, BundleError, FileFacts, ImageSize};
+use crate::content::documents::{self, Document};
 use crate::content::{Article, InfoPage, Site};
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
@@ -14,6 +15,8 @@ pub struct Bundle {
     pub articles: Vec<Article>,
     /// The pages of `pages/`, by slug.
     pub pages: Vec<InfoPage>,
+    /// The documents of `van-ban/`, newest issue first.
+    pub documents: Vec<Document>,
     /// Every image the articles and pages use, relative to the content folder.
     pub images: BTreeSet<String>,
     /// Every download the articles offer, relative to the content folder.
@@ -114,6 +117,8 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
         }
     }
     let pages = load_pages(content_dir, &mut assets, &mut errors);
+    let documents = load_documents(content_dir, &mut assets, &mut errors);
+    site.has_documents = !documents.is_empty();
     errors.extend(bundle::link_pages(&site_file, &mut site, &pages));
     if !errors.is_empty() {
         return Err(errors);
@@ -126,6 +131,7 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
         site,
         articles,
         pages,
+        documents,
         images,
         downloads,
         cms,
@@ -166,6 +172,41 @@ fn load_pages(
     }
     pages.sort_by(|a, b| a.slug.cmp(&b.slug));
     pages
+}
+
+/// The documents of `van-ban/`, each checked, newest issue first.
+fn load_documents(
+    content_dir: &Path,
+    assets: &mut DiskAssets<'_>,
+    errors: &mut Vec<BundleError>,
+) -> Vec<Document> {
+    let dir = content_dir.join("van-ban");
+    let mut files = Vec::new();
+    if dir.is_dir() {
+        collect_json_files(&dir, &mut files, errors);
+    }
+    files.sort();
+    let slugs: Vec<(String, String)> = files
+        .iter()
+        .map(|path| (slug_of(path), shown(path)))
+        .collect();
+    errors.extend(bundle::duplicate_slugs(&slugs));
+    let mut documents = Vec::new();
+    for (path, (slug, file)) in files.iter().zip(&slugs) {
+        match fs::read_to_string(path) {
+            Ok(text) => match documents::parse_document(file, slug, &text, assets) {
+                Ok(document) => documents.push(document),
+                Err(problems) => errors.extend(problems),
+            },
+            Err(error) => errors.push(BundleError::new(
+                file,
+                None,
+                format!("không đọc được tệp ({error})"),
+            )),
+        }
+    }
+    documents::sort_documents(&mut documents);
+    documents
 }
 
 /// A file's slug: its name without `.json`.

@@ -41,7 +41,16 @@ pub fn SiteHeader() -> impl IntoView {
             data::info_page(&page.slug),
         )
     });
+    // The documents' listing, where the bundle has documents.
+    let documents = site.has_documents.then(|| {
+        (
+            paths.documents(None, None, 1),
+            "Văn bản".to_owned(),
+            data::documents(None, None, 1),
+        )
+    });
     let sections = categories
+        .chain(documents)
         .chain(menu_pages)
         .map(|(href, name, data_path)| {
             let prefetch = loader.prefetcher(data_path);

@@ -248,6 +248,13 @@ pub fn parse_site(file: &str, text: &str) -> Result<Site, Vec<BundleError>> {
             ));
         }
     }
+    if site.has_documents {
+        errors.push(BundleError::new(
+            file,
+            Some("has_documents"),
+            "trường do bản dựng tự lập từ thư mục van-ban/, không viết trong site.json",
+        ));
+    }
     if !site.pages.is_empty() {
         errors.push(BundleError::new(
             file,

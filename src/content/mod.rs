@@ -5,6 +5,7 @@
 //! tested with plain `cargo test`.
 
 pub mod bundle;
+pub mod documents;
 pub mod search;
 pub mod text;
 pub mod time;
@@ -32,6 +33,9 @@ pub struct Site {
     /// that the app knows which addresses are pages without asking the network.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<PageLink>,
+    /// Whether the bundle has documents (`van-ban/`): written by the build, like `pages`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub has_documents: bool,
 }
 
 impl Site {

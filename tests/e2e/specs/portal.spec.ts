@@ -51,14 +51,16 @@ for (const [where, url] of [['a page', formsPage], ['an article', plan]]) for (c
   });
 }
 
-test('the page with a table and a download has no axe violations, in both themes', async ({ page }) => {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.goto(formsPage);
-    await appStarted(page);
-    await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(results.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+test('the page with a table and a download, and the documents, have no axe violations, in both themes', async ({ page }) => {
+  for (const url of [formsPage, `${portal}van-ban/loai/quyet-dinh/`, `${portal}van-ban/quyet-dinh-12-2024/`]) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(url);
+      await appStarted(page);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(results.violations.map((v) => `${url} ${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
   }
 });
 
@@ -171,4 +173,68 @@ test('an address that is no page of the bundle is not found at once, with no "Th
   await expect(page.locator('h1')).toHaveText('Không tìm thấy trang');
   await expect(page.getByRole('button', { name: 'Thử lại' })).toHaveCount(0);
   expect(requests.filter((url) => url.includes('/data/'))).toEqual([]);
+});
+
+const documentNumbers = (page: import('@playwright/test').Page) => page.locator('.document-card__number');
+
+test('the documents, newest first, filtered by kind and by year within the app, each filter its own address', async ({ page }) => {
+  const errors = watchForErrors(page);
+  await page.goto(portal);
+  await appStarted(page);
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  await page.getByRole('navigation', { name: 'Chuyên mục' }).getByRole('link', { name: 'Văn bản' }).click();
+  await expect(page.locator('h1')).toHaveText('Văn bản');
+  await expect(documentNumbers(page)).toHaveText(['12/2024/QĐ-UBND', '25/KH-SKHCN', '05/TB-SKHCN']);
+  await expect(page.locator('.document-card time').first()).toHaveText('15/03/2024');
+  const filters = page.getByRole('navigation', { name: 'Lọc văn bản' });
+  const kinds = filters.getByRole('list', { name: 'Loại văn bản' });
+  const years = filters.getByRole('list', { name: 'Năm ban hành' });
+  await expect(kinds.getByRole('link')).toHaveText(['Tất cả', 'Kế hoạch', 'Quyết định', 'Thông báo']);
+  await expect(years.getByRole('link')).toHaveText(['Tất cả', '2024', '2023']);
+
+  await kinds.getByRole('link', { name: 'Quyết định' }).click();
+  await expect(page).toHaveURL(`${portal}van-ban/loai/quyet-dinh/`);
+  await expect(page.locator('h1')).toHaveText('Văn bản – Quyết định');
+  await expect(documentNumbers(page)).toHaveText(['12/2024/QĐ-UBND']);
+  await expect(kinds.locator('[aria-current="page"]')).toHaveText('Quyết định');
+  // Only the years that kind has.
+  await expect(years.getByRole('link')).toHaveText(['Tất cả', '2024']);
+  await years.getByRole('link', { name: '2024' }).click();
+  await expect(page).toHaveURL(`${portal}van-ban/loai/quyet-dinh/nam/2024/`);
+  await expect(page.locator('h1')).toHaveText('Văn bản – Quyết định – Năm 2024');
+  // Dropping the kind keeps the year.
+  await kinds.getByRole('link', { name: 'Tất cả' }).click();
+  await expect(page).toHaveURL(`${portal}van-ban/nam/2024/`);
+  await expect(documentNumbers(page)).toHaveText(['12/2024/QĐ-UBND', '25/KH-SKHCN']);
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+
+  // A document: its facts as a definition list, and its files.
+  await page.getByRole('link', { name: /^Ban hành Quy định quản lý/ }).click();
+  await expect(page).toHaveURL(`${portal}van-ban/quyet-dinh-12-2024/`);
+  const facts = await page.locator('.document__facts').evaluate((dl) =>
+    [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
+  );
+  expect(facts).toEqual([
+    ['Số/ký hiệu', '12/2024/QĐ-UBND'],
+    ['Loại văn bản', 'Quyết định'],
+    ['Cơ quan ban hành', 'Ủy ban nhân dân thành phố Cần Thơ'],
+    ['Ngày ban hành', '15/03/2024'],
+    ['Ngày hiệu lực', '01/04/2024'],
+  ]);
+  await expect(page.getByRole('link', { name: /^Quyết định số 12\/2024\/QĐ-UBND/ })).toHaveText('Quyết định số 12/2024/QĐ-UBND (PDF, 255 byte)');
+  await expect(page).toHaveTitle('Quyết định 12/2024/QĐ-UBND – Sở KH&CN TP. Cần Thơ');
+  expect(errors).toEqual([]);
+});
+
+test('the documents\' filters work without JavaScript, and a file without a label is named by its file', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${portal}van-ban/nam/2023/`);
+  await expect(documentNumbers(page)).toHaveText(['05/TB-SKHCN']);
+  await page.getByRole('list', { name: 'Loại văn bản' }).getByRole('link', { name: 'Thông báo' }).click();
+  await expect(page).toHaveURL(`${portal}van-ban/loai/thong-bao/nam/2023/`);
+  await expect(page.locator('h1')).toHaveText('Văn bản – Thông báo – Năm 2023');
+  await page.goto(`${portal}van-ban/ke-hoach-khcn-2024/`);
+  await expect(page.locator('.download__link')).toHaveText('ke-hoach-khcn-2024.pdf (PDF, 255 byte)');
+  await context.close();
 });
