@@ -269,6 +269,38 @@ test('the department\'s pages are edited on the same screen, and survive a save'
   await expect.poll(() => JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(before);
 });
 
+test('an editor files a document with its PDF, and the bundle tool accepts it', async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${ADMIN}#/collections/documents/new`);
+  await page.getByLabel('Số/ký hiệu', { exact: true }).fill('12/2024/QĐ-UBND');
+  await page.getByLabel('Loại văn bản', { exact: true }).fill('Quyết định');
+  await page.getByLabel('Cơ quan ban hành', { exact: true }).fill('Ủy ban nhân dân thành phố Cần Thơ');
+  await page.getByLabel('Ngày ban hành', { exact: true }).fill('2024-03-15');
+  await page.getByLabel('Trích yếu', { exact: true }).fill('Ban hành Quy định quản lý nhiệm vụ khoa học và công nghệ');
+  await page.getByRole('button', { name: 'Thêm tệp' }).click();
+  await page.getByRole('button', { name: 'Chọn một tập tin' }).click();
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'Quyết định 12.pdf',
+    mimeType: 'application/pdf',
+    buffer: fs.readFileSync(path.join(repo, 'tests/fixtures/portal/files/qd-12-2024.pdf')),
+  });
+  await expect(page.getByText('quyet-dinh-12.pdf')).toBeVisible();
+  await page.getByRole('button', { name: 'Dùng mục đã chọn' }).click();
+  await publishNow(page);
+  const file = path.join(content, 'van-ban/12-2024-qd-ubnd.json');
+  await expect.poll(() => fs.existsSync(file)).toBe(true);
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+  expect(saved).toMatchObject({
+    number: '12/2024/QĐ-UBND',
+    kind: 'Quyết định',
+    issued_on: '2024-03-15',
+    files: [{ file: 'files/quyet-dinh-12.pdf' }],
+  });
+  expect(fs.existsSync(path.join(content, 'files/quyet-dinh-12.pdf'))).toBe(true);
+  const check = spawnSync(path.join(repo, 'target/tool/site-build'), ['check', '--content', content], { encoding: 'utf8' });
+  expect(check.status, check.stderr).toBe(0);
+});
+
 test('no public page links to the screen or loads its files, and robots.txt keeps crawlers out', async () => {
   const dist = path.join(repo, 'dist');
   const files = (fs.readdirSync(dist, { recursive: true }) as string[]).filter(
