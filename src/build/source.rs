@@ -80,44 +80,23 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
             None
         }
     };
-    let mut files = Vec::new();
-    let articles_dir = content_dir.join("articles");
-    if articles_dir.is_dir() {
-        collect_json_files(&articles_dir, &mut files, &mut errors);
-    }
-    files.sort();
-
-    let slugs: Vec<(String, String)> = files
-        .iter()
-        .map(|path| (slug_of(path), shown(path)))
-        .collect();
-    errors.extend(bundle::duplicate_slugs(&slugs));
-
     let mut assets = DiskAssets {
         content_dir,
         images: HashMap::new(),
         downloads: HashMap::new(),
     };
-    let mut articles = Vec::with_capacity(files.len());
-    for (path, (slug, file)) in files.iter().zip(&slugs) {
-        let text = match fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(error) => {
-                errors.push(BundleError::new(
-                    file,
-                    None,
-                    format!("không đọc được tệp ({error})"),
-                ));
-                continue;
-            }
-        };
-        match bundle::parse_article(file, slug, &text, &site, &mut assets) {
-            Ok(article) => articles.push(article),
-            Err(problems) => errors.extend(problems),
-        }
-    }
-    let pages = load_pages(content_dir, &mut assets, &mut errors);
-    let documents = load_documents(content_dir, &mut assets, &mut errors);
+    // Articles may sit in sub-folders (`articles/2024/…`); their slugs are still unique.
+    let mut articles = load_folder(content_dir, "articles", &mut errors, |file, slug, text| {
+        bundle::parse_article(file, slug, text, &site, &mut assets)
+    });
+    let mut pages = load_folder(content_dir, "pages", &mut errors, |file, slug, text| {
+        bundle::parse_page(file, slug, text, &mut assets)
+    });
+    pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let mut documents = load_folder(content_dir, "van-ban", &mut errors, |file, slug, text| {
+        documents::parse_document(file, slug, text, &mut assets)
+    });
+    documents::sort_documents(&mut documents);
     site.has_documents = !documents.is_empty();
     errors.extend(bundle::link_pages(&site_file, &mut site, &pages));
     if !errors.is_empty() {
@@ -139,13 +118,15 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
     })
 }
 
-/// The pages of `pages/`, each checked like an article, sorted by slug.
-fn load_pages(
+/// Every JSON file of a folder of the bundle (`pages/`, `van-ban/`), each parsed by `parse`
+/// with its name as shown and its slug, in file order. A slug used twice is reported.
+fn load_folder<T>(
     content_dir: &Path,
-    assets: &mut DiskAssets<'_>,
+    folder: &str,
     errors: &mut Vec<BundleError>,
-) -> Vec<InfoPage> {
-    let dir = content_dir.join("pages");
+    mut parse: impl FnMut(&str, &str, &str) -> Result<T, Vec<BundleError>>,
+) -> Vec<T> {
+    let dir = content_dir.join(folder);
     let mut files = Vec::new();
     if dir.is_dir() {
         collect_json_files(&dir, &mut files, errors);
@@ -156,11 +137,11 @@ fn load_pages(
         .map(|path| (slug_of(path), shown(path)))
         .collect();
     errors.extend(bundle::duplicate_slugs(&slugs));
-    let mut pages = Vec::new();
+    let mut parsed = Vec::new();
     for (path, (slug, file)) in files.iter().zip(&slugs) {
         match fs::read_to_string(path) {
-            Ok(text) => match bundle::parse_page(file, slug, &text, assets) {
-                Ok(page) => pages.push(page),
+            Ok(text) => match parse(file, slug, &text) {
+                Ok(item) => parsed.push(item),
                 Err(problems) => errors.extend(problems),
             },
             Err(error) => errors.push(BundleError::new(
@@ -170,43 +151,7 @@ fn load_pages(
             )),
         }
     }
-    pages.sort_by(|a, b| a.slug.cmp(&b.slug));
-    pages
-}
-
-/// The documents of `van-ban/`, each checked, newest issue first.
-fn load_documents(
-    content_dir: &Path,
-    assets: &mut DiskAssets<'_>,
-    errors: &mut Vec<BundleError>,
-) -> Vec<Document> {
-    let dir = content_dir.join("van-ban");
-    let mut files = Vec::new();
-    if dir.is_dir() {
-        collect_json_files(&dir, &mut files, errors);
-    }
-    files.sort();
-    let slugs: Vec<(String, String)> = files
-        .iter()
-        .map(|path| (slug_of(path), shown(path)))
-        .collect();
-    errors.extend(bundle::duplicate_slugs(&slugs));
-    let mut documents = Vec::new();
-    for (path, (slug, file)) in files.iter().zip(&slugs) {
-        match fs::read_to_string(path) {
-            Ok(text) => match documents::parse_document(file, slug, &text, assets) {
-                Ok(document) => documents.push(document),
-                Err(problems) => errors.extend(problems),
-            },
-            Err(error) => errors.push(BundleError::new(
-                file,
-                None,
-                format!("không đọc được tệp ({error})"),
-            )),
-        }
-    }
-    documents::sort_documents(&mut documents);
-    documents
+    parsed
 }
 
 /// A file's slug: its name without `.json`.

@@ -153,6 +153,20 @@ pub fn slug_problem(slug: &str) -> Option<&'static str> {
     None
 }
 
+/// The error of a file whose name cannot be its slug: not one (`Tin Mới.json`), or one of the
+/// addresses its section keeps for itself (`reserved`).
+pub fn file_slug_error(file: &str, slug: &str, reserved: &[&str]) -> Option<BundleError> {
+    let message = match slug_problem(slug) {
+        Some(problem) => format!("tên tệp \"{slug}\" không dùng được làm slug: {problem}"),
+        None if reserved.contains(&slug) => format!(
+            "tên tệp \"{slug}\" trùng với một đường dẫn của trang ({}): hãy đặt tên khác",
+            reserved.join(", ")
+        ),
+        None => return None,
+    };
+    Some(BundleError::new(file, None, message))
+}
+
 /// Why an image path is not acceptable, if it is not. Paths are relative to `public/content/`.
 pub fn image_path_problem(path: &str) -> Option<&'static str> {
     if path.trim().is_empty() {
@@ -390,13 +404,7 @@ pub fn parse_article(
 ) -> Result<Article, Vec<BundleError>> {
     let source: ArticleSource = parse_json(file, text).map_err(|e| vec![e])?;
     let mut errors = Vec::new();
-    if let Some(problem) = slug_problem(slug) {
-        errors.push(BundleError::new(
-            file,
-            None,
-            format!("tên tệp \"{slug}\" không dùng được làm slug: {problem}"),
-        ));
-    }
+    errors.extend(file_slug_error(file, slug, &[]));
     let mut fail =
         |field: &str, message: String| errors.push(BundleError::new(file, Some(field), message));
     if blank(&source.title) {
@@ -584,22 +592,7 @@ pub fn parse_page(
 ) -> Result<InfoPage, Vec<BundleError>> {
     let source: PageSource = parse_json(file, text).map_err(|e| vec![e])?;
     let mut errors = Vec::new();
-    if let Some(problem) = slug_problem(slug) {
-        errors.push(BundleError::new(
-            file,
-            None,
-            format!("tên tệp \"{slug}\" không dùng được làm slug: {problem}"),
-        ));
-    } else if RESERVED_SLUGS.contains(&slug) {
-        errors.push(BundleError::new(
-            file,
-            None,
-            format!(
-                "tên tệp \"{slug}\" trùng với một đường dẫn của trang ({}): hãy đặt tên khác",
-                RESERVED_SLUGS.join(", ")
-            ),
-        ));
-    }
+    errors.extend(file_slug_error(file, slug, &RESERVED_SLUGS));
     let mut fail =
         |field: &str, message: String| errors.push(BundleError::new(file, Some(field), message));
     if blank(&source.title) {

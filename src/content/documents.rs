@@ -2,7 +2,7 @@
 //! number, kind, issuer, dates, summary ("trích yếu") and files, listed newest issue first and
 //! filtered by kind and by year.
 
-use super::bundle::{download_path_problem, parse_json, Assets, BundleError};
+use super::bundle::{download_path_problem, file_slug_error, parse_json, Assets, BundleError};
 use super::time::days_in_month;
 use super::{search, text, Download};
 use serde::{Deserialize, Serialize};
@@ -156,19 +156,7 @@ pub fn parse_document(
 ) -> Result<Document, Vec<BundleError>> {
     let source: DocumentSource = parse_json(file, text_).map_err(|e| vec![e])?;
     let mut errors = Vec::new();
-    if let Some(problem) = super::bundle::slug_problem(slug) {
-        errors.push(BundleError::new(
-            file,
-            None,
-            format!("tên tệp \"{slug}\" không dùng được làm slug: {problem}"),
-        ));
-    } else if RESERVED_DOCUMENT_SLUGS.contains(&slug) {
-        errors.push(BundleError::new(
-            file,
-            None,
-            format!("tên tệp \"{slug}\" trùng với một đường dẫn của mục Văn bản: hãy đặt tên khác"),
-        ));
-    }
+    errors.extend(file_slug_error(file, slug, &RESERVED_DOCUMENT_SLUGS));
     let mut fail =
         |field: &str, message: String| errors.push(BundleError::new(file, Some(field), message));
     for (field, value) in [
