@@ -4,8 +4,9 @@
 use super::source::Bundle;
 use crate::api::{DataCache, DataFile, Loader, UnreadableData};
 use crate::boot::PageBoot;
+use crate::content::documents::{self, Document};
 use crate::content::search::{self, DocEntry, IndexedText, DOCS_PER_CHUNK};
-use crate::content::{bundle, documents, Article, ArticleCard, Block, Site};
+use crate::content::{bundle, Article, ArticleCard, Block, Site};
 use crate::meta::{PageMetaSlot, SharePreview};
 use crate::paths::{data, Paths};
 use crate::App;
@@ -141,7 +142,7 @@ pub fn plan(bundle: &Bundle, paths: &Paths, build: &str) -> SitePlan {
             lastmod,
         ));
     }
-    write_search_index(&bundle.articles, &mut data);
+    write_search_index(&bundle.articles, &bundle.documents, &mut data);
     // Pages without data of their own, out of the sitemap.
     for url in [paths.search("", 1), paths.style_guide(), paths.not_found()] {
         let loads_app = url != paths.style_guide();
@@ -160,9 +161,23 @@ pub fn plan(bundle: &Bundle, paths: &Paths, build: &str) -> SitePlan {
     }
 }
 
-/// The search index: one postings file per word, and the article list in chunks, so that a
-/// search downloads only what it needs. Article ids are positions in the newest-first order.
-fn write_search_index(articles: &[Article], data: &mut BTreeMap<String, Arc<str>>) {
+/// The search index: one postings file per word, and the list of what it finds in chunks, so
+/// that a search downloads only what it needs. Ids are positions: the articles newest first,
+/// then the documents newest first. A document is found by its number and its summary (its
+/// "title" here, which ranks first) and by its kind and issuer.
+fn write_search_index(
+    articles: &[Article],
+    documents: &[Document],
+    data: &mut BTreeMap<String, Arc<str>>,
+) {
+    let document_titles: Vec<String> = documents
+        .iter()
+        .map(|d| format!("{} {}", d.number, d.title))
+        .collect();
+    let document_facts: Vec<String> = documents
+        .iter()
+        .map(|d| format!("{} {}", d.kind.name, d.issuer))
+        .collect();
     let texts: Vec<IndexedText<'_>> = articles
         .iter()
         .map(|article| IndexedText {
@@ -170,6 +185,16 @@ fn write_search_index(articles: &[Article], data: &mut BTreeMap<String, Arc<str>
             summary: &article.summary,
             body: article.body.iter().flat_map(Block::texts).collect(),
         })
+        .chain(
+            document_titles
+                .iter()
+                .zip(&document_facts)
+                .map(|(title, facts)| IndexedText {
+                    title,
+                    summary: facts,
+                    body: Vec::new(),
+                }),
+        )
         .collect();
     for (token, postings) in search::build_index(&texts) {
         data.insert(
@@ -177,18 +202,26 @@ fn write_search_index(articles: &[Article], data: &mut BTreeMap<String, Arc<str>
             json(&search::encode_postings(&postings)),
         );
     }
-    for (chunk, articles) in articles.chunks(DOCS_PER_CHUNK).enumerate() {
-        let entries: Vec<DocEntry> = articles
-            .iter()
-            .map(|a| {
-                (
-                    a.slug.clone(),
-                    a.title.clone(),
-                    a.published_at.clone(),
-                    a.category.name.clone(),
-                )
-            })
-            .collect();
+    let entries: Vec<DocEntry> = articles
+        .iter()
+        .map(|a| {
+            (
+                a.slug.clone(),
+                a.title.clone(),
+                a.published_at.clone(),
+                a.category.name.clone(),
+            )
+        })
+        .chain(documents.iter().map(|d| {
+            (
+                format!("{}{}", search::DOCUMENT_PREFIX, d.slug),
+                format!("{}: {}", d.number, d.title),
+                d.issued_on.clone(),
+                format!("Văn bản · {}", d.kind.name),
+            )
+        }))
+        .collect();
+    for (chunk, entries) in entries.chunks(DOCS_PER_CHUNK).enumerate() {
         data.insert(
             search::chunk_path((chunk * DOCS_PER_CHUNK) as u32),
             json(&entries),

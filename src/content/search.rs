@@ -205,8 +205,12 @@ pub fn rank(postings: &[Vec<(u32, u8)>]) -> Vec<u32> {
     hits.into_iter().map(|(id, _, _)| id).collect()
 }
 
-/// One article in the index's article list: `[slug, title, published_at, category name]`.
+/// One entry of the index's list: an article, `[slug, title, published_at, category name]`,
+/// or a document, `["van-ban/" + slug, "number: summary", issued_on, "Văn bản · kind"]`.
 pub type DocEntry = (String, String, String, String);
+
+/// What starts the slug of a document's entry in the index's list.
+pub const DOCUMENT_PREFIX: &str = "van-ban/";
 
 /// A text cut into pieces, the marked ones matching the query.
 pub type Marked = Vec<(String, bool)>;

@@ -1,5 +1,6 @@
 use crate::api::{FetchError, Loader};
 use crate::components::{ErrorPanel, Pagination, PublishedTime};
+use crate::content::documents::display_date;
 use crate::content::search::{self, DocEntry, Marked, DOCS_PER_CHUNK, RESULTS_PER_PAGE};
 use crate::content::{Article, Block, Site};
 use crate::meta::{self, Head, PageTitle};
@@ -84,28 +85,36 @@ pub async fn run_search(
                 .cloned()
         })
         .collect();
+    // Articles give their snippet from their text; a document's entry says all it has.
     let article_paths: Vec<String> = entries
         .iter()
+        .filter(|(slug, ..)| !slug.starts_with(search::DOCUMENT_PREFIX))
         .map(|(slug, ..)| data::article(slug))
         .collect();
     let articles = loader
         .json_all::<crate::api::DataFile<Article>>(&article_paths)
         .await;
+    let mut articles = articles.into_iter();
     let items = entries
         .into_iter()
-        .zip(articles)
-        .map(
-            |((slug, title, published_at, category), article)| SearchHit {
-                title: search::highlight(&title, &tokens),
-                snippet: article
-                    .ok()
+        .map(|(slug, title, published_at, category)| {
+            let snippet = if slug.starts_with(search::DOCUMENT_PREFIX) {
+                Marked::new()
+            } else {
+                articles
+                    .next()
+                    .and_then(Result::ok)
                     .and_then(|file| best_snippet(&file.data, &tokens))
-                    .unwrap_or_default(),
+                    .unwrap_or_default()
+            };
+            SearchHit {
+                title: search::highlight(&title, &tokens),
+                snippet,
                 slug,
                 published_at,
                 category,
-            },
-        )
+            }
+        })
         .collect();
     Ok(SearchResults {
         query,
@@ -202,7 +211,7 @@ pub fn SearchPage() -> impl IntoView {
     let announcement = move || match state.get() {
         State::Searching => "Đang tìm…".to_owned(),
         State::Done(results) if results.total == 0 => "Không tìm thấy bài viết nào.".to_owned(),
-        State::Done(results) => format!("Tìm thấy {} bài viết.", results.total),
+        State::Done(results) => format!("Tìm thấy {} kết quả.", results.total),
         State::Failed(error) => error.to_string(),
         State::Prompt | State::NoWords => String::new(),
     };
@@ -297,29 +306,40 @@ fn ResultList(results: Arc<SearchResults>, elapsed: Option<f64>) -> impl IntoVie
             </div>
         });
     }
-    let count = format!("Tìm thấy {} bài viết cho “{}”", results.total, query);
+    let count = format!("Tìm thấy {} kết quả cho “{}”", results.total, query);
     let first = (results.page - 1) * RESULTS_PER_PAGE + 1;
     let items = results
         .items
         .iter()
         .cloned()
         .map(|hit| {
-            let prefetch = loader.prefetcher(data::article(&hit.slug));
+            // A document's entry: its own address, and its issue date (a day, not a time).
+            let (href, data_path, time) = match hit.slug.strip_prefix(search::DOCUMENT_PREFIX) {
+                Some(slug) => (
+                    paths.document(slug),
+                    data::document(slug),
+                    Either::Left(view! {
+                        <time datetime=hit.published_at.clone()>{display_date(&hit.published_at)}</time>
+                    }),
+                ),
+                None => (
+                    paths.article(&hit.slug),
+                    data::article(&hit.slug),
+                    Either::Right(view! { <PublishedTime at=hit.published_at/> }),
+                ),
+            };
+            let prefetch = loader.prefetcher(data_path);
             view! {
                 <li class="result">
                     <h2 class="result__title">
-                        <a
-                            class="result__link"
-                            href=paths.article(&hit.slug)
-                            on:pointerenter=move |_| prefetch()
-                        >
+                        <a class="result__link" href=href on:pointerenter=move |_| prefetch()>
                             {marked_view(hit.title)}
                         </a>
                     </h2>
                     <p class="result__meta">
                         <span class="result__category">{hit.category}</span>
                         <span aria-hidden="true">" · "</span>
-                        <PublishedTime at=hit.published_at/>
+                        {time}
                     </p>
                     <p class="result__snippet">{marked_view(hit.snippet)}</p>
                 </li>

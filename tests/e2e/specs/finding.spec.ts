@@ -81,7 +81,7 @@ test('searching "co do" from the header finds the seed article with Cờ Đỏ h
   await page.getByRole('searchbox', { name: 'Tìm kiếm tin bài' }).fill('co do');
   await page.getByRole('searchbox', { name: 'Tìm kiếm tin bài' }).press('Enter');
   await expect(page).toHaveURL(seed + 'tim-kiem/?q=co+do');
-  await expect(page.locator('.search__count')).toHaveText('Tìm thấy 1 bài viết cho “co do”');
+  await expect(page.locator('.search__count')).toHaveText('Tìm thấy 1 kết quả cho “co do”');
   const result = page.locator('.result');
   await expect(result).toHaveCount(1);
   await expect(result.getByRole('link')).toHaveText(SEED_TITLE);
@@ -102,7 +102,7 @@ test('searching "co do" from the header finds the seed article with Cờ Đỏ h
   // A new search from there stays within that app too.
   await page.getByRole('searchbox', { name: 'Tìm kiếm tin bài' }).fill('Cần Thơ');
   await page.getByRole('searchbox', { name: 'Tìm kiếm tin bài' }).press('Enter');
-  await expect(page.locator('.search__count')).toHaveText('Tìm thấy 1 bài viết cho “Cần Thơ”');
+  await expect(page.locator('.search__count')).toHaveText('Tìm thấy 1 kết quả cho “Cần Thơ”');
   expect(await isSameDocument(page)).toBe(true);
   expect(errors).toEqual([]);
 });
@@ -170,7 +170,7 @@ test('a plain page load makes no request for the search index', async ({ page })
 test('search result pages hold ten results each', async ({ page }) => {
   await page.goto(SITES.many.url + 'tim-kiem/?q=tin');
   await appStarted(page);
-  await expect(page.locator('.search__count')).toHaveText('Tìm thấy 25 bài viết cho “tin”');
+  await expect(page.locator('.search__count')).toHaveText('Tìm thấy 25 kết quả cho “tin”');
   await expect(page.locator('.result')).toHaveCount(10);
   await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Trang sau ›' }).click();
   await expect(page).toHaveURL(SITES.many.url + 'tim-kiem/?q=tin&trang=2');

@@ -238,3 +238,24 @@ test('the documents\' filters work without JavaScript, and a file without a labe
   await expect(page.locator('.download__link')).toHaveText('ke-hoach-khcn-2024.pdf (PDF, 255 byte)');
   await context.close();
 });
+
+test('the search finds documents by number and by words of their summary, and says they are documents', async ({ page }) => {
+  const errors = watchForErrors(page);
+  await page.goto(`${portal}tim-kiem/?q=12%2F2024`);
+  await appStarted(page);
+  // The document whose number it is comes first (the plan's table also holds "12/2025" and
+  // "2024", so the article is found too, after it).
+  const first = page.locator('.result').first();
+  await expect(first.locator('.result__link')).toHaveText('12/2024/QĐ-UBND: Ban hành Quy định quản lý nhiệm vụ khoa học và công nghệ trên địa bàn thành phố Cần Thơ');
+  await expect(first.locator('.result__category')).toHaveText('Văn bản · Quyết định');
+  await expect(first.locator('time')).toHaveText('15/03/2024');
+  await expect(first.locator('mark')).toHaveText(['12', '2024']);
+  // Without diacritics, a document and an article alike.
+  await page.goto(`${portal}tim-kiem/?q=ke+hoach+khoa+hoc+cong+nghe+2024`);
+  await appStarted(page);
+  await expect(page.locator('.result__category')).toHaveText(['Thông báo', 'Văn bản · Kế hoạch']);
+  await page.locator('.result__link').nth(1).click();
+  await expect(page).toHaveURL(`${portal}van-ban/ke-hoach-khcn-2024/`);
+  await expect(page.locator('.document__facts dd').first()).toHaveText('25/KH-SKHCN');
+  expect(errors).toEqual([]);
+});
