@@ -148,6 +148,11 @@ pub fn feedback_mailto(email: &str, title: &str, url: &str) -> String {
     )
 }
 
+/// A slug from a route parameter, if it can be one; anything else is no page at all.
+pub fn slug_param(raw: Option<String>) -> Option<String> {
+    raw.filter(|slug| crate::content::bundle::slug_problem(slug).is_none())
+}
+
 /// Parses a 1-based page number from a route parameter; anything else is no page at all.
 pub fn page_param(raw: Option<String>) -> Option<usize> {
     match raw {

@@ -6,7 +6,7 @@
 //! build refuses, say) is reported by the build, naming the field, as for a hand-written file.
 
 use super::source::{MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE};
-use crate::content::bundle::{self, BundleError, DOWNLOAD_KINDS, MAX_DOWNLOAD_BYTES};
+use crate::content::bundle::{self, BundleError, MAX_DOWNLOAD_BYTES};
 use crate::content::{file_size, variant_path, ImageVariants, Site};
 use crate::paths::{Paths, ADMIN_FOLDER};
 use serde::{Deserialize, Serialize};
@@ -295,6 +295,24 @@ impl Field {
         }
     }
 
+    /// A day without a time, written as a document's dates are (`2024-03-15`).
+    fn date(name: &'static str, label: &'static str) -> Self {
+        Field {
+            format: Some(DATE_FORMAT),
+            time_format: Some(false),
+            ..Field::new(name, label, "datetime")
+        }
+    }
+
+    /// A document to download, with the kinds and the size the build accepts.
+    fn download(name: &'static str, label: &'static str) -> Self {
+        Field::new(name, label, "file").hint(format!(
+            "{}; tối đa {}",
+            bundle::download_kinds(),
+            file_size(MAX_DOWNLOAD_BYTES)
+        ))
+    }
+
     /// Text the build refuses when blank: a space alone does not pass either.
     fn not_blank(self) -> Self {
         Field {
@@ -365,11 +383,7 @@ fn body_field() -> Field {
                         // Downloads live in one folder, whatever the article.
                         media_folder: Some("/public/content/files"),
                         public_folder: Some("files"),
-                        ..Field::new("file", "Tệp", "file").hint(format!(
-                            "{}; tối đa {}",
-                            DOWNLOAD_KINDS.map(str::to_uppercase).join(", "),
-                            file_size(MAX_DOWNLOAD_BYTES)
-                        ))
+                        ..Field::download("file", "Tệp")
                     },
                     Field::new("label", "Tên tệp hiển thị cho người đọc", "string").not_blank(),
                 ],
@@ -540,27 +554,15 @@ pub fn decap_config(site: &Site, settings: Option<&CmsSettings>, paths: &Paths) 
                     .not_blank()
                     .hint("Ví dụ Quyết định, Kế hoạch, Thông báo: viết giống nhau cho cùng một loại"),
                 Field::new("issuer", "Cơ quan ban hành", "string").not_blank(),
-                Field {
-                    format: Some(DATE_FORMAT),
-                    time_format: Some(false),
-                    ..Field::new("issued_on", "Ngày ban hành", "datetime")
-                },
-                Field {
-                    format: Some(DATE_FORMAT),
-                    time_format: Some(false),
-                    ..Field::new("effective_on", "Ngày hiệu lực", "datetime").optional()
-                },
+                Field::date("issued_on", "Ngày ban hành"),
+                Field::date("effective_on", "Ngày hiệu lực").optional(),
                 Field::new("title", "Trích yếu", "text").not_blank(),
                 Field {
                     label_singular: Some("tệp"),
                     fields: Some(vec![
                         Field {
                             choose_url: Some(false),
-                            ..Field::new("file", "Tệp", "file").hint(format!(
-                                "{}; tối đa {}",
-                                DOWNLOAD_KINDS.map(str::to_uppercase).join(", "),
-                                file_size(MAX_DOWNLOAD_BYTES)
-                            ))
+                            ..Field::download("file", "Tệp")
                         },
                         Field::new("label", "Tên tệp hiển thị", "string")
                             .optional()

@@ -362,6 +362,11 @@ pub const DOWNLOAD_KINDS: [&str; 10] = [
     "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip",
 ];
 
+/// The kinds of download, as readers know them: `PDF, DOC, …, ZIP`.
+pub fn download_kinds() -> String {
+    DOWNLOAD_KINDS.map(str::to_uppercase).join(", ")
+}
+
 /// The largest download: 50 MB.
 pub const MAX_DOWNLOAD_BYTES: u64 = 50 * 1024 * 1024;
 
@@ -380,7 +385,7 @@ pub fn download_path_problem(path: &str) -> Option<String> {
     if !DOWNLOAD_KINDS.contains(&extension.as_str()) {
         return Some(format!(
             "chỉ nhận tệp {}, không nhận \".{extension}\"",
-            DOWNLOAD_KINDS.map(str::to_uppercase).join(", ")
+            download_kinds()
         ));
     }
     None

@@ -2,10 +2,9 @@ use crate::api::use_page_data;
 use crate::components::{
     with_page_data, ArticleCardView, ArticleTools, BodyBlocks, Photo, PhotoViewer, PublishedTime,
 };
-use crate::content::bundle::slug_problem;
 use crate::content::{Article, Block, Site};
 use crate::meta::{self, Head};
-use crate::paths::{data, feedback_mailto, Paths};
+use crate::paths::{data, feedback_mailto, slug_param, Paths};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
@@ -14,13 +13,7 @@ use std::sync::Arc;
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
-    let data_path = move || {
-        params
-            .read()
-            .get("slug")
-            .filter(|slug| slug_problem(slug).is_none())
-            .map(|slug| data::article(&slug))
-    };
+    let data_path = move || slug_param(params.read().get("slug")).map(|slug| data::article(&slug));
     let article = use_page_data::<Article>(data_path);
     with_page_data(article, 14, |article| view! { <ArticleView article/> })
 }

@@ -4,7 +4,7 @@ use crate::content::bundle::slug_problem;
 use crate::content::documents::{display_date, Document, DocumentList};
 use crate::content::Site;
 use crate::meta::{self, Head};
-use crate::paths::{data, page_param, Paths};
+use crate::paths::{data, page_param, slug_param, Paths};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
@@ -122,13 +122,7 @@ fn DocumentsView(list: DocumentList) -> impl IntoView {
 #[component]
 pub fn DocumentPage() -> impl IntoView {
     let params = use_params_map();
-    let data_path = move || {
-        params
-            .read()
-            .get("slug")
-            .filter(|slug| slug_problem(slug).is_none())
-            .map(|slug| data::document(&slug))
-    };
+    let data_path = move || slug_param(params.read().get("slug")).map(|slug| data::document(&slug));
     let document = use_page_data::<Document>(data_path);
     with_page_data(document, 10, |document| view! { <DocumentView document/> })
 }
