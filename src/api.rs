@@ -54,6 +54,30 @@ impl fmt::Display for FetchError {
 
 impl std::error::Error for FetchError {}
 
+impl FetchError {
+    /// What went wrong, for a reader of the page's language.
+    pub fn message(&self, lang: crate::content::Lang) -> String {
+        match (lang, self) {
+            (crate::content::Lang::Vi, _) => self.to_string(),
+            (_, FetchError::Network) => {
+                "The server could not be reached. Please check your connection and try again."
+                    .to_owned()
+            }
+            (_, FetchError::NotFound | FetchError::NoSuchPage) => {
+                "The data for this page was not found (error 404).".to_owned()
+            }
+            (_, FetchError::Status(code)) => {
+                format!(
+                    "The server has a problem (error {code}). Please try again in a few minutes."
+                )
+            }
+            (_, FetchError::Malformed) => {
+                "The data received was damaged. Please try again in a few minutes.".to_owned()
+            }
+        }
+    }
+}
+
 /// A page's data file as the build writes it: the data, and which build of the site wrote it
 /// (see [`crate::boot::PageBoot::build`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,14 +3,15 @@
 
 use crate::api::{DataCache, Loader};
 use crate::boot::PageBoot;
+use crate::chrome::{use_lang, Chrome, DocumentLanguage};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::meta::PageTitle;
 use crate::navigation::{
     focus, Announcement, MainFocus, MoveOn, ReaderPlaces, RouteAnnouncer, ScrollRestoration,
 };
 use crate::pages::{
-    ArticlePage, CategoryPage, DocumentPage, DocumentsPage, HomePage, InfoPageRoute, NotFoundPage,
-    SearchPage, StyleGuideRoute,
+    ArticlePage, CategoryPage, DocumentPage, DocumentsPage, EnglishHomePage, EnglishPageRoute,
+    HomePage, InfoPageRoute, NotFoundPage, SearchPage, StyleGuideRoute,
 };
 use crate::paths::Paths;
 use leptos::prelude::*;
@@ -39,18 +40,12 @@ pub fn App(boot: PageBoot, then_show: Option<String>) -> impl IntoView {
     if use_context::<Loader>().is_none() {
         provide_context(Loader::new(paths.clone(), boot.build, DataCache::default()));
     }
-    let skip_to_main = |ev: leptos::ev::MouseEvent| {
-        // Followed as a link, it would add `#noi-dung` to the address and a history entry.
-        ev.prevent_default();
-        focus(MainFocus::ScrolledTo);
-    };
     view! {
         // The title while a page loads; each page's own stands over it.
         <PageTitle text=site.short_name.clone()/>
         <Router base=paths.router_base()>
-            <a class="skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
-                "Bỏ qua điều hướng"
-            </a>
+            <DocumentLanguage/>
+            <SkipLink/>
             <SiteHeader/>
             <main class="page" id=MAIN_ID tabindex="-1">
                 <div class="container">
@@ -71,6 +66,8 @@ pub fn App(boot: PageBoot, then_show: Option<String>) -> impl IntoView {
                         <Route path=path!("/van-ban/loai/:kind/nam/:year") view=DocumentsPage/>
                         <Route path=path!("/van-ban/loai/:kind/nam/:year/trang/:page") view=DocumentsPage/>
                         <Route path=path!("/van-ban/:slug") view=DocumentPage/>
+                        <Route path=path!("/en") view=EnglishHomePage/>
+                        <Route path=path!("/en/:page") view=EnglishPageRoute/>
                         // Last: the bundle's pages take the addresses nothing above has.
                         <Route path=path!("/:page") view=InfoPageRoute/>
                     </FlatRoutes>
@@ -81,5 +78,21 @@ pub fn App(boot: PageBoot, then_show: Option<String>) -> impl IntoView {
             <ScrollRestoration/>
             <MoveOn url=then_show/>
         </Router>
+    }
+}
+
+/// The first link of every page, in the page's language: it moves focus to the main content.
+#[component]
+fn SkipLink() -> impl IntoView {
+    let lang = use_lang();
+    let skip_to_main = |ev: leptos::ev::MouseEvent| {
+        // Followed as a link, it would add `#noi-dung` to the address and a history entry.
+        ev.prevent_default();
+        focus(MainFocus::ScrolledTo);
+    };
+    view! {
+        <a class="skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
+            {move || Chrome::of(lang.get()).skip_link}
+        </a>
     }
 }

@@ -11,6 +11,7 @@ pub mod api;
 pub mod app;
 pub mod boot;
 pub mod browser;
+pub mod chrome;
 pub mod components;
 pub mod content;
 pub mod meta;

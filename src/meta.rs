@@ -3,7 +3,8 @@
 //! type makes a [`PageMeta`]; [`Head`] puts it in the head with leptos_meta, in the static page
 //! the build writes and again as the reader moves within the app.
 
-use crate::content::{Article, Image, InfoPage, ListPage, Site};
+use crate::chrome::Chrome;
+use crate::content::{Article, Image, InfoPage, Lang, ListPage, Site};
 use crate::navigation::Announcement;
 use crate::paths::Paths;
 use leptos::prelude::*;
@@ -24,10 +25,22 @@ pub struct PageMeta {
     pub image: Option<Image>,
     /// `Some(published_at)` for articles, which are `og:type` article.
     pub published_at: Option<String>,
+    pub lang: Lang,
+    /// The page in each language, itself included, where it has a counterpart in the other
+    /// language: `hreflang` alternates.
+    pub alternates: Vec<(Lang, String)>,
 }
 
 fn titled(site: &Site, title: &str) -> String {
     format!("{title} – {}", site.short_name)
+}
+
+/// An English page's document title: the English name stands for the short Vietnamese one.
+pub fn titled_in(site: &Site, lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Vi => titled(site, title),
+        Lang::En => format!("{title} – {}", site.name_in(lang)),
+    }
 }
 
 pub fn listing_heading(list: &ListPage) -> String {
@@ -62,6 +75,8 @@ pub fn listing(site: &Site, paths: &Paths, list: &ListPage) -> PageMeta {
         path,
         image: list.items.iter().find_map(|card| card.thumbnail.clone()),
         published_at: None,
+        lang: Lang::Vi,
+        alternates: Vec::new(),
     }
 }
 
@@ -73,10 +88,13 @@ pub fn article(site: &Site, paths: &Paths, article: &Article) -> PageMeta {
         path: paths.article(&article.slug),
         image: article.figures().next().map(|(image, _)| image.clone()),
         published_at: Some(article.published_at.clone()),
+        lang: Lang::Vi,
+        alternates: Vec::new(),
     }
 }
 
-pub fn info_page(site: &Site, paths: &Paths, page: &InfoPage) -> PageMeta {
+/// A page of either section, with its counterpart in the other language as an alternate.
+pub fn info_page(site: &Site, paths: &Paths, lang: Lang, page: &InfoPage) -> PageMeta {
     let description = page
         .body
         .iter()
@@ -85,21 +103,49 @@ pub fn info_page(site: &Site, paths: &Paths, page: &InfoPage) -> PageMeta {
             _ => None,
         })
         .map_or_else(
-            || format!("{} – {}", page.title, site.name),
+            || format!("{} – {}", page.title, site.name_in(lang)),
             |text| {
                 crate::content::text::cut_at_word(text, crate::content::text::SUMMARY_TARGET_CHARS)
             },
         );
+    let path = paths.page_in(lang, &page.slug);
+    let alternates = site
+        .page_in(lang, &page.slug)
+        .and_then(|link| link.translation.as_deref())
+        .map(|other| {
+            vec![
+                (lang, path.clone()),
+                (lang.other(), paths.page_in(lang.other(), other)),
+            ]
+        })
+        .unwrap_or_default();
     PageMeta {
         heading: page.title.clone(),
-        title: titled(site, &page.title),
+        title: titled_in(site, lang, &page.title),
         description,
-        path: paths.info_page(&page.slug),
+        path,
         image: page.body.iter().find_map(|block| match block {
             crate::content::Block::Figure { image, .. } => Some(image.clone()),
             _ => None,
         }),
         published_at: None,
+        lang,
+        alternates,
+    }
+}
+
+/// `/en/`: the English section's list of pages.
+pub fn english_home(site: &Site, paths: &Paths) -> PageMeta {
+    let name = site.name_in(Lang::En).to_owned();
+    PageMeta {
+        title: name.clone(),
+        description: format!("{name}: information in English."),
+        heading: name,
+        path: paths.home_in(Lang::En),
+        image: None,
+        published_at: None,
+        lang: Lang::En,
+        alternates: Vec::new(),
     }
 }
 
@@ -129,6 +175,8 @@ pub fn documents(
         path: paths.documents(kind, list.year, list.page),
         image: None,
         published_at: None,
+        lang: Lang::Vi,
+        alternates: Vec::new(),
     }
 }
 
@@ -147,6 +195,8 @@ pub fn document(
         path: paths.document(&document.slug),
         image: None,
         published_at: None,
+        lang: Lang::Vi,
+        alternates: Vec::new(),
     }
 }
 
@@ -169,6 +219,8 @@ pub fn search(site: &Site, paths: &Paths, query: &str) -> PageMeta {
         path: paths.search("", 1),
         image: None,
         published_at: None,
+        lang: Lang::Vi,
+        alternates: Vec::new(),
     }
 }
 
@@ -181,21 +233,22 @@ pub fn style_guide(site: &Site, paths: &Paths) -> PageMeta {
         path: paths.style_guide(),
         image: None,
         published_at: None,
+        lang: Lang::Vi,
+        alternates: Vec::new(),
     }
 }
 
-pub const NOT_FOUND_TITLE: &str = "Không tìm thấy trang";
-pub const NOT_FOUND_TEXT: &str =
-    "Trang bạn tìm không tồn tại, hoặc đã được chuyển sang địa chỉ khác.";
-
-pub fn not_found(site: &Site, paths: &Paths) -> PageMeta {
+pub fn not_found(site: &Site, paths: &Paths, lang: Lang) -> PageMeta {
+    let chrome = Chrome::of(lang);
     PageMeta {
-        heading: NOT_FOUND_TITLE.to_owned(),
-        title: titled(site, NOT_FOUND_TITLE),
-        description: NOT_FOUND_TEXT.to_owned(),
+        heading: chrome.not_found_title.to_owned(),
+        title: titled_in(site, lang, chrome.not_found_title),
+        description: chrome.not_found_text.to_owned(),
         path: paths.not_found(),
         image: None,
         published_at: None,
+        lang,
+        alternates: Vec::new(),
     }
 }
 
@@ -338,7 +391,7 @@ pub fn SharePreview(meta: PageMeta) -> impl IntoView {
         .map(|at| view! { {og("article:published_time", at)} });
     view! {
         {og("og:site_name", site.name.clone())}
-        {og("og:locale", "vi_VN")}
+        {og("og:locale", match meta.lang { Lang::Vi => "vi_VN", Lang::En => "en_GB" })}
         {og("og:type", og_type)}
         {og("og:title", meta.heading.clone())}
         {og("og:description", meta.description.clone())}
@@ -354,4 +407,18 @@ pub fn SharePreview(meta: PageMeta) -> impl IntoView {
         <meta name="twitter:image" content=image_url/>
         {structured}
     }
+}
+
+/// The page in each language, for search engines, which read each address's own static page:
+/// the build writes them with the share preview, and the app carries none.
+#[cfg(feature = "ssr")]
+pub fn alternate_links(meta: &PageMeta) -> String {
+    let origin = &expect_context::<Arc<Site>>().origin;
+    meta.alternates
+        .iter()
+        .map(|(lang, path)| {
+            view! { <link rel="alternate" hreflang=lang.code() href=format!("{origin}{path}")/> }
+                .to_html()
+        })
+        .collect()
 }

@@ -3,6 +3,8 @@
 //! prefix. The route table in `app.rs` reads these same addresses back (a native test checks
 //! that each kind round-trips).
 
+use crate::content::Lang;
+
 /// The folder of the editors' screen, below the site's base.
 pub const ADMIN_FOLDER: &str = "quan-tri";
 
@@ -90,6 +92,34 @@ impl Paths {
     /// A page of `pages/`, at the site's top level: `/gioi-thieu/`.
     pub fn info_page(&self, slug: &str) -> String {
         self.file(&format!("{slug}/"))
+    }
+
+    /// A page of one language's section: `/gioi-thieu/`, `/en/about/`.
+    pub fn page_in(&self, lang: Lang, slug: &str) -> String {
+        match lang {
+            Lang::Vi => self.info_page(slug),
+            Lang::En => self.file(&format!("en/{slug}/")),
+        }
+    }
+
+    /// A section's home: the news listing, or the English section's list of pages.
+    pub fn home_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => self.home(),
+            Lang::En => self.file("en/"),
+        }
+    }
+
+    /// The language of the page at `pathname` (base included): English below `/en/`.
+    pub fn lang_of(&self, pathname: &str) -> Lang {
+        let below = pathname
+            .strip_prefix(self.base.as_str())
+            .unwrap_or(pathname);
+        if below == "en" || below.starts_with("en/") {
+            Lang::En
+        } else {
+            Lang::Vi
+        }
     }
 
     /// The search results page; `page` 1 is left out of the URL.
@@ -183,6 +213,14 @@ pub mod data {
         format!("data/trang-thong-tin/{slug}.json")
     }
 
+    /// A page of either language's section.
+    pub fn page_in(lang: super::Lang, slug: &str) -> String {
+        match lang {
+            super::Lang::Vi => info_page(slug),
+            super::Lang::En => format!("data/en/{slug}.json"),
+        }
+    }
+
     /// A page of the documents' listing; `tat-ca` (all) where a filter is not chosen.
     pub fn documents(kind: Option<&str>, year: Option<u16>, page: usize) -> String {
         let year = year.map_or_else(|| "tat-ca".to_owned(), |y| y.to_string());
@@ -224,6 +262,19 @@ mod tests {
         );
         assert_eq!(root.search("co do", 2), "/tim-kiem/?q=co+do&trang=2");
         assert_eq!(root.search("  ", 1), "/tim-kiem/");
+        assert_eq!(sub.page_in(Lang::En, "about"), "/tin-tuc/en/about/");
+        assert_eq!(sub.home_in(Lang::En), "/tin-tuc/en/");
+    }
+
+    #[test]
+    fn the_english_section_is_below_en() {
+        let sub = Paths::new("/tin-tuc/");
+        assert_eq!(sub.lang_of("/tin-tuc/en/"), Lang::En);
+        assert_eq!(sub.lang_of("/tin-tuc/en"), Lang::En);
+        assert_eq!(sub.lang_of("/tin-tuc/en/about/"), Lang::En);
+        assert_eq!(sub.lang_of("/tin-tuc/"), Lang::Vi);
+        assert_eq!(sub.lang_of("/tin-tuc/encyclopedia/"), Lang::Vi);
+        assert_eq!(sub.lang_of("/tin-tuc/bai-viet/en/"), Lang::Vi);
     }
 
     #[test]

@@ -1013,13 +1013,9 @@ fn a_page_is_checked_like_an_article() {
     // An unknown field is named, as in an article.
     let dir = TempBundle::new("page-unknown").file(
         "pages/a.json",
-        br#"{ "title": "A", "body": [], "translation": "x" }"#,
+        br#"{ "title": "A", "body": [], "language": "vi" }"#,
     );
-    assert!(
-        dir.errors()[0].contains("translation"),
-        "{:?}",
-        dir.errors()
-    );
+    assert!(dir.errors()[0].contains("language"), "{:?}", dir.errors());
 }
 
 #[test]
@@ -1130,6 +1126,152 @@ fn a_document_names_each_wrong_field() {
     );
     assert!(
         errors[1].contains("trường \"files\": cần ít nhất một tệp"),
+        "{errors:?}"
+    );
+}
+
+// ---- The English section (en/pages/<slug>.json, site.json's name_en, translation) ----
+
+const ENGLISH_PAGE: &str = r#"{ "title": "Contact", "body": [{ "type": "paragraph", "text": "Department of Science and Technology." }] }"#;
+
+fn with_english_name(name: &str) -> String {
+    SITE.replacen(
+        "\"footer\"",
+        &format!("\"name_en\": \"{name}\",\n  \"footer\""),
+        1,
+    )
+}
+
+fn translated(page: &str, to: &str) -> String {
+    page.replacen("{ ", &format!("{{ \"translation\": \"{to}\", "), 1)
+}
+
+#[test]
+fn english_pages_are_published_with_their_vietnamese_counterparts_both_ways() {
+    let dir = TempBundle::new("english")
+        .file(
+            "site.json",
+            with_english_name("Department of Science and Technology").as_bytes(),
+        )
+        .file("pages/lien-he.json", PAGE.as_bytes())
+        .file("pages/gioi-thieu.json", PAGE.as_bytes())
+        .file(
+            "en/pages/contact.json",
+            translated(ENGLISH_PAGE, "lien-he").as_bytes(),
+        )
+        .file("en/pages/about.json", ENGLISH_PAGE.as_bytes())
+        .file(
+            "articles/tin.json",
+            article_json("2023-08-13T15:11:00+07:00", ONE_PARAGRAPH).as_bytes(),
+        );
+    let bundle = source::load(&dir.0).expect("valid");
+    let english: Vec<(&str, Option<&str>)> = bundle
+        .site
+        .english_pages
+        .iter()
+        .map(|p| (p.slug.as_str(), p.translation.as_deref()))
+        .collect();
+    assert_eq!(english, [("about", None), ("contact", Some("lien-he"))]);
+    // Named on the English side only, the pair holds for the Vietnamese page too.
+    let vietnamese = bundle.site.page("lien-he").unwrap();
+    assert_eq!(vietnamese.translation.as_deref(), Some("contact"));
+    assert_eq!(bundle.site.page("gioi-thieu").unwrap().translation, None);
+    assert_eq!(
+        bundle.site.name_in(khcn_cantho::content::Lang::En),
+        "Department of Science and Technology"
+    );
+}
+
+#[test]
+fn english_pages_need_the_english_name() {
+    let dir =
+        TempBundle::new("english-no-name").file("en/pages/contact.json", ENGLISH_PAGE.as_bytes());
+    let errors = dir.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("site.json: trường \"name_en\": thiếu tên tiếng Anh"),
+        "{errors:?}"
+    );
+    let dir =
+        TempBundle::new("english-blank-name").file("site.json", with_english_name(" ").as_bytes());
+    let errors = dir.errors();
+    assert!(
+        errors.len() == 1 && errors[0].contains("trường \"name_en\": không được để trống"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn an_english_page_is_checked_like_a_page() {
+    let dir = TempBundle::new("english-fields")
+        .file("site.json", with_english_name("Department").as_bytes())
+        .file(
+            "en/pages/about.json",
+            br#"{ "title": "", "body": [{ "type": "table", "header": ["A"], "rows": [["1", "2"]] }] }"#,
+        );
+    let errors = dir.errors();
+    let fields: Vec<&str> = errors
+        .iter()
+        .map(|e| e.split('"').nth(1).unwrap())
+        .collect();
+    assert_eq!(fields, ["title", "body[0].rows[0]"], "{errors:?}");
+    assert!(
+        errors.iter().all(|e| e.contains("en/pages/about.json")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_translation_must_name_a_page_of_the_other_language() {
+    let dir = TempBundle::new("translation-missing")
+        .file("site.json", with_english_name("Department").as_bytes())
+        .file("pages/lien-he.json", translated(PAGE, "contact").as_bytes())
+        .file(
+            "en/pages/about.json",
+            translated(ENGLISH_PAGE, "gioi-thieu").as_bytes(),
+        );
+    let errors = dir.errors();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors[0].contains("pages/lien-he.json: trường \"translation\": không có trang \"contact\" (tệp en/pages/contact.json)"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[1].contains("en/pages/about.json: trường \"translation\": không có trang \"gioi-thieu\" (tệp pages/gioi-thieu.json)"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn two_pages_that_disagree_on_a_translation_are_refused() {
+    let dir = TempBundle::new("translation-conflict")
+        .file("site.json", with_english_name("Department").as_bytes())
+        .file("pages/lien-he.json", translated(PAGE, "contact").as_bytes())
+        .file("pages/gioi-thieu.json", PAGE.as_bytes())
+        .file(
+            "en/pages/contact.json",
+            translated(ENGLISH_PAGE, "gioi-thieu").as_bytes(),
+        );
+    let errors = dir.errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("en/pages/contact.json: trường \"translation\": \"lien-he\" (pages/) và \"contact\" (en/pages/) đã là bản dịch của nhau"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn the_list_of_english_pages_is_the_builds_not_the_editors() {
+    let text = SITE.replacen(
+        "\"footer\"",
+        r#""english_pages": [{ "slug": "a", "title": "A" }], "footer""#,
+        1,
+    );
+    let errors = parse_site("site.json", &text).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.to_string().contains("trường \"english_pages\"")),
         "{errors:?}"
     );
 }

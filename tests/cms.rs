@@ -251,22 +251,32 @@ fn the_pages_are_a_collection_of_their_own_with_the_same_blocks() {
     let collections = config["collections"].as_sequence().unwrap();
     assert_eq!(
         names(&config["collections"]),
-        ["articles", "pages", "documents"]
+        ["articles", "pages", "english_pages", "documents"]
     );
     let pages = &collections[1];
     assert_eq!(pages["folder"], "public/content/pages");
     assert_eq!(pages["preview_path"], "tin-tuc/{{filename}}/");
-    assert_eq!(names(&pages["fields"]), ["title", "updated_at", "body"]);
+    assert_eq!(
+        names(&pages["fields"]),
+        ["title", "updated_at", "translation", "body"]
+    );
     assert_eq!(pages["fields"][1]["required"], Value::Bool(false));
     assert_eq!(pages["fields"][1]["format"], PUBLISHED_AT_FORMAT);
+    assert_eq!(pages["fields"][2]["required"], Value::Bool(false));
     // The same blocks as an article's body.
-    assert_eq!(pages["fields"][2], collections[0]["fields"][4]);
+    assert_eq!(pages["fields"][3], collections[0]["fields"][4]);
+    // The English section: the same fields, its own folder and addresses.
+    let english = &collections[2];
+    assert_eq!(english["folder"], "public/content/en/pages");
+    assert_eq!(english["preview_path"], "tin-tuc/en/{{filename}}/");
+    assert_eq!(names(&english["fields"]), names(&pages["fields"]));
+    assert_eq!(english["fields"][3], pages["fields"][3]);
 }
 
 #[test]
 fn the_documents_are_a_collection_with_their_files_in_files() {
     let config = config_for(None, "/");
-    let documents = &config["collections"][2];
+    let documents = &config["collections"][3];
     assert_eq!(documents["name"], "documents");
     assert_eq!(documents["folder"], "public/content/van-ban");
     assert_eq!(documents["media_folder"], "/public/content/files");

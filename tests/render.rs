@@ -21,18 +21,32 @@ fn seed() -> Bundle {
     source::load(Path::new("public/content")).expect("the seed is valid")
 }
 
+/// Every page, each followed by the script of its resolved data (a file of its own, which the
+/// page loads) in a comment-marked `<script>`, so that assertions read both.
 fn render_all(bundle: &Bundle, base: &str) -> Vec<(String, String)> {
     let template = Template::parse(TEMPLATE).unwrap();
     let plan = pages::plan(bundle, &Paths::new(base), &template.build_id());
     plan.pages
         .iter()
         .map(|page| {
-            (
-                page.file.clone(),
-                pages::render(&plan, page, &template).unwrap(),
-            )
+            let rendered = pages::render(&plan, page, &template).unwrap();
+            (page.file.clone(), with_resolved(rendered))
         })
         .collect()
+}
+
+fn with_resolved(rendered: pages::Rendered) -> String {
+    match rendered.resolved {
+        Some((path, script)) => {
+            let src = format!("<script defer src=\"/{path}\"></script>");
+            assert!(
+                rendered.html.contains(&src) || rendered.html.contains(&path),
+                "the page loads {path}"
+            );
+            format!("{}<!--{path}--><script>{script}</script>", rendered.html)
+        }
+        None => rendered.html,
+    }
 }
 
 fn page<'a>(pages: &'a [(String, String)], file: &str) -> &'a str {
@@ -74,6 +88,8 @@ fn every_page_the_site_links_to_is_written() {
             ARTICLE,
             "gioi-thieu/index.html",
             "lien-he/index.html",
+            "en/contact/index.html",
+            "en/index.html",
             "tim-kiem/index.html",
             "mau-giao-dien/index.html",
             "404.html"
@@ -85,7 +101,7 @@ fn every_page_the_site_links_to_is_written() {
 fn the_article_page_holds_the_whole_article_and_what_hydrates_it() {
     let pages = render_all(&seed(), "/");
     let html = page(&pages, ARTICLE);
-    assert!(html.starts_with("<!doctype html><html lang=vi><meta charset=utf-8>"));
+    assert!(html.starts_with("<!doctype html><html lang=\"vi\"><meta charset=utf-8>"));
     assert!(
         !html.contains("<title>placeholder"),
         "the template's title is replaced"
@@ -274,7 +290,9 @@ fn page_data_the_pages_cannot_read_fails_the_build() {
         path.clone(),
         "{\"build\":\"\",\"data\":{\"title\":1}}".into(),
     );
-    let error = pages::render(&plan, &plan.pages[article], &template).unwrap_err();
+    let Err(error) = pages::render(&plan, &plan.pages[article], &template) else {
+        panic!("unreadable data must fail the page");
+    };
     assert!(error.contains(ARTICLE) && error.contains(&path), "{error}");
 }
 
@@ -300,6 +318,7 @@ fn generated(n: usize) -> Bundle {
         site,
         articles,
         pages: Vec::new(),
+        english_pages: Vec::new(),
         documents: Vec::new(),
         images: BTreeSet::new(),
         downloads: BTreeSet::new(),
@@ -319,7 +338,7 @@ fn render_url(plan: &SitePlan, url: &str, data: Vec<String>) -> String {
         in_sitemap: false,
         loads_app: true,
     };
-    pages::render(plan, &page, &template).unwrap()
+    with_resolved(pages::render(plan, &page, &template).unwrap())
 }
 
 #[test]
@@ -426,9 +445,63 @@ fn release_builds_minify_the_inline_css_and_a_written_page_is_no_template() {
     .unwrap()
     .with_minified_styles();
     let plan = pages::plan(&seed(), &Paths::new("/"), "");
-    let html = pages::render(&plan, &plan.pages[0], &template).unwrap();
+    let html = pages::render(&plan, &plan.pages[0], &template)
+        .unwrap()
+        .html;
     assert!(html.contains("<style>body{margin:0}</style>"), "{html}");
     // Run on a folder that already holds the site, the build would take a page for trunk's
     // template, and nest one page in another.
     assert!(Template::parse(&html).is_err());
+}
+
+#[test]
+fn english_pages_are_in_english_and_point_at_their_vietnamese_counterparts() {
+    let pages = render_all(&seed(), "/tin-tuc/");
+    let english = page(&pages, "en/contact/index.html");
+    assert!(
+        english.starts_with("<!doctype html><html lang=\"en\">"),
+        "{}",
+        &english[..80]
+    );
+
+    // Both pages of the pair carry both alternates, themselves included.
+    for html in [english, page(&pages, "lien-he/index.html")] {
+        assert!(html.contains(&format!(
+            r#"<link rel="alternate" hreflang="en" href="{ORIGIN}/tin-tuc/en/contact/">"#
+        )));
+        assert!(html.contains(&format!(
+            r#"<link rel="alternate" hreflang="vi" href="{ORIGIN}/tin-tuc/lien-he/">"#
+        )));
+    }
+    // The chrome: skip link, menu, footer labels, in English; the language switch leads to the
+    // counterpart.
+    for text in [
+        ">Skip to main content<",
+        "aria-label=\"Sections\"",
+        ">Home<",
+        "Department of Science and Technology of Cần Thơ City",
+        ">Address: <",
+        ">Editor-in-chief: <",
+        r#"href="/tin-tuc/lien-he/" lang="vi" hreflang="vi" class="site-header__language">Tiếng Việt<"#,
+    ] {
+        assert!(english.contains(text), "{text}");
+    }
+    assert!(!english.contains("Bỏ qua điều hướng") && !english.contains("Trưởng Ban biên tập"));
+    assert!(english.contains(r#"content="en_GB""#));
+    // The Vietnamese page links to it; a page without a counterpart to the section's home.
+    assert!(page(&pages, "lien-he/index.html")
+        .contains(r#"href="/tin-tuc/en/contact/" lang="en" hreflang="en" class="site-header__language">English<"#));
+    let about = page(&pages, "gioi-thieu/index.html");
+    assert!(about.starts_with("<!doctype html><html lang=\"vi\">"));
+    assert!(about.contains(
+        r#"href="/tin-tuc/en/" lang="en" hreflang="en" class="site-header__language">English<"#
+    ));
+    assert!(!about.contains("rel=\"alternate\" hreflang"));
+    // /en/ lists the English pages under the English name.
+    let home = page(&pages, "en/index.html");
+    assert!(home.starts_with("<!doctype html><html lang=\"en\">"));
+    assert!(home.contains(
+        r#"<h1 class="listing__heading">Department of Science and Technology of Cần Thơ City</h1>"#
+    ));
+    assert!(home.contains(r#"<a href="/tin-tuc/en/contact/" class="page-card__link">Contact</a>"#));
 }

@@ -7,7 +7,7 @@
 
 use super::source::{MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE};
 use crate::content::bundle::{self, BundleError, MAX_DOWNLOAD_BYTES};
-use crate::content::{file_size, variant_path, ImageVariants, Site};
+use crate::content::{file_size, variant_path, ImageVariants, Lang, Site};
 use crate::paths::{Paths, ADMIN_FOLDER};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -152,6 +152,38 @@ pub fn parse_settings(file: &str, text: &str) -> Result<CmsSettings, Vec<BundleE
 /// Where Decap's local proxy listens; `.ci/serve` starts it there, bound to 127.0.0.1.
 pub const LOCAL_PROXY_URL: &str = "http://127.0.0.1:8081/api/v1";
 
+/// The origins the editing screen talks to, for its Content-Security-Policy's `connect-src`:
+/// the local proxy, and the configured git host's API and sign-in server.
+pub fn connect_sources(settings: Option<&CmsSettings>) -> Vec<String> {
+    let origin = |url: &str| -> Option<String> {
+        let (scheme, rest) = url.split_once("://")?;
+        let host = rest.split('/').next()?;
+        Some(format!("{scheme}://{host}"))
+    };
+    let mut sources = vec![origin(LOCAL_PROXY_URL).expect("a URL")];
+    if let Some(backend) = settings.map(|s| &s.backend) {
+        let default_api = match backend.name {
+            GitHost::Github => Some("https://api.github.com"),
+            GitHost::Gitlab => Some("https://gitlab.com"),
+            GitHost::Gitea => None,
+        };
+        for url in [
+            backend.api_root.as_deref().or(default_api),
+            backend.base_url.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if let Some(origin) = origin(url) {
+                if !sources.contains(&origin) {
+                    sources.push(origin);
+                }
+            }
+        }
+    }
+    sources
+}
+
 /// The photos of an article go in a folder named after it: `{{slug}}` is the file name Decap
 /// gives a new article (its title, in ASCII). Paths in the JSON are relative to the bundle.
 const PHOTOS_FOLDER: &str = "/public/content/images/{{slug}}";
@@ -221,6 +253,23 @@ struct Collection {
     public_folder: &'static str,
     preview_path: String,
     fields: Vec<Field>,
+}
+
+/// The fields of a page of either language; `translation` names its counterpart.
+fn page_fields(translation_hint: &str) -> Vec<Field> {
+    vec![
+        Field::new("title", "Tiêu đề", "string").not_blank(),
+        Field {
+            format: Some(PUBLISHED_AT_FORMAT),
+            ..Field::new("updated_at", "Cập nhật lúc", "datetime")
+                .optional()
+                .hint("Giờ Việt Nam (UTC+7); để trống nếu không cần ghi")
+        },
+        Field::new("translation", "Bản dịch", "string")
+            .optional()
+            .hint(translation_hint),
+        body_field(),
+    ]
 }
 
 /// One of Decap's widgets, with only the options it uses.
@@ -516,16 +565,32 @@ pub fn decap_config(site: &Site, settings: Option<&CmsSettings>, paths: &Paths) 
                 .info_page("{{filename}}")
                 .trim_start_matches('/')
                 .to_owned(),
-            fields: vec![
-                Field::new("title", "Tiêu đề", "string").not_blank(),
-                Field {
-                    format: Some(PUBLISHED_AT_FORMAT),
-                    ..Field::new("updated_at", "Cập nhật lúc", "datetime")
-                        .optional()
-                        .hint("Giờ Việt Nam (UTC+7); để trống nếu không cần ghi")
-                },
-                body_field(),
-            ],
+            fields: page_fields(
+                "Tên tệp của trang tiếng Anh cùng nội dung (trong en/pages/, không có .json), ví dụ contact; để trống nếu không có",
+            ),
+        },
+        Collection {
+            name: "english_pages",
+            label: "Trang tiếng Anh",
+            label_singular: "trang tiếng Anh",
+            description: "Phần tiếng Anh (English), ở địa chỉ /en/tên-tệp/, viết bằng tiếng Anh. Cần name_en (tên tiếng Anh của Sở) trong site.json.",
+            folder: "public/content/en/pages",
+            create: true,
+            extension: "json",
+            format: "json",
+            slug: "{{slug}}",
+            identifier_field: "title",
+            summary: "{{title}}",
+            sortable_fields: vec!["title"],
+            media_folder: PHOTOS_FOLDER,
+            public_folder: PHOTOS_PUBLIC_FOLDER,
+            preview_path: paths
+                .page_in(Lang::En, "{{filename}}")
+                .trim_start_matches('/')
+                .to_owned(),
+            fields: page_fields(
+                "Tên tệp của trang tiếng Việt cùng nội dung (trong pages/, không có .json), ví dụ lien-he; để trống nếu không có",
+            ),
         },
         Collection {
             name: "documents",

@@ -1,7 +1,7 @@
 //! The native bundle tool behind `site-build`: validates `public/content`, then writes into
 //! trunk's staging folder the data the app fetches, the photos, a static HTML file for every
-//! page, the documents offered for download, the feeds, the sitemap, the default share picture, the editors' screen (Decap CMS) and
-//! precompressed copies of every text file.
+//! page, the documents offered for download, the feeds, the sitemap, the default share picture, the editors' screen (Decap CMS), the
+//! security headers and precompressed copies of every text file.
 
 pub mod cms;
 pub mod downloads;
@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod images;
 pub mod output;
 pub mod pages;
+pub mod security;
 pub mod share_image;
 pub mod source;
 

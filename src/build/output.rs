@@ -1,9 +1,11 @@
 //! The `site-build` command: options, the two modes, and writing the output.
 
 use super::pages::{self, Template};
+use super::security::{self, Delivery, InlineAllowed};
 use super::{cms, downloads, feeds, images, share_image, source};
 use crate::content::bundle::BundleError;
 use crate::paths::Paths;
+use crate::paths::ADMIN_FOLDER;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -206,18 +208,60 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     let plan = pages::plan(&bundle, &paths, &template.build_id());
     lap("data and search index derived");
 
+    // The Content-Security-Policy allows what the pages run and apply inline, by hash: the
+    // template's head (on every page) and the style guide's samples (the page without the app).
+    let mut inline = template.inline_allowed();
+    for page in plan.pages.iter().filter(|page| !page.loads_app) {
+        let rendered = pages::render(&plan, page, &template).map_err(Failure::Output)?;
+        inline.add(InlineAllowed::of_page(&rendered.html));
+    }
+    let site_policy = security::site_policy(&inline, Delivery::Header);
+    let template = template.with_policy(&security::site_policy(&inline, Delivery::Meta));
+    lap("security policy derived");
+
     // Pages render on every core; any failure fails the whole build, and trunk then discards
-    // its staging folder.
-    let rendered: Vec<Result<(), Failure>> = parallel_map(&plan.pages, |page| {
-        let path = out.join(&page.file);
-        let html = pages::render(&plan, page, &template).map_err(Failure::Output)?;
-        write_file(&path, html.as_bytes()).map_err(|e| io("không ghi được", &path, e))
-    });
-    rendered.into_iter().collect::<Result<(), Failure>>()?;
+    // its staging folder. A page with anything inline the policy does not allow fails it too.
+    let rendered: Vec<Result<Option<(String, String)>, Failure>> =
+        parallel_map(&plan.pages, |page| {
+            let path = out.join(&page.file);
+            let rendered = pages::render(&plan, page, &template).map_err(Failure::Output)?;
+            if let Some(missing) = inline.missing(&InlineAllowed::of_page(&rendered.html)) {
+                return Err(Failure::Output(format!(
+                    "{}: có nội dung nội tuyến chính sách bảo mật không cho phép: {missing}",
+                    page.file
+                )));
+            }
+            write_file(&path, rendered.html.as_bytes())
+                .map_err(|e| io("không ghi được", &path, e))?;
+            Ok(rendered.resolved)
+        });
+    let mut resolved_scripts = std::collections::BTreeMap::new();
+    for script in rendered {
+        if let Some((path, script)) = script? {
+            resolved_scripts.insert(path, script);
+        }
+    }
     report.pages = plan.pages.len();
     lap("pages rendered");
 
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    for (path, script) in resolved_scripts {
+        files.push((out.join(path), script.into_bytes()));
+    }
+    let admin_policy = security::admin_policy(&cms::connect_sources(bundle.cms.as_ref()));
+    files.push((
+        out.join("_headers"),
+        security::headers_file(&options.base, &site_policy, &admin_policy, ADMIN_FOLDER)
+            .into_bytes(),
+    ));
+    files.push((
+        out.join(security::NGINX_FILE),
+        security::nginx_file(&site_policy, false).into_bytes(),
+    ));
+    files.push((
+        out.join(security::NGINX_ADMIN_FILE),
+        security::nginx_file(&admin_policy, true).into_bytes(),
+    ));
     for (path, json) in &plan.data {
         files.push((out.join(path), json.as_bytes().to_vec()));
     }

@@ -1,13 +1,14 @@
 //! Every page the site links to, rendered to static HTML by the app itself, and the data files
 //! the app reads as the reader moves from page to page.
 
+use super::security::InlineAllowed;
 use super::source::Bundle;
 use crate::api::{DataCache, DataFile, Loader, UnreadableData};
 use crate::boot::PageBoot;
 use crate::content::documents::{self, Document};
 use crate::content::search::{self, DocEntry, IndexedText, DOCS_PER_CHUNK};
-use crate::content::{bundle, Article, ArticleCard, Block, Site};
-use crate::meta::{PageMetaSlot, SharePreview};
+use crate::content::{bundle, Article, ArticleCard, Block, InfoPage, Lang, Site};
+use crate::meta::{alternate_links, PageMetaSlot, SharePreview};
 use crate::paths::{data, Paths};
 use crate::App;
 use futures::executor::block_on;
@@ -114,15 +115,22 @@ pub fn plan(bundle: &Bundle, paths: &Paths, build: &str) -> SitePlan {
         let lastmod = Some(article.published_at.clone());
         pages.push(page(paths.article(&article.slug), vec![data_path], lastmod));
     }
-    for info_page in &bundle.pages {
-        let data_path = data::info_page(&info_page.slug);
-        data.insert(data_path.clone(), data_file(build, info_page));
-        let lastmod = info_page.updated_at.clone();
-        pages.push(page(
-            paths.info_page(&info_page.slug),
-            vec![data_path],
-            lastmod,
-        ));
+    let sections = [(Lang::Vi, &bundle.pages), (Lang::En, &bundle.english_pages)];
+    for (lang, section) in sections {
+        for info_page in section {
+            let data_path = data::page_in(lang, &info_page.slug);
+            data.insert(data_path.clone(), data_file(build, info_page));
+            let lastmod = info_page.updated_at.clone();
+            pages.push(page(
+                paths.page_in(lang, &info_page.slug),
+                vec![data_path],
+                lastmod,
+            ));
+        }
+    }
+    // The English section's home lists its pages from the site's own data.
+    if !bundle.english_pages.is_empty() {
+        pages.push(page(paths.home_in(Lang::En), Vec::new(), None));
     }
     for list in documents::document_lists(&bundle.documents) {
         let kind = list.kind.as_ref().map(|k| k.slug.as_str());
@@ -142,7 +150,8 @@ pub fn plan(bundle: &Bundle, paths: &Paths, build: &str) -> SitePlan {
             lastmod,
         ));
     }
-    write_search_index(&bundle.articles, &bundle.documents, &mut data);
+    let info_pages = [(Lang::Vi, &bundle.pages), (Lang::En, &bundle.english_pages)];
+    write_search_index(&bundle.articles, &bundle.documents, &info_pages, &mut data);
     // Pages without data of their own, out of the sitemap.
     for url in [paths.search("", 1), paths.style_guide(), paths.not_found()] {
         let loads_app = url != paths.style_guide();
@@ -163,13 +172,19 @@ pub fn plan(bundle: &Bundle, paths: &Paths, build: &str) -> SitePlan {
 
 /// The search index: one postings file per word, and the list of what it finds in chunks, so
 /// that a search downloads only what it needs. Ids are positions: the articles newest first,
-/// then the documents newest first. A document is found by its number and its summary (its
-/// "title" here, which ranks first) and by its kind and issuer.
+/// then the documents newest first, then the pages of each language. A document is found by
+/// its number and its summary (its "title" here, which ranks first) and by its kind and issuer.
 fn write_search_index(
     articles: &[Article],
     documents: &[Document],
+    info_pages: &[(Lang, &Vec<InfoPage>)],
     data: &mut BTreeMap<String, Arc<str>>,
 ) {
+    let pages = || {
+        info_pages
+            .iter()
+            .flat_map(|(lang, pages)| pages.iter().map(move |page| (*lang, page)))
+    };
     let document_titles: Vec<String> = documents
         .iter()
         .map(|d| format!("{} {}", d.number, d.title))
@@ -195,6 +210,11 @@ fn write_search_index(
                     body: Vec::new(),
                 }),
         )
+        .chain(pages().map(|(_, page)| IndexedText {
+            title: &page.title,
+            summary: "",
+            body: page.body.iter().flat_map(Block::texts).collect(),
+        }))
         .collect();
     for (token, postings) in search::build_index(&texts) {
         data.insert(
@@ -218,6 +238,17 @@ fn write_search_index(
                 format!("{}: {}", d.number, d.title),
                 d.issued_on.clone(),
                 format!("Văn bản · {}", d.kind.name),
+            )
+        }))
+        .chain(pages().map(|(lang, page)| {
+            (
+                search::page_entry_slug(lang, &page.slug),
+                page.title.clone(),
+                page.updated_at.clone().unwrap_or_default(),
+                match lang {
+                    Lang::Vi => "Trang thông tin".to_owned(),
+                    Lang::En => "English".to_owned(),
+                },
             )
         }))
         .collect();
@@ -254,6 +285,10 @@ impl Template {
         let mut html = html.to_owned();
         if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>")) {
             html.replace_range(start..end + "</title>".len(), "");
+        }
+        // Each page says its own language (`crate::chrome::DocumentLanguage`).
+        if let Some(lang) = html_lang_attribute(&html) {
+            html.replace_range(lang, "");
         }
         let head_end = html.find("</head>").ok_or("index.html không có </head>")?;
         let body_open = html[head_end..]
@@ -302,15 +337,48 @@ impl Template {
         self.app.clone().unwrap_or_default()
     }
 
+    /// What the template's head runs and applies inline, on every page: the theme script, the
+    /// loader that starts the app, the site's CSS.
+    pub fn inline_allowed(&self) -> InlineAllowed {
+        InlineAllowed::of_page(&self.head_start)
+    }
+
+    /// The template with `policy` as a `<meta http-equiv>` at the top of its head, before any
+    /// script or style it governs, for hosts that send no headers.
+    pub fn with_policy(mut self, policy: &str) -> Self {
+        let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">");
+        // After `<meta charset>`, which must come first; else right after `<head>`.
+        let at = ["<meta charset", "<head"]
+            .iter()
+            .find_map(|tag| {
+                let start = self.head_start.find(tag)?;
+                Some(start + self.head_start[start..].find('>')? + 1)
+            })
+            .unwrap_or(self.head_start.len());
+        self.head_start.insert_str(at, &meta);
+        self
+    }
+
     /// The page around the rendered `app`, with its share preview in the head. A page with the
-    /// app also carries what the app starts from: its boot data and the data Leptos serialised
-    /// while rendering. A page without leaves out the module script that starts the app, so
-    /// the browser downloads no wasm for it.
+    /// app also carries what the app starts from: its boot data, and the data Leptos serialised
+    /// while rendering, as a script of its own at `start`'s address (a file: the policy allows
+    /// no inline script that differs from page to page). A page without leaves out the module
+    /// script that starts the app, so the browser downloads no wasm for it.
     fn fill(&self, share_preview: &str, app: &str, start: Option<(&PageBoot, &str)>) -> String {
         let mut page = String::with_capacity(self.head_start.len() + app.len() + 4096);
         match start {
-            Some((boot, _)) => {
-                page.push_str(&self.head_start);
+            Some((boot, resolved_src)) => {
+                // Deferred, so that it holds up neither the parser nor the first paint, and
+                // before trunk's module script, so that it has run when the app starts.
+                let resolved = format!("<script defer src=\"{resolved_src}\"></script>");
+                let at = ["<script type=module>", "<script type=\"module\">"]
+                    .iter()
+                    .filter_map(|tag| self.head_start.find(tag))
+                    .min()
+                    .unwrap_or(self.head_start.len());
+                page.push_str(&self.head_start[..at]);
+                page.push_str(&resolved);
+                page.push_str(&self.head_start[at..]);
                 page.push_str(&format!(
                     "<script type=\"application/json\" id=\"{}\">{}</script>",
                     PageBoot::ELEMENT_ID,
@@ -325,14 +393,26 @@ impl Template {
         page.push_str(&format!("<div id=\"{}\">", crate::app::APP_ID));
         page.push_str(app);
         page.push_str("</div>");
-        if let Some((_, resolved)) = start {
-            page.push_str("<script>");
-            page.push_str(resolved);
-            page.push_str("</script>");
-        }
         page.push_str(&self.after_body_open);
         page
     }
+}
+
+/// Where the `lang` attribute of the `<html>` tag is, with the space before it: ` lang="vi"`,
+/// or ` lang=vi` as trunk's minifier writes it.
+fn html_lang_attribute(html: &str) -> Option<std::ops::Range<usize>> {
+    let tag_start = html.find("<html")?;
+    let tag_end = tag_start + html[tag_start..].find('>')?;
+    let tag = &html[tag_start..tag_end];
+    let start = tag_start + tag.find(" lang=")?;
+    let value = start + " lang=".len();
+    let end = match html[value..].chars().next()? {
+        quote @ ('"' | '\'') => value + 1 + html[value + 1..tag_end].find(quote)? + 1,
+        _ => html[value..tag_end]
+            .find(|c: char| c.is_ascii_whitespace() || c == '/')
+            .map_or(tag_end, |i| value + i),
+    };
+    Some(start..end)
 }
 
 /// Where the CSS of each `<style>` element of `html` is.
@@ -398,7 +478,23 @@ fn without_module_scripts(html: &str) -> String {
 /// Renders one page: the app at its address, from the bundle's data, with Leptos's server
 /// rendering; the data it read is serialised into the page for the browser's hydration, and
 /// its `<head>` entries go into the head.
-pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> Result<String, String> {
+/// A rendered page: its HTML and, for a page with the app, the script of the data Leptos
+/// serialised while rendering it, as (path below the site root, script).
+pub struct Rendered {
+    pub html: String,
+    pub resolved: Option<(String, String)>,
+}
+
+/// Where a page's resolved data script goes: named by its contents, so that pages with the same
+/// data share it, and it can be cached like the app's own files.
+fn resolved_script_path(script: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(script.as_bytes());
+    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    format!("khoi-dong/{hex}.js")
+}
+
+pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> Result<Rendered, String> {
     // Leptos's server rendering runs on the futures crate's executor (set once per process).
     let _ = any_spawner::Executor::init_futures_executor();
     let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
@@ -434,13 +530,20 @@ pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> Result<Strin
         .unwrap_or_default();
     // The share preview, from what the page said of itself, rendered in the same context.
     let share_preview = match page_meta.take() {
-        Some(meta) => owner.with(|| view! { <SharePreview meta/> }.to_html()),
+        Some(meta) => owner.with(|| {
+            let alternates = alternate_links(&meta);
+            view! { <SharePreview meta/> }.to_html() + &alternates
+        }),
         None => String::new(),
     };
+    let resolved = page
+        .loads_app
+        .then(|| (resolved_script_path(&resolved), resolved));
+    let resolved_src = resolved.as_ref().map(|(path, _)| plan.paths.file(path));
     let html = template.fill(
         &share_preview,
         &app,
-        page.loads_app.then_some((&boot, &resolved)),
+        resolved_src.as_deref().map(|src| (&boot, src)),
     );
     let html = block_on(async move {
         meta_output
@@ -462,5 +565,28 @@ pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> Result<Strin
             page.file
         ));
     }
-    Ok(html)
+    Ok(Rendered { html, resolved })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::html_lang_attribute;
+
+    #[test]
+    fn finds_the_html_tags_lang_quoted_or_bare() {
+        let cut = |html: &str| {
+            let mut html = html.to_owned();
+            if let Some(range) = html_lang_attribute(&html) {
+                html.replace_range(range, "");
+            }
+            html
+        };
+        assert_eq!(
+            cut(r#"<!DOCTYPE html><html lang="vi"><head>"#),
+            "<!DOCTYPE html><html><head>"
+        );
+        assert_eq!(cut("<html lang=vi class=x>"), "<html class=x>");
+        assert_eq!(cut("<html class=x lang='vi'>"), "<html class=x>");
+        assert_eq!(cut("<html><body lang=vi>"), "<html><body lang=vi>");
+    }
 }

@@ -1,7 +1,9 @@
 //! Reading the editors' bundle from disk and validating all of it.
 
 use super::cms::{self, CmsSettings};
-use crate::content::bundle::{self, Assets, BundleError, FileFacts, ImageSize};
+use crate::content::bundle::{
+    self, Assets, BundleError, FileFacts, ImageSize, PageFile, ENGLISH_PAGES_FOLDER,
+};
 use crate::content::documents::{self, Document};
 use crate::content::{Article, InfoPage, Site};
 use std::collections::{BTreeSet, HashMap};
@@ -15,6 +17,8 @@ pub struct Bundle {
     pub articles: Vec<Article>,
     /// The pages of `pages/`, by slug.
     pub pages: Vec<InfoPage>,
+    /// The pages of `en/pages/`, the English section, by slug.
+    pub english_pages: Vec<InfoPage>,
     /// The documents of `van-ban/`, newest issue first.
     pub documents: Vec<Document>,
     /// Every image the articles and pages use, relative to the content folder.
@@ -89,16 +93,32 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
     let mut articles = load_folder(content_dir, "articles", &mut errors, |file, slug, text| {
         bundle::parse_article(file, slug, text, &site, &mut assets)
     });
-    let mut pages = load_folder(content_dir, "pages", &mut errors, |file, slug, text| {
-        bundle::parse_page(file, slug, text, &mut assets)
-    });
-    pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let mut load_pages = |folder: &str, errors: &mut Vec<BundleError>| {
+        let mut pages = load_folder(content_dir, folder, errors, |file, slug, text| {
+            let page = bundle::parse_page(file, slug, text, &mut assets)?;
+            Ok(PageFile {
+                file: file.to_owned(),
+                page,
+            })
+        });
+        pages.sort_by(|a, b| a.page.slug.cmp(&b.page.slug));
+        pages
+    };
+    let pages = load_pages("pages", &mut errors);
+    let english_pages = load_pages(ENGLISH_PAGES_FOLDER, &mut errors);
     let mut documents = load_folder(content_dir, "van-ban", &mut errors, |file, slug, text| {
         documents::parse_document(file, slug, text, &mut assets)
     });
     documents::sort_documents(&mut documents);
     site.has_documents = !documents.is_empty();
-    errors.extend(bundle::link_pages(&site_file, &mut site, &pages));
+    errors.extend(bundle::link_pages(
+        &site_file,
+        &mut site,
+        &pages,
+        &english_pages,
+    ));
+    let pages = pages.into_iter().map(|p| p.page).collect();
+    let english_pages = english_pages.into_iter().map(|p| p.page).collect();
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -110,6 +130,7 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
         site,
         articles,
         pages,
+        english_pages,
         documents,
         images,
         downloads,

@@ -283,9 +283,10 @@
       var published = read(data, 'published_at');
       var updated = read(data, 'updated_at');
       var signature = read(data, 'signature');
+      var english = props.entry.get('collection') === 'english_pages';
       return h(
         'main',
-        { className: 'page' },
+        { className: 'page', lang: english ? 'en' : 'vi' },
         h(
           'div',
           { className: 'container' },
@@ -294,7 +295,7 @@
             { className: 'article' },
             h('h1', { className: 'article__title' }, read(data, 'title')),
             published && h('p', { className: 'article__meta' }, h('time', { dateTime: published }, shownTime(published))),
-            updated && h('p', { className: 'article__meta' }, 'Cập nhật: ', h('time', { dateTime: updated }, shownTime(updated))),
+            updated && h('p', { className: 'article__meta' }, english ? 'Updated: ' : 'Cập nhật: ', h('time', { dateTime: updated }, shownTime(updated))),
             h('div', { className: 'article__body' }, blocks),
             signature && h('p', { className: 'article__signature' }, signature),
           ),
@@ -305,4 +306,5 @@
   CMS.registerPreviewTemplate('articles', ArticlePreview);
   // A page of pages/ is shown as the site shows it: an article without date or signature.
   CMS.registerPreviewTemplate('pages', ArticlePreview);
+  CMS.registerPreviewTemplate('english_pages', ArticlePreview);
 })();

@@ -1,6 +1,7 @@
 use super::ThemeToggle;
 use crate::api::Loader;
-use crate::content::Site;
+use crate::chrome::{use_lang, Chrome};
+use crate::content::{Lang, Site};
 use crate::navigation::search_on_submit;
 use crate::paths::{data, Paths};
 use leptos::prelude::*;
@@ -9,111 +10,115 @@ use leptos_router::hooks::use_location;
 use std::sync::Arc;
 
 /// The header band (department name and slogan, linking home), the search field and the
-/// category navigation, which marks the section the page belongs to.
+/// section navigation, which marks the section the page belongs to. On the English section's
+/// pages: the English name, "Home" and the English pages. Both link to the other language.
+/// What differs between the languages follows the page's, piece by piece: the header itself
+/// stays, as the reader moves between the sections within the app.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let site = expect_context::<Arc<Site>>();
     let paths = expect_context::<Paths>();
+    let lang = use_lang();
+    let chrome = move || Chrome::of(lang.get());
+    let vietnamese = move || lang.get() == Lang::Vi;
     let pathname = use_location().pathname;
+    let home = {
+        let paths = paths.clone();
+        move || paths.home_in(lang.get())
+    };
     // The home listing's pages belong to "Trang chủ" too; a category's pages to their category
     // (which `<A>` marks itself: the address starts with the category's).
-    let home = paths.home();
-    let home_pages = paths.file("trang/");
-    let at_home = move || {
-        pathname.with(|p| {
-            p.trim_end_matches('/') == home.trim_end_matches('/') || p.starts_with(&home_pages)
-        })
+    let at_home = {
+        let home = home.clone();
+        let home_pages = paths.file("trang/");
+        move || {
+            let home = home();
+            pathname.with(|p| {
+                p.trim_end_matches('/') == home.trim_end_matches('/')
+                    || (vietnamese() && p.starts_with(&home_pages))
+            })
+        }
     };
     // The reader resting on a section starts loading its first page.
     let loader = Loader::from_context();
-    // The categories, then the department's own pages (`site.json`'s `menu_pages`).
-    let categories = site.categories.iter().map(|category| {
-        (
-            paths.category(&category.slug, 1),
-            category.name.clone(),
-            data::category_page(&category.slug, 1),
-        )
-    });
-    let menu_pages = site.menu().map(|page| {
-        (
-            paths.info_page(&page.slug),
-            page.title.clone(),
-            data::info_page(&page.slug),
-        )
-    });
-    // The documents' listing, where the bundle has documents.
-    let documents = site.has_documents.then(|| {
-        (
-            paths.documents(None, None, 1),
-            "Văn bản".to_owned(),
-            data::documents(None, None, 1),
-        )
-    });
-    let sections = categories
-        .chain(documents)
-        .chain(menu_pages)
-        .map(|(href, name, data_path)| {
-            let prefetch = loader.prefetcher(data_path);
-            view! {
-                <li class="site-nav__item">
-                    <A
-                        href
-                        attr:class="site-nav__link"
-                        on:pointerenter=move |_| prefetch()
-                    >
-                        {name}
-                    </A>
-                </li>
-            }
-        })
-        .collect_view();
+    let sections = {
+        let site = Arc::clone(&site);
+        let paths = paths.clone();
+        let loader = loader.clone();
+        move || {
+            sections(&site, &paths, lang.get())
+                .into_iter()
+                .map(|(href, name, data_path)| {
+                    let prefetch = loader.prefetcher(data_path);
+                    view! {
+                        <li class="site-nav__item">
+                            <A
+                                href
+                                attr:class="site-nav__link"
+                                on:pointerenter=move |_| prefetch()
+                            >
+                                {name}
+                            </A>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
     let prefetch_home = loader.prefetcher(data::home_page(1));
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         pathname.track();
         request_animation_frame(reveal_current_section);
     });
-    let input = NodeRef::<leptos::html::Input>::new();
-    let search = search_on_submit(input);
+    let name = {
+        let site = Arc::clone(&site);
+        move || site.name_in(lang.get()).to_owned()
+    };
+    let slogan = site.slogan.clone();
+    let slogan = move || {
+        vietnamese().then(|| view! { <span class="site-header__slogan">{slogan.clone()}</span> })
+    };
+    let search = move || vietnamese().then(|| view! { <HeaderSearch/> });
+    // The other language's section, at this page's counterpart where it has one.
+    let other_language = (!site.english_pages.is_empty()).then(|| {
+        let site = Arc::clone(&site);
+        let paths = paths.clone();
+        let href = move || pathname.with(|p| counterpart(&site, &paths, p));
+        let other = move || lang.get().other().code();
+        view! {
+            <a class="site-header__language" href=href lang=other hreflang=other>
+                {move || chrome().other_language}
+            </a>
+        }
+    });
     view! {
         <header class="site-header">
             <div class="site-header__band">
                 <div class="container site-header__inner">
-                    <a class="site-header__brand" href=paths.home()>
-                        <span class="site-header__name">{site.name.clone()}</span>
-                        <span class="site-header__slogan">{site.slogan.clone()}</span>
+                    <a class="site-header__brand" href=home.clone()>
+                        <span class="site-header__name">{name}</span>
+                        {slogan}
                     </a>
-                    // Without JavaScript, the browser submits it to the same address.
-                    <form class="site-search" role="search" action=paths.search("", 1) method="get" on:submit=search>
-                        // The label wraps its field: no id, so the header can appear more than once
-                        // on a page (the style guide shows it twice).
-                        <label class="site-search__field">
-                            <span class="visually-hidden">"Tìm kiếm tin bài"</span>
-                            <input
-                                node_ref=input
-                                class="site-search__input"
-                                type="search"
-                                name="q"
-                                placeholder="Tìm tin bài…"
-                                autocomplete="off"
-                                enterkeyhint="search"
-                            />
-                        </label>
-                        <button class="site-search__button" type="submit">"Tìm"</button>
-                    </form>
+                    {search}
+                    {other_language}
                 </div>
             </div>
-            <nav class="site-nav" aria-label="Chuyên mục">
+            <nav class="site-nav" aria-label=move || chrome().nav_label>
                 <div class="container site-nav__inner">
                     <ul class="site-nav__list">
                         <li class="site-nav__item">
                             <a
                                 class="site-nav__link"
-                                href=paths.home()
+                                href=home
                                 aria-current=move || at_home().then_some("page")
-                                on:pointerenter=move |_| prefetch_home()
+                                on:pointerenter=move |_| {
+                                    if vietnamese() {
+                                        prefetch_home()
+                                    }
+                                }
                             >
-                                "Trang chủ"
+                                {move || chrome().home}
                             </a>
                         </li>
                         {sections}
@@ -123,6 +128,91 @@ pub fn SiteHeader() -> impl IntoView {
             </nav>
         </header>
     }
+}
+
+/// The sections of the menu after "Trang chủ", each as its address, name and first page's
+/// data: the categories, the documents where the bundle has them, then the department's own
+/// pages (`site.json`'s `menu_pages`); in English, the English pages.
+fn sections(site: &Site, paths: &Paths, lang: Lang) -> Vec<(String, String, String)> {
+    if lang == Lang::En {
+        return site
+            .english_pages
+            .iter()
+            .map(|page| {
+                (
+                    paths.page_in(lang, &page.slug),
+                    page.title.clone(),
+                    data::page_in(lang, &page.slug),
+                )
+            })
+            .collect();
+    }
+    let categories = site.categories.iter().map(|category| {
+        (
+            paths.category(&category.slug, 1),
+            category.name.clone(),
+            data::category_page(&category.slug, 1),
+        )
+    });
+    let documents = site.has_documents.then(|| {
+        (
+            paths.documents(None, None, 1),
+            "Văn bản".to_owned(),
+            data::documents(None, None, 1),
+        )
+    });
+    let pages = site.menu().map(|page| {
+        (
+            paths.info_page(&page.slug),
+            page.title.clone(),
+            data::info_page(&page.slug),
+        )
+    });
+    categories.chain(documents).chain(pages).collect()
+}
+
+/// The search field: in the Vietnamese site, whose articles and documents it searches.
+#[component]
+fn HeaderSearch() -> impl IntoView {
+    let paths = expect_context::<Paths>();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let search = search_on_submit(input);
+    view! {
+        // Without JavaScript, the browser submits it to the same address.
+        <form class="site-search" role="search" action=paths.search("", 1) method="get" on:submit=search>
+            // The label wraps its field: no id, so the header can appear more than once on a
+            // page (the style guide shows it twice).
+            <label class="site-search__field">
+                <span class="visually-hidden">"Tìm kiếm tin bài"</span>
+                <input
+                    node_ref=input
+                    class="site-search__input"
+                    type="search"
+                    name="q"
+                    placeholder="Tìm tin bài…"
+                    autocomplete="off"
+                    enterkeyhint="search"
+                />
+            </label>
+            <button class="site-search__button" type="submit">"Tìm"</button>
+        </form>
+    }
+}
+
+/// Where the language link of the page at `pathname` leads: the page's counterpart in the
+/// other language where it has one (`translation`), else the other section's home.
+pub fn counterpart(site: &Site, paths: &Paths, pathname: &str) -> String {
+    let lang = paths.lang_of(pathname);
+    let below = pathname.strip_prefix(paths.base()).unwrap_or(pathname);
+    let slug = match lang {
+        Lang::Vi => below,
+        Lang::En => below.strip_prefix("en").unwrap_or(below),
+    }
+    .trim_matches('/');
+    let other = lang.other();
+    site.page_in(lang, slug)
+        .and_then(|page| page.translation.as_deref())
+        .map_or_else(|| paths.home_in(other), |t| paths.page_in(other, t))
 }
 
 /// On a phone the header's sections are one line that scrolls sideways: the one the page

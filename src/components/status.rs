@@ -1,8 +1,9 @@
 //! What a page shows while its data loads, when it fails, and when there is nothing to show.
 
 use crate::api::FetchError;
+use crate::chrome::{use_lang, Chrome};
 use crate::content::Site;
-use crate::meta::{self, PageTitle};
+use crate::meta::{titled_in, PageTitle};
 use crate::pages::NotFoundPage;
 use crate::paths::Paths;
 use leptos::either::{Either, EitherOf3};
@@ -44,17 +45,16 @@ where
 #[component]
 fn LoadError(error: FetchError, retry: Callback<()>) -> impl IntoView {
     let site = expect_context::<Arc<Site>>();
+    let lang = use_lang().get_untracked();
     match error {
         FetchError::NotFound => EitherOf3::A(view! { <NotFoundPage retry/> }),
         FetchError::NoSuchPage => EitherOf3::B(view! { <NotFoundPage/> }),
         error => EitherOf3::C(view! {
-            <PageTitle text=format!("{} – {}", ERROR_TITLE, site.short_name)/>
+            <PageTitle text=titled_in(&site, lang, Chrome::of(lang).load_error_title)/>
             <ErrorPanel error retry/>
         }),
     }
 }
-
-const ERROR_TITLE: &str = "Không tải được nội dung";
 
 /// Provided by the style guide, whose samples of whole-page states must not add more `h1`s to
 /// the page.
@@ -73,18 +73,21 @@ fn notice_title(text: &'static str) -> impl IntoView {
 /// Grey blocks the size of the content to come, so that nothing jumps when it arrives.
 #[component]
 pub fn Skeleton(#[prop(default = 6)] lines: usize) -> impl IntoView {
+    let chrome = Chrome::of(use_lang().get_untracked());
     view! {
         <div class="skeleton" aria-busy="true">
-            <p class="visually-hidden" role="status">"Đang tải nội dung…"</p>
+            <p class="visually-hidden" role="status">{chrome.loading}</p>
             <div class="skeleton__title"></div>
             {(0..lines).map(|_| view! { <div class="skeleton__line"></div> }).collect_view()}
         </div>
     }
 }
 
-/// A failed load: what went wrong, in Vietnamese, and a button that tries again.
+/// A failed load: what went wrong, in the page's language, and a button that tries again.
 #[component]
 pub fn ErrorPanel(error: FetchError, retry: Callback<()>) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let chrome = Chrome::of(lang);
     // A sample in the style guide must not be announced as an alert.
     let role = use_context::<SampleView>().is_none().then_some("alert");
     // Data the app cannot read usually means the site was updated under an open tab: its data
@@ -100,10 +103,10 @@ pub fn ErrorPanel(error: FetchError, retry: Callback<()>) -> impl IntoView {
     };
     view! {
         <section class="notice notice--error" role=role>
-            {notice_title(ERROR_TITLE)}
-            <p class="notice__text">{error.to_string()}</p>
+            {notice_title(chrome.load_error_title)}
+            <p class="notice__text">{error.message(lang)}</p>
             <button type="button" class="button" on:click=try_again>
-                "Thử lại"
+                {chrome.try_again}
             </button>
         </section>
     }
@@ -114,15 +117,17 @@ pub fn ErrorPanel(error: FetchError, retry: Callback<()>) -> impl IntoView {
 #[component]
 pub fn NotFound(#[prop(optional_no_strip)] retry: Option<Callback<()>>) -> impl IntoView {
     let paths = expect_context::<Paths>();
+    let lang = use_lang().get_untracked();
+    let chrome = Chrome::of(lang);
     view! {
         <section class="notice notice--not-found">
-            {notice_title(meta::NOT_FOUND_TITLE)}
-            <p class="notice__text">{meta::NOT_FOUND_TEXT}</p>
+            {notice_title(chrome.not_found_title)}
+            <p class="notice__text">{chrome.not_found_text}</p>
             <p class="notice__actions">
-                <a class="button" href=paths.home()>"Về trang chủ"</a>
+                <a class="button" href=paths.home_in(lang)>{chrome.back_home}</a>
                 {retry.map(|retry| view! {
                     <button type="button" class="button button--secondary" on:click=move |_| retry.run(())>
-                        "Thử lại"
+                        {chrome.try_again}
                     </button>
                 })}
             </p>

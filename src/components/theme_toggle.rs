@@ -7,6 +7,8 @@ use leptos::prelude::*;
 /// matches the static page.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
+    let lang = crate::chrome::use_lang();
+    let label = move || crate::chrome::Chrome::of(lang.get()).dark_theme;
     let dark = RwSignal::new(false);
     Effect::new(move |_| dark.set(browser::is_dark()));
     let toggle = move |_| {
@@ -23,7 +25,7 @@ pub fn ThemeToggle() -> impl IntoView {
             on:click=toggle
         >
             <span class="theme-toggle__icon" aria-hidden="true">"◐"</span>
-            <span class="theme-toggle__label">" Giao diện tối"</span>
+            <span class="theme-toggle__label">{label}</span>
         </button>
     }
 }

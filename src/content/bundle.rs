@@ -276,6 +276,13 @@ pub fn parse_site(file: &str, text: &str) -> Result<Site, Vec<BundleError>> {
             "danh sách trang do bản dựng tự lập từ thư mục pages/, không viết trong site.json",
         ));
     }
+    if !site.english_pages.is_empty() {
+        errors.push(BundleError::new(
+            file,
+            Some("english_pages"),
+            "danh sách trang do bản dựng tự lập từ thư mục en/pages/, không viết trong site.json",
+        ));
+    }
     if errors.is_empty() {
         Ok(site)
     } else {
@@ -283,12 +290,28 @@ pub fn parse_site(file: &str, text: &str) -> Result<Site, Vec<BundleError>> {
     }
 }
 
-/// Checks `site.json`'s `menu_pages` against the pages the bundle has, and lists those pages
-/// in the published site.
-pub fn link_pages(file: &str, site: &mut Site, pages: &[InfoPage]) -> Vec<BundleError> {
+/// The English section's pages, below the content folder.
+pub const ENGLISH_PAGES_FOLDER: &str = "en/pages";
+
+/// A page of `pages/` or `en/pages/` with the file it was read from, for messages.
+pub struct PageFile {
+    pub file: String,
+    pub page: InfoPage,
+}
+
+/// Checks `site.json`'s `menu_pages` and `name_en`, and the pages' `translation`s, against the
+/// pages the bundle has, and lists those pages in the published site, each with its
+/// counterpart in the other language. A translation named by one page of a pair holds for
+/// both; two pages that disagree are refused.
+pub fn link_pages(
+    file: &str,
+    site: &mut Site,
+    pages: &[PageFile],
+    english_pages: &[PageFile],
+) -> Vec<BundleError> {
     let mut errors = Vec::new();
     for (i, slug) in site.menu_pages.iter().enumerate() {
-        if !pages.iter().any(|p| &p.slug == slug) {
+        if !pages.iter().any(|p| &p.page.slug == slug) {
             errors.push(BundleError::new(
                 file,
                 Some(&format!("menu_pages[{i}]")),
@@ -302,13 +325,78 @@ pub fn link_pages(file: &str, site: &mut Site, pages: &[InfoPage]) -> Vec<Bundle
             ));
         }
     }
-    site.pages = pages
-        .iter()
-        .map(|p| PageLink {
-            slug: p.slug.clone(),
-            title: p.title.clone(),
-        })
-        .collect();
+    match site.name_en.as_deref().map(blank) {
+        Some(true) => errors.push(BundleError::new(
+            file,
+            Some("name_en"),
+            "không được để trống (bỏ hẳn trường này nếu không có phần tiếng Anh)",
+        )),
+        None if !english_pages.is_empty() => errors.push(BundleError::new(
+            file,
+            Some("name_en"),
+            format!(
+                "thiếu tên tiếng Anh của Sở, cần cho phần tiếng Anh ({} trang trong en/pages/)",
+                english_pages.len()
+            ),
+        )),
+        _ => {}
+    }
+    // Each pair once, whichever side names it: (Vietnamese slug, English slug).
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let sides = [
+        (pages, english_pages, "en/pages", false),
+        (english_pages, pages, "pages", true),
+    ];
+    for (own, others, other_folder, english) in sides {
+        for page in own {
+            let Some(target) = &page.page.translation else {
+                continue;
+            };
+            if !others.iter().any(|p| &p.page.slug == target) {
+                errors.push(BundleError::new(
+                    &page.file,
+                    Some("translation"),
+                    format!("không có trang \"{target}\" (tệp {other_folder}/{target}.json)"),
+                ));
+                continue;
+            }
+            let pair = if english {
+                (target.clone(), page.page.slug.clone())
+            } else {
+                (page.page.slug.clone(), target.clone())
+            };
+            if pairs.contains(&pair) {
+                continue;
+            }
+            let taken = pairs.iter().find(|(vi, en)| vi == &pair.0 || en == &pair.1);
+            if let Some((vi, en)) = taken {
+                errors.push(BundleError::new(
+                    &page.file,
+                    Some("translation"),
+                    format!(
+                        "\"{vi}\" (pages/) và \"{en}\" (en/pages/) đã là bản dịch của nhau; mỗi trang chỉ có một bản dịch"
+                    ),
+                ));
+                continue;
+            }
+            pairs.push(pair);
+        }
+    }
+    let links = |pages: &[PageFile], english: bool| -> Vec<PageLink> {
+        pages
+            .iter()
+            .map(|p| PageLink {
+                slug: p.page.slug.clone(),
+                title: p.page.title.clone(),
+                translation: pairs
+                    .iter()
+                    .find(|(vi, en)| if english { en } else { vi } == &p.page.slug)
+                    .map(|(vi, en)| if english { vi } else { en }.clone()),
+            })
+            .collect()
+    };
+    site.pages = links(pages, false);
+    site.english_pages = links(english_pages, true);
     errors
 }
 
@@ -572,7 +660,7 @@ fn parse_body(
 }
 
 /// The site's own first path segments: a page may not take one (`/tim-kiem/` is the search).
-pub const RESERVED_SLUGS: [&str; 13] = [
+pub const RESERVED_SLUGS: [&str; 14] = [
     "bai-viet",
     "chuyen-muc",
     "tim-kiem",
@@ -585,6 +673,7 @@ pub const RESERVED_SLUGS: [&str; 13] = [
     "mau-giao-dien",
     "files",
     "images",
+    "khoi-dong",
     "404",
 ];
 
@@ -623,6 +712,10 @@ pub fn parse_page(
         title: text::plain(&source.title),
         body,
         updated_at,
+        translation: source
+            .translation
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty()),
     })
 }
 

@@ -20,6 +20,9 @@ pub const PAGE_SIZE: usize = 10;
 #[serde(deny_unknown_fields)]
 pub struct Site {
     pub name: String,
+    /// The department's name in English, over the English section (`en/pages/`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
     pub short_name: String,
     pub slogan: String,
     /// Absolute https URL of the production site, without a trailing slash once published.
@@ -33,6 +36,9 @@ pub struct Site {
     /// that the app knows which addresses are pages without asking the network.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<PageLink>,
+    /// Every page of `en/pages/`, the English section: written by the build, like `pages`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub english_pages: Vec<PageLink>,
     /// Whether the bundle has documents (`van-ban/`): written by the build, like `pages`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub has_documents: bool,
@@ -47,6 +53,22 @@ impl Site {
         self.pages.iter().find(|p| p.slug == slug)
     }
 
+    /// A page of one language's section: `pages/` or `en/pages/`.
+    pub fn page_in(&self, lang: Lang, slug: &str) -> Option<&PageLink> {
+        match lang {
+            Lang::Vi => self.page(slug),
+            Lang::En => self.english_pages.iter().find(|p| p.slug == slug),
+        }
+    }
+
+    /// The name over a section: the English one over the English section, where there is one.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match (lang, &self.name_en) {
+            (Lang::En, Some(name)) => name,
+            _ => &self.name,
+        }
+    }
+
     /// The menu's pages, in the menu's order.
     pub fn menu(&self) -> impl Iterator<Item = &PageLink> {
         self.menu_pages.iter().filter_map(|slug| self.page(slug))
@@ -59,6 +81,35 @@ impl Site {
 pub struct PageLink {
     pub slug: String,
     pub title: String,
+    /// The slug of the same page in the other language's section, either page naming the other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<String>,
+}
+
+/// The site's two languages: the Vietnamese site, and its English section under `/en/`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 code, for `lang` and `hreflang`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other section's language.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Vi => Lang::En,
+            Lang::En => Lang::Vi,
+        }
+    }
 }
 
 /// `public/content/pages/<slug>.json`, as an editor writes it: a page that stands on its own
@@ -71,6 +122,9 @@ pub struct PageSource {
     /// When the page was last brought up to date, RFC 3339 with its offset.
     #[serde(default)]
     pub updated_at: Option<String>,
+    /// The slug of the same page in the other language: `about` for `gioi-thieu`.
+    #[serde(default)]
+    pub translation: Option<String>,
 }
 
 /// One page as the app shows it, written by the build to `data/trang-thong-tin/<slug>.json`.
@@ -81,6 +135,10 @@ pub struct InfoPage {
     pub body: Vec<Block>,
     #[serde(default)]
     pub updated_at: Option<String>,
+    /// The slug its own file names as its counterpart in the other language, for the build:
+    /// the pair, from either side, is published in [`Site`]'s page lists.
+    #[serde(skip)]
+    pub translation: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

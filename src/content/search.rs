@@ -5,6 +5,7 @@
 //! The build writes one small postings file per token and the article list in chunks; a search
 //! downloads only the files of its own words and of the results it shows (like Pagefind).
 
+use super::Lang;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -206,11 +207,45 @@ pub fn rank(postings: &[Vec<(u32, u8)>]) -> Vec<u32> {
 }
 
 /// One entry of the index's list: an article, `[slug, title, published_at, category name]`,
-/// or a document, `["van-ban/" + slug, "number: summary", issued_on, "Văn bản · kind"]`.
+/// a document, `["van-ban/" + slug, "number: summary", issued_on, "Văn bản · kind"]`, or a
+/// page, `["trang-thong-tin/" + slug, title, updated_at or "", "Trang thông tin"]` (`"en/"` and
+/// `"English"` for the English section's).
 pub type DocEntry = (String, String, String, String);
 
 /// What starts the slug of a document's entry in the index's list.
 pub const DOCUMENT_PREFIX: &str = "van-ban/";
+const PAGE_PREFIX: &str = "trang-thong-tin/";
+const ENGLISH_PAGE_PREFIX: &str = "en/";
+
+/// What an entry of the index's list leads to, read from its slug.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Found<'a> {
+    Article(&'a str),
+    Document(&'a str),
+    Page(Lang, &'a str),
+}
+
+impl<'a> Found<'a> {
+    pub fn of(entry_slug: &'a str) -> Self {
+        if let Some(slug) = entry_slug.strip_prefix(DOCUMENT_PREFIX) {
+            Found::Document(slug)
+        } else if let Some(slug) = entry_slug.strip_prefix(PAGE_PREFIX) {
+            Found::Page(Lang::Vi, slug)
+        } else if let Some(slug) = entry_slug.strip_prefix(ENGLISH_PAGE_PREFIX) {
+            Found::Page(Lang::En, slug)
+        } else {
+            Found::Article(entry_slug)
+        }
+    }
+}
+
+/// The slug of a page's entry in the index's list.
+pub fn page_entry_slug(lang: Lang, slug: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{PAGE_PREFIX}{slug}"),
+        Lang::En => format!("{ENGLISH_PAGE_PREFIX}{slug}"),
+    }
+}
 
 /// A text cut into pieces, the marked ones matching the query.
 pub type Marked = Vec<(String, bool)>;

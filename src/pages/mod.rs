@@ -2,6 +2,7 @@
 
 mod article;
 mod documents;
+mod english_home;
 mod info_page;
 mod listing;
 mod not_found;
@@ -10,7 +11,8 @@ mod style_guide;
 
 pub use article::ArticlePage;
 pub use documents::{DocumentPage, DocumentsPage};
-pub use info_page::InfoPageRoute;
+pub use english_home::EnglishHomePage;
+pub use info_page::{EnglishPageRoute, InfoPageRoute};
 pub use listing::{CategoryPage, HomePage};
 pub use not_found::NotFoundPage;
 pub use search::{run_search, SearchHit, SearchPage, SearchResults};

@@ -1,3 +1,4 @@
+use crate::chrome::use_lang;
 use crate::components::NotFound;
 use crate::content::Site;
 use crate::meta::{self, Head};
@@ -10,7 +11,11 @@ use std::sync::Arc;
 /// after publication can reach a CDN before the page does.
 #[component]
 pub fn NotFoundPage(#[prop(optional)] retry: Option<Callback<()>>) -> impl IntoView {
-    let meta = meta::not_found(&expect_context::<Arc<Site>>(), &expect_context::<Paths>());
+    let meta = meta::not_found(
+        &expect_context::<Arc<Site>>(),
+        &expect_context::<Paths>(),
+        use_lang().get_untracked(),
+    );
     view! {
         <Head meta/>
         <NotFound retry/>

@@ -1,7 +1,7 @@
 use crate::api::{FetchError, Loader};
 use crate::components::{ErrorPanel, Pagination, PublishedTime};
 use crate::content::documents::display_date;
-use crate::content::search::{self, DocEntry, Marked, DOCS_PER_CHUNK, RESULTS_PER_PAGE};
+use crate::content::search::{self, DocEntry, Found, Marked, DOCS_PER_CHUNK, RESULTS_PER_PAGE};
 use crate::content::{Article, Block, Site};
 use crate::meta::{self, Head, PageTitle};
 use crate::navigation::search_on_submit;
@@ -85,10 +85,12 @@ pub async fn run_search(
                 .cloned()
         })
         .collect();
-    // Articles give their snippet from their text; a document's entry says all it has.
+    // Articles give their snippet from their text; a document's or a page's entry says all it
+    // has.
+    let is_article = |slug: &str| matches!(Found::of(slug), Found::Article(_));
     let article_paths: Vec<String> = entries
         .iter()
-        .filter(|(slug, ..)| !slug.starts_with(search::DOCUMENT_PREFIX))
+        .filter(|(slug, ..)| is_article(slug))
         .map(|(slug, ..)| data::article(slug))
         .collect();
     let articles = loader
@@ -98,14 +100,14 @@ pub async fn run_search(
     let items = entries
         .into_iter()
         .map(|(slug, title, published_at, category)| {
-            let snippet = if slug.starts_with(search::DOCUMENT_PREFIX) {
-                Marked::new()
-            } else {
+            let snippet = if is_article(&slug) {
                 articles
                     .next()
                     .and_then(Result::ok)
                     .and_then(|file| best_snippet(&file.data, &tokens))
                     .unwrap_or_default()
+            } else {
+                Marked::new()
             };
             SearchHit {
                 title: search::highlight(&title, &tokens),
@@ -313,19 +315,26 @@ fn ResultList(results: Arc<SearchResults>, elapsed: Option<f64>) -> impl IntoVie
         .iter()
         .cloned()
         .map(|hit| {
-            // A document's entry: its own address, and its issue date (a day, not a time).
-            let (href, data_path, time) = match hit.slug.strip_prefix(search::DOCUMENT_PREFIX) {
-                Some(slug) => (
+            // A document's entry: its own address, and its issue date (a day, not a time). A
+            // page's: its update time, when it has one.
+            let dated = !hit.published_at.is_empty();
+            let (href, data_path, time) = match Found::of(&hit.slug) {
+                Found::Document(slug) => (
                     paths.document(slug),
                     data::document(slug),
-                    Either::Left(view! {
+                    EitherOf3::A(view! {
                         <time datetime=hit.published_at.clone()>{display_date(&hit.published_at)}</time>
                     }),
                 ),
-                None => (
-                    paths.article(&hit.slug),
-                    data::article(&hit.slug),
-                    Either::Right(view! { <PublishedTime at=hit.published_at/> }),
+                Found::Article(slug) => (
+                    paths.article(slug),
+                    data::article(slug),
+                    EitherOf3::B(view! { <PublishedTime at=hit.published_at/> }),
+                ),
+                Found::Page(lang, slug) => (
+                    paths.page_in(lang, slug),
+                    data::page_in(lang, slug),
+                    EitherOf3::C(dated.then(|| view! { <PublishedTime at=hit.published_at/> })),
                 ),
             };
             let prefetch = loader.prefetcher(data_path);
@@ -338,7 +347,7 @@ fn ResultList(results: Arc<SearchResults>, elapsed: Option<f64>) -> impl IntoVie
                     </h2>
                     <p class="result__meta">
                         <span class="result__category">{hit.category}</span>
-                        <span aria-hidden="true">" · "</span>
+                        {dated.then(|| view! { <span aria-hidden="true">" · "</span> })}
                         {time}
                     </p>
                     <p class="result__snippet">{marked_view(hit.snippet)}</p>

@@ -37,6 +37,26 @@ const COLOURS: [&str; 22] = [
 const TYPE_SCALE: [&str; 8] = ["xs", "sm", "base", "md", "lg", "xl", "2xl", "brand"];
 const SPACES: [&str; 7] = ["1", "2", "3", "4", "5", "6", "7"];
 
+/// Each sample reads its token through a class of its own, from the lists above: the
+/// Content-Security-Policy allows this one `<style>` by its hash, where a `style` attribute per
+/// sample would each need one.
+fn samples_css() -> String {
+    COLOURS
+        .iter()
+        .map(|name| format!(".styleguide__chip--{name}{{background:var(--color-{name})}}"))
+        .chain(
+            TYPE_SCALE.iter().map(|size| {
+                format!(".styleguide__size--{size}{{font-size:var(--font-size-{size})}}")
+            }),
+        )
+        .chain(
+            SPACES
+                .iter()
+                .map(|space| format!(".styleguide__space--{space}{{width:var(--space-{space})}}")),
+        )
+        .collect()
+}
+
 /// `/mau-giao-dien/` in the route table. The build writes the style guide as a static page, which
 /// loads no app (its samples of every component would weigh on every reader's app); a move to
 /// it within the app therefore loads it as a document.
@@ -62,6 +82,7 @@ pub fn StyleGuidePage() -> impl IntoView {
     provide_context(SampleView);
     view! {
         <Head meta/>
+        <leptos_meta::Style>{samples_css()}</leptos_meta::Style>
         <section class="styleguide">
             <h1>"Mẫu giao diện"</h1>
             <p class="styleguide__intro">
@@ -108,7 +129,7 @@ fn ThemeSample(theme: &'static str, label: &'static str, site: Arc<Site>) -> imp
         .map(|name| {
             view! {
                 <li class="styleguide__swatch">
-                    <span class="styleguide__chip" style=format!("background: var(--color-{name})")></span>
+                    <span class=format!("styleguide__chip styleguide__chip--{name}")></span>
                     <code>{format!("--color-{name}")}</code>
                 </li>
             }
@@ -118,7 +139,7 @@ fn ThemeSample(theme: &'static str, label: &'static str, site: Arc<Site>) -> imp
         .iter()
         .map(|size| {
             view! {
-                <li style=format!("font-size: var(--font-size-{size})")>
+                <li class=format!("styleguide__size--{size}")>
                     <code>{format!("--font-size-{size}")}</code>
                     " Khoa học và Công nghệ Cần Thơ"
                 </li>
@@ -130,7 +151,7 @@ fn ThemeSample(theme: &'static str, label: &'static str, site: Arc<Site>) -> imp
         .map(|space| {
             view! {
                 <li>
-                    <span class="styleguide__space" style=format!("width: var(--space-{space})")></span>
+                    <span class=format!("styleguide__space styleguide__space--{space}")></span>
                     <code>{format!("--space-{space}")}</code>
                 </li>
             }

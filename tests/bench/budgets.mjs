@@ -43,10 +43,10 @@ const firstViewBytes = uniqueFirstView.reduce((sum, f) => sum + brotliSize(f), 0
 // The JS glue has no budget of its own: it is wasm-bindgen's, as it writes it. It counts in the
 // first view.
 const budgets = [
-  { name: 'app wasm, brotli', bytes: brotliSize(wasm), budget: 190_000, stretch: 150_000, ceiling: 265_500 },
+  { name: 'app wasm, brotli', bytes: brotliSize(wasm), budget: 190_000, stretch: 150_000, ceiling: 279_000 },
   { name: 'JS glue, brotli (wasm-bindgen\'s, no budget)', bytes: brotliSize(js) },
   { name: `first article HTML (${articles[0]}), brotli`, bytes: brotliSize(articleHtml), budget: 14_000 },
-  { name: 'first article view without photos, brotli', bytes: firstViewBytes, budget: 220_000, ceiling: 284_000 },
+  { name: 'first article view without photos, brotli', bytes: firstViewBytes, budget: 220_000, ceiling: 299_500 },
 ];
 
 let failed = false;

@@ -75,10 +75,13 @@ console.log(`by round, LCP: site ${results.site.map((r) => (r.lcp / 1000).toFixe
 // The budgets. LCP against the floor (at most 1.05×) is reported, not enforced: Lighthouse's
 // simulation puts both pages' largest paint at one of two values about 0.15 s apart from round
 // to round, so the ratio of medians moves across 1.05 by chance (see README, Measurements).
+// TBT is the app's own: the site's over the floor's, measured in the same interleaved rounds.
+// On a shared machine the floor, which runs no script at all, has measured up to 29 ms of
+// blocking time (2026-12-03): that is the host's, not the app's.
 const budgets = [
   ['every category scores 100', ['performance', 'accessibility', 'bestPractices', 'seo'].every((k) => m('site', k) === 100)],
   ['CLS 0', m('site', 'cls') === 0],
-  ['TBT at most 50 ms', m('site', 'tbt') <= 50],
+  ['TBT at most 50 ms over floor', m('site', 'tbt') - m('floor', 'tbt') <= 50],
 ];
 for (const [name, met] of budgets) console.log(`  ${name.padEnd(28)} ${met ? 'ok' : 'MISSED'}`);
 console.log(`  ${'LCP at most 1.05× the floor'.padEnd(28)} ${Number(ratio('lcp')) <= 1.05 ? 'ok' : 'missed'} (reported, not enforced)`);

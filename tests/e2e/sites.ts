@@ -4,8 +4,10 @@ import path from 'node:path';
 
 const repo = path.resolve(__dirname, '../..');
 const built = (name: string) => path.join(repo, 'target/e2e-sites', name);
+// Every host but Python's sends the headers of the build's `_headers`: the tests run under the
+// site's real Content-Security-Policy (Python's host, which sends none, under its <meta> form).
 const server = (root: string, port: number, extra = '') =>
-  `node ${path.join(__dirname, 'static-server.mjs')} --root ${root} --port ${port} ${extra}`;
+  `node ${path.join(__dirname, 'static-server.mjs')} --root ${root} --port ${port} --security-headers ${extra}`;
 
 export const SITES = {
   /** The seed bundle, on Python's http.server: the dumbest static host there is. */

@@ -8,6 +8,8 @@
 //   --brotli        serve the .br sibling when the client accepts br (for the benchmarks)
 //   --headers       send the headers the site's `_headers` file gives each path (Netlify's and
 //                   Cloudflare Pages' format), instead of `Cache-Control: no-store`
+//   --security-headers  the same, but keep `Cache-Control: no-store`: what the browser tests
+//                   use, so that a test sees each file as the build last wrote it
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,9 +26,11 @@ const spa = args.includes('--spa');
 const brotli = args.includes('--brotli');
 
 // `_headers`: a path pattern (`*` matches anything) on a line of its own, then its headers,
-// indented, one `Name: value` a line. Every rule whose pattern matches applies.
+// indented, one `Name: value` a line. Every rule whose pattern matches applies, a later rule's
+// header replacing an earlier one's, as on Netlify. Patterns carry the site's prefix.
 const rules = [];
-if (args.includes('--headers') && fs.existsSync(path.join(root, '_headers'))) {
+const securityOnly = args.includes('--security-headers');
+if ((args.includes('--headers') || securityOnly) && fs.existsSync(path.join(root, '_headers'))) {
   for (const line of fs.readFileSync(path.join(root, '_headers'), 'utf8').split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
@@ -34,7 +38,9 @@ if (args.includes('--headers') && fs.existsSync(path.join(root, '_headers'))) {
       rules.push({ pattern: new RegExp(`^${pattern}$`), headers: {} });
     } else if (rules.length) {
       const at = line.indexOf(':');
-      rules[rules.length - 1].headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+      const name = line.slice(0, at).trim();
+      if (securityOnly && name.toLowerCase() === 'cache-control') continue;
+      rules[rules.length - 1].headers[name] = line.slice(at + 1).trim();
     }
   }
 }
@@ -91,8 +97,8 @@ http.createServer((req, res) => {
     res.writeHead(403);
     return res.end();
   }
-  // The path as `_headers` patterns see it: below the site's root.
-  const sitePath = '/' + relative;
+  // The path as `_headers` patterns see it: the whole path, prefix included.
+  const sitePath = pathname;
   if (isFile(target)) return send(req, res, target, 200, sitePath);
   if (isDir(target)) {
     if (!pathname.endsWith('/')) {

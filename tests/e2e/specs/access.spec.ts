@@ -1,7 +1,7 @@
 // Reading and access for every resident: WCAG 2.2 AA by axe-core, keyboard, text size, share,
 // print, the photo viewer, listening, and the dark theme.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, Page } from '@playwright/test';
+import { expect, test, Page } from './fixtures';
 import { SEED_CAPTIONS, SEED_SLUG, SEED_TITLE, SITES } from '../sites';
 import { appStarted } from './helpers';
 
@@ -25,6 +25,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       ['search results', 'tim-kiem/?q=co+do'],
       ['category', 'chuyen-muc/thong-bao/'],
       ['contact page, with its table', 'lien-he/'],
+      ['English section', 'en/'],
+      ['English contact page', 'en/contact/'],
     ]) {
       test(`no violations on the ${name}`, async ({ page }) => {
         await page.goto(seed + path);

@@ -1,6 +1,6 @@
 // The build as an editor meets it: a broken bundle fails `trunk build --release` with the file
 // and the field named, and the site already in dist/ is left exactly as it was.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

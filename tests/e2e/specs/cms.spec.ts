@@ -2,7 +2,7 @@
 // and its real local proxy, decap-server, writing into a temporary copy of the bundle. An
 // editor writes an article with a photo and publishes it; the bundle tool accepts it; the built
 // site shows it. The seed article survives a save. The preview shows what the site shows.
-import { expect, Page, test } from '@playwright/test';
+import { expect, Page, test } from './fixtures';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 // Photos on a mid-range phone: the small variant, and nothing below the fold before scrolling.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { SEED_SLUG, SITES } from '../sites';
 import { appStarted } from './helpers';
 

@@ -1,7 +1,7 @@
 // What a department's portal publishes besides news: tables and downloads inside a page and an article
 // (tests/fixtures/portal), a feed per category, and "Góp ý" on every article.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { SEED_SLUG, SEED_TITLE, SITES } from '../sites';
 import { appStarted, watchForErrors } from './helpers';
 
@@ -253,9 +253,98 @@ test('the search finds documents by number and by words of their summary, and sa
   // Without diacritics, a document and an article alike.
   await page.goto(`${portal}tim-kiem/?q=ke+hoach+khoa+hoc+cong+nghe+2024`);
   await appStarted(page);
-  await expect(page.locator('.result__category')).toHaveText(['Thông báo', 'Văn bản · Kế hoạch']);
+  // The page of forms lists the same plan's form: a page of the department, said so.
+  await expect(page.locator('.result__category')).toHaveText(['Thông báo', 'Văn bản · Kế hoạch', 'Trang thông tin']);
   await page.locator('.result__link').nth(1).click();
   await expect(page).toHaveURL(`${portal}van-ban/ke-hoach-khcn-2024/`);
   await expect(page.locator('.document__facts dd').first()).toHaveText('25/KH-SKHCN');
   expect(errors).toEqual([]);
+});
+
+test.describe('the English section, under --public-url', () => {
+  const sub = SITES.subPath.url; // the seed, built with --public-url /tin-tuc/
+  const englishName = 'Department of Science and Technology of Cần Thơ City';
+
+  test('a page and its Vietnamese counterpart link each other, with hreflang, and the chrome follows the language', async ({ page }) => {
+    const errors = watchForErrors(page);
+    await page.goto(`${sub}lien-he/`);
+    await appStarted(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+    const alternate = (lang: string) => page.locator(`link[rel=alternate][hreflang=${lang}]`);
+    await expect(alternate('en')).toHaveAttribute('href', `${origin}/tin-tuc/en/contact/`);
+    await expect(alternate('vi')).toHaveAttribute('href', `${origin}/tin-tuc/lien-he/`);
+    await page.evaluate(() => ((window as any).__sameDocument = true));
+
+    await page.getByRole('link', { name: 'English' }).click();
+    await expect(page).toHaveURL(`${sub}en/contact/`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('h1')).toHaveText('Contact');
+    await expect(page).toHaveTitle(`Contact – ${englishName}`);
+    await expect(page.locator('.skip-link')).toHaveText('Skip to main content');
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    await expect(nav.locator('[aria-current="page"]')).toHaveText('Contact');
+    await expect(page.locator('.site-header__name')).toHaveText(englishName);
+    await expect(page.getByRole('search')).toHaveCount(0);
+    const footer = page.locator('footer');
+    await expect(footer).toContainText('Address: Số 02, Lý Thường kiệt');
+    await expect(footer).toContainText('Editor-in-chief: Ông Trần Đông Phương An');
+    await expect(footer.locator('.site-footer__address')).toHaveAttribute('lang', 'vi');
+    await expect(page.getByRole('region', { name: 'Contact details' })).toContainText('sokhcn@cantho.gov.vn');
+    await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', `${origin}/tin-tuc/en/contact/`);
+
+    // /en/ lists the English pages under the English name.
+    await nav.getByRole('link', { name: 'Home' }).click();
+    await expect(page).toHaveURL(`${sub}en/`);
+    await expect(page.locator('h1')).toHaveText(englishName);
+    await expect(page.locator('main').getByRole('link', { name: 'Contact' })).toHaveAttribute('href', '/tin-tuc/en/contact/');
+
+    // "Tiếng Việt" from a page without a counterpart: the Vietnamese home.
+    const vietnamese = page.getByRole('link', { name: 'Tiếng Việt' });
+    await expect(vietnamese).toHaveAttribute('lang', 'vi');
+    await vietnamese.click();
+    await expect(page).toHaveURL(sub);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+    await expect(page.locator('.skip-link')).toHaveText('Bỏ qua điều hướng');
+    await expect(page.getByRole('navigation', { name: 'Chuyên mục' })).toBeVisible();
+    await page.goBack();
+    await expect(page).toHaveURL(`${sub}en/`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  test('an English address that does not exist is not found in English', async ({ page }) => {
+    await page.goto(`${sub}en/no-such-page/`);
+    await appStarted(page);
+    await expect(page.locator('h1')).toHaveText('Page not found');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('link', { name: 'Back to the home page' })).toHaveAttribute('href', '/tin-tuc/en/');
+  });
+
+  test('without JavaScript the English page is English, with its alternates', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${sub}en/contact/`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('h1')).toHaveText('Contact');
+    // Search engines read each address's static page: the pair's alternates are there.
+    await expect(page.locator('link[rel=alternate][hreflang=vi]')).toHaveAttribute('href', `${origin}/tin-tuc/lien-he/`);
+    await expect(page.locator('link[rel=alternate][hreflang=en]')).toHaveAttribute('href', `${origin}/tin-tuc/en/contact/`);
+    await expect(page.getByRole('link', { name: 'Tiếng Việt' })).toHaveAttribute('href', '/tin-tuc/lien-he/');
+    await context.close();
+  });
+
+  test('the search finds the department\'s pages, Vietnamese and English, and says which they are', async ({ page }) => {
+    await page.goto(`${sub}tim-kiem/?q=lien+he`);
+    await appStarted(page);
+    const result = page.locator('.result').filter({ hasText: 'Liên hệ' }).first();
+    await expect(result.locator('.result__category')).toHaveText('Trang thông tin');
+    await expect(result.getByRole('link')).toHaveAttribute('href', '/tin-tuc/lien-he/');
+    await page.goto(`${sub}tim-kiem/?q=contact+details`);
+    const english = page.locator('.result').first();
+    await expect(english.locator('.result__category')).toHaveText('English');
+    await english.getByRole('link', { name: 'Contact' }).click();
+    await expect(page).toHaveURL(`${sub}en/contact/`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
 });

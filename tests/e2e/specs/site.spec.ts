@@ -1,5 +1,5 @@
 // The news site as a resident uses it: listing, article, footer, errors, time zones, phones.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { SEED_CAPTIONS, SEED_FOOTER, SEED_SLUG, SEED_TITLE, SITES } from '../sites';
 import { appStarted, holdArticleData, isSameDocument, markDocument, watchForErrors } from './helpers';
 

@@ -1,0 +1,303 @@
+//! The site's security headers. The Content-Security-Policy allows the site's own files and,
+//! inline, exactly the scripts and styles the build writes, by their SHA-256; the other headers
+//! keep pages from being framed, sniffed, leaking their address or reaching powerful features.
+//! One source for the three forms: `_headers` (Netlify, Cloudflare Pages), the nginx include,
+//! and the `<meta http-equiv>` in each page for hosts that send no headers.
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+
+/// A CSP source for an inline script's or style's text: `'sha256-…'`.
+pub fn hash_source(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// The text of each element `tag` of `html` the browser would run or apply inline: with no
+/// `src`, and for scripts not a data block (`application/json`, `application/ld+json`).
+pub fn inline_elements<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
+    let open = format!("<{tag}");
+    let close = format!("</{tag}>");
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(start) = html[from..].find(&open).map(|i| i + from) {
+        let after_name = start + open.len();
+        // `<scripts…` or `<styled…` are other elements.
+        if !html[after_name..].starts_with(['>', ' ', '\t', '\n', '/']) {
+            from = after_name;
+            continue;
+        }
+        let Some(tag_end) = html[after_name..].find('>').map(|i| i + after_name) else {
+            break;
+        };
+        let attributes = html[after_name..tag_end].to_ascii_lowercase();
+        let Some(end) = html[tag_end + 1..].find(&close).map(|i| i + tag_end + 1) else {
+            break;
+        };
+        let data_block = attributes.contains("json");
+        if !attributes.contains("src=") && !data_block {
+            found.push(&html[tag_end + 1..end]);
+        }
+        from = end + close.len();
+    }
+    found
+}
+
+/// The values of the `style` attributes of `html`, as the browser reads them (the build's
+/// style guide sets its samples' colours and sizes this way).
+pub fn style_attributes(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(" style=") {
+        rest = &rest[at + " style=".len()..];
+        let value = match rest.chars().next() {
+            Some(quote @ ('"' | '\'')) => rest[1..].split(quote).next().unwrap_or_default(),
+            _ => rest
+                .split(|c: char| c.is_ascii_whitespace() || c == '>')
+                .next()
+                .unwrap_or_default(),
+        };
+        found.push(
+            value
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&"),
+        );
+    }
+    found
+}
+
+/// The inline scripts, styles and style attributes a policy allows, by hash.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InlineAllowed {
+    pub scripts: BTreeSet<String>,
+    pub styles: BTreeSet<String>,
+    pub style_attributes: BTreeSet<String>,
+}
+
+impl InlineAllowed {
+    /// Everything inline in `html`.
+    pub fn of_page(html: &str) -> Self {
+        InlineAllowed {
+            scripts: inline_elements(html, "script")
+                .into_iter()
+                .map(hash_source)
+                .collect(),
+            styles: inline_elements(html, "style")
+                .into_iter()
+                .map(hash_source)
+                .collect(),
+            style_attributes: style_attributes(html)
+                .iter()
+                .map(|s| hash_source(s))
+                .collect(),
+        }
+    }
+
+    pub fn add(&mut self, other: InlineAllowed) {
+        self.scripts.extend(other.scripts);
+        self.styles.extend(other.styles);
+        self.style_attributes.extend(other.style_attributes);
+    }
+
+    /// What of `other` this does not allow, described for a build error.
+    pub fn missing(&self, other: &InlineAllowed) -> Option<String> {
+        let missing = |kind: &str, mine: &BTreeSet<String>, theirs: &BTreeSet<String>| {
+            let extra: Vec<&String> = theirs.difference(mine).collect();
+            (!extra.is_empty()).then(|| format!("{kind} {extra:?}"))
+        };
+        let problems: Vec<String> = [
+            missing("script", &self.scripts, &other.scripts),
+            missing("style", &self.styles, &other.styles),
+            missing(
+                "thuộc tính style",
+                &self.style_attributes,
+                &other.style_attributes,
+            ),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!problems.is_empty()).then(|| problems.join(", "))
+    }
+}
+
+/// Where a policy is delivered: `frame-ancestors` only works in a header (browsers ignore it,
+/// with a console error, in a `<meta>`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    Header,
+    Meta,
+}
+
+/// The public site's policy. Scripts: the site's own files, WebAssembly, and the inline scripts
+/// by hash; never `'unsafe-inline'` or `'unsafe-eval'`. Styles: the inline `<style>` elements by
+/// hash, and any `style` attribute a page carries by hash (`'unsafe-hashes'`, which allows
+/// those exact attribute values and nothing else). Trusted Types are not required: Leptos's
+/// renderer (tachys 0.2, `renderer/dom.rs`: `Dom::create_element_from_html` and
+/// `Dom::get_template`) builds the static parts of every view by setting a `<template>`'s
+/// `innerHTML` to markup of its own, which `require-trusted-types-for 'script'` blocks, so the
+/// app could not start. That markup is the view macro's, never content: content is text.
+pub fn site_policy(inline: &InlineAllowed, delivery: Delivery) -> String {
+    let join = |set: &BTreeSet<String>| set.iter().map(|s| format!(" {s}")).collect::<String>();
+    let mut style_src = format!("'self'{}", join(&inline.styles));
+    if !inline.style_attributes.is_empty() {
+        style_src.push_str(&format!(
+            " 'unsafe-hashes'{}",
+            join(&inline.style_attributes)
+        ));
+    }
+    let mut directives = vec![
+        "default-src 'self'".to_owned(),
+        format!(
+            "script-src 'self' 'wasm-unsafe-eval'{}",
+            join(&inline.scripts)
+        ),
+        format!("style-src {style_src}"),
+        "img-src 'self' data:".to_owned(),
+        "connect-src 'self'".to_owned(),
+        "object-src 'none'".to_owned(),
+        "base-uri 'self'".to_owned(),
+        "form-action 'self'".to_owned(),
+    ];
+    if delivery == Delivery::Header {
+        directives.push("frame-ancestors 'none'".to_owned());
+    }
+    directives.push("upgrade-insecure-requests".to_owned());
+    directives.join("; ")
+}
+
+/// The editors' screen's policy, looser where Decap CMS needs it: its bundle compiles its
+/// configuration's schema at run time (ajv: `'unsafe-eval'`), styles itself with inline styles
+/// (emotion: `'unsafe-inline'`), shows photos being uploaded (`blob:`), and talks to the git
+/// host: `connect` lists the hosts the configured backend uses.
+pub fn admin_policy(connect: &[String]) -> String {
+    let connect: String = connect.iter().map(|c| format!(" {c}")).collect();
+    [
+        "default-src 'self'".to_owned(),
+        "script-src 'self' 'unsafe-eval'".to_owned(),
+        "style-src 'self' 'unsafe-inline'".to_owned(),
+        "img-src 'self' data: blob: https:".to_owned(),
+        format!("connect-src 'self' blob:{connect}"),
+        "object-src 'none'".to_owned(),
+        "base-uri 'self'".to_owned(),
+        "form-action 'self'".to_owned(),
+        "frame-ancestors 'none'".to_owned(),
+        "upgrade-insecure-requests".to_owned(),
+    ]
+    .join("; ")
+}
+
+/// Headers every response carries, besides the policy.
+pub const COMMON_HEADERS: [(&str, &str); 4] = [
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    (
+        "Permissions-Policy",
+        "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(self), geolocation=(), gyroscope=(), hid=(), idle-detection=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()",
+    ),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+];
+
+/// The nginx includes the build writes next to the pages: the site's, the editing screen's.
+pub const NGINX_FILE: &str = "nginx-headers.conf";
+pub const NGINX_ADMIN_FILE: &str = "nginx-headers-quan-tri.conf";
+
+/// HSTS, for nginx on HTTPS (Netlify and Cloudflare Pages send their own).
+pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=63072000; includeSubDomains";
+
+/// Caching: the files whose names carry their content's hash for a year, the rest briefly.
+const CACHE_RULES: [(&str, &str); 8] = [
+    ("/*.wasm", "public, max-age=31536000, immutable"),
+    ("/*.js", "public, max-age=31536000, immutable"),
+    ("/content/anh/*", "public, max-age=31536000, immutable"),
+    ("/*.html", "public, max-age=300, must-revalidate"),
+    ("/", "public, max-age=300, must-revalidate"),
+    ("/data/*", "public, max-age=300, must-revalidate"),
+    ("/feed.xml", "public, max-age=300, must-revalidate"),
+    ("/sitemap.xml", "public, max-age=300, must-revalidate"),
+];
+
+/// `_headers` for Netlify and Cloudflare Pages, paths below `base`. Netlify applies every rule
+/// that matches a path, a later rule's header replacing an earlier one's: the editors' screen's
+/// rule comes after the site's.
+pub fn headers_file(base: &str, site: &str, admin: &str, admin_folder: &str) -> String {
+    let prefix = base.trim_end_matches('/');
+    let mut out = String::from(
+        "# Written by site-build from the pages it wrote (src/build/security.rs): do not edit.\n",
+    );
+    out.push_str(&format!("{prefix}/*\n"));
+    out.push_str(&format!("  Content-Security-Policy: {site}\n"));
+    for (name, value) in COMMON_HEADERS {
+        out.push_str(&format!("  {name}: {value}\n"));
+    }
+    out.push_str(&format!("{prefix}/{admin_folder}/*\n"));
+    out.push_str(&format!("  Content-Security-Policy: {admin}\n"));
+    for (pattern, value) in CACHE_RULES {
+        out.push_str(&format!("{prefix}{pattern}\n  Cache-Control: {value}\n"));
+    }
+    out
+}
+
+/// The same headers as nginx `add_header` lines, for an HTTPS server: one include with the
+/// site's policy, one with the editing screen's (README, "Deploying").
+pub fn nginx_file(policy: &str, admin: bool) -> String {
+    let mut out = format!(
+        "# Written by site-build (src/build/security.rs){}: do not edit.\n",
+        if admin {
+            ", for the editing screen"
+        } else {
+            ""
+        }
+    );
+    out.push_str(&format!(
+        "add_header Content-Security-Policy \"{policy}\" always;\n"
+    ));
+    for (name, value) in COMMON_HEADERS {
+        out.push_str(&format!("add_header {name} \"{value}\" always;\n"));
+    }
+    out.push_str(&format!(
+        "add_header Strict-Transport-Security \"{STRICT_TRANSPORT_SECURITY}\" always;\n"
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_what_runs_inline_and_leaves_data_and_files_out() {
+        let html = r#"<script>a()</script><script type="module">b()</script><script src="x.js"></script><script type="application/json" id=x>{}</script><script type=application/ld+json>{}</script><style>p{}</style><scripts>"#;
+        assert_eq!(inline_elements(html, "script"), ["a()", "b()"]);
+        assert_eq!(inline_elements(html, "style"), ["p{}"]);
+        assert_eq!(
+            style_attributes(r#"<i style="width: var(--space-1)"></i><b style=color:red>"#),
+            ["width: var(--space-1)", "color:red"]
+        );
+    }
+
+    #[test]
+    fn hashes_are_csp_sha256_sources() {
+        // echo -n "alert(1)" | openssl dgst -sha256 -binary | base64
+        assert_eq!(
+            hash_source("alert(1)"),
+            "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+        );
+    }
+
+    #[test]
+    fn the_meta_policy_is_the_header_policy_without_frame_ancestors() {
+        let inline = InlineAllowed::of_page("<script>a()</script><style>p{}</style>");
+        let header = site_policy(&inline, Delivery::Header);
+        let meta = site_policy(&inline, Delivery::Meta);
+        assert_eq!(header.replace("; frame-ancestors 'none'", ""), meta);
+        assert!(header.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
+        assert!(!header.contains("unsafe-inline") && !header.contains("'unsafe-eval'"));
+        assert!(!header.contains("unsafe-hashes"));
+    }
+}

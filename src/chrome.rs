@@ -1,0 +1,102 @@
+//! The words of the site's own frame (skip link, menu, footer labels, notices) in each of its
+//! languages: Vietnamese everywhere, English on the English section's pages below `/en/`.
+
+use crate::content::Lang;
+use crate::paths::Paths;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+pub struct Chrome {
+    pub skip_link: &'static str,
+    pub nav_label: &'static str,
+    pub home: &'static str,
+    pub breadcrumb_label: &'static str,
+    pub dark_theme: &'static str,
+    /// The link to the other language's section, in that language.
+    pub other_language: &'static str,
+    pub address: &'static str,
+    pub phone: &'static str,
+    pub fax: &'static str,
+    pub email: &'static str,
+    pub editor_in_chief: &'static str,
+    pub note: &'static str,
+    pub feed: &'static str,
+    pub updated: &'static str,
+    pub loading: &'static str,
+    pub load_error_title: &'static str,
+    pub try_again: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub back_home: &'static str,
+}
+
+pub const VIETNAMESE: Chrome = Chrome {
+    skip_link: "Bỏ qua điều hướng",
+    nav_label: "Chuyên mục",
+    home: "Trang chủ",
+    breadcrumb_label: "Vị trí trang",
+    dark_theme: " Giao diện tối",
+    other_language: "English",
+    address: "Địa chỉ: ",
+    phone: "Điện thoại: ",
+    fax: ", Fax: ",
+    email: "; Email: ",
+    editor_in_chief: "Trưởng Ban biên tập: ",
+    note: "Lưu ý: ",
+    feed: "Tin mới qua RSS",
+    updated: "Cập nhật: ",
+    loading: "Đang tải nội dung…",
+    load_error_title: "Không tải được nội dung",
+    try_again: "Thử lại",
+    not_found_title: "Không tìm thấy trang",
+    not_found_text: "Trang bạn tìm không tồn tại, hoặc đã được chuyển sang địa chỉ khác.",
+    back_home: "Về trang chủ",
+};
+
+pub const ENGLISH: Chrome = Chrome {
+    skip_link: "Skip to main content",
+    nav_label: "Sections",
+    home: "Home",
+    breadcrumb_label: "You are here",
+    dark_theme: " Dark theme",
+    other_language: "Tiếng Việt",
+    address: "Address: ",
+    phone: "Phone: ",
+    fax: ", Fax: ",
+    email: "; Email: ",
+    editor_in_chief: "Editor-in-chief: ",
+    note: "Note: ",
+    feed: "News feed (RSS, in Vietnamese)",
+    updated: "Updated: ",
+    loading: "Loading…",
+    load_error_title: "The page could not be loaded",
+    try_again: "Try again",
+    not_found_title: "Page not found",
+    not_found_text: "The page you are looking for does not exist, or has moved to another address.",
+    back_home: "Back to the home page",
+};
+
+impl Chrome {
+    pub fn of(lang: Lang) -> &'static Chrome {
+        match lang {
+            Lang::Vi => &VIETNAMESE,
+            Lang::En => &ENGLISH,
+        }
+    }
+}
+
+/// The language of the page being shown, from its address: it follows the reader as they move
+/// between the sections within the app.
+pub fn use_lang() -> Memo<Lang> {
+    let paths = expect_context::<Paths>();
+    let pathname = use_location().pathname;
+    Memo::new(move |_| pathname.with(|p| paths.lang_of(p)))
+}
+
+/// Sets the document's `lang` to the page's (leptos_meta's `<Html>`): in the static page the
+/// build writes, and again as the reader moves between the sections.
+#[component]
+pub fn DocumentLanguage() -> impl IntoView {
+    let lang = use_lang();
+    view! { <leptos_meta::Html {..} lang=move || lang.get().code()/> }
+}

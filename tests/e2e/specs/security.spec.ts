@@ -1,0 +1,100 @@
+// The site's security headers and its Content-Security-Policy: what every response carries,
+// that the policy is enforced and not only reported, and that its three written forms agree.
+// (Every other browser test runs under the policy too: see fixtures.ts.)
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { SEED_SLUG, SITES } from '../sites';
+import { appStarted } from './helpers';
+
+const site = SITES.seedWith404.url;
+const repo = path.resolve(__dirname, '../../..');
+const article = `${site}bai-viet/${SEED_SLUG}/`;
+
+const policyOf = (html: string) =>
+  /<meta http-equiv="?Content-Security-Policy"? content="([^"]*)"/.exec(html)?.[1]?.replace(/&#39;|&apos;/g, "'");
+
+test('every page carries the security headers, and the same policy as a <meta> for hosts that send none', async ({ request }) => {
+  for (const url of [site, article, `${site}tim-kiem/?q=co+do`, `${site}khong-co-trang-nay/`, `${site}mau-giao-dien/`]) {
+    const response = await request.get(url);
+    const headers = response.headers();
+    const policy = headers['content-security-policy'];
+    expect(policy, url).toContain("default-src 'self'");
+    expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/]+=*'){2,};/);
+    for (const directive of ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'", 'upgrade-insecure-requests', "img-src 'self' data:", "connect-src 'self'"]) {
+      expect(policy).toContain(directive);
+    }
+    expect(policy).not.toContain('unsafe-inline');
+    expect(policy).not.toContain("'unsafe-eval'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+    for (const feature of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()']) {
+      expect(headers['permissions-policy']).toContain(feature);
+    }
+    // The <meta> is the same policy, less frame-ancestors, which only works as a header.
+    const meta = policyOf(await response.text());
+    expect(meta).toBe(policy.replace("; frame-ancestors 'none'", ''));
+  }
+});
+
+test('the editing screen has its own, looser policy, limited to what Decap CMS needs', async ({ request }) => {
+  const headers = (await request.get(`${site}quan-tri/`)).headers();
+  const policy = headers['content-security-policy'];
+  expect(policy).toContain("script-src 'self' 'unsafe-eval'");
+  expect(policy).toContain("style-src 'self' 'unsafe-inline'");
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(policy).toContain('connect-src \'self\' blob: http://127.0.0.1:8081');
+  expect(policy).not.toContain('sha256-');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+});
+
+test('a page whose inline script was changed after the build is blocked: the policy is enforced', async ({ browser }) => {
+  // A context of its own: the violation is what this test expects.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    (window as any).__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => (window as any).__violations.push(e.effectiveDirective));
+  });
+  await page.route(article, async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    const tampered = html.replace('(function', 'window.__tampered = true;(function');
+    expect(tampered).not.toBe(html);
+    await route.fulfill({ response, body: tampered });
+  });
+  await page.goto(article);
+  await expect.poll(() => page.evaluate(() => (window as any).__violations)).toContain('script-src-elem');
+  expect(await page.evaluate(() => (window as any).__tampered)).toBeUndefined();
+  // The untouched scripts still run: the app starts.
+  await appStarted(page);
+  await context.close();
+});
+
+test('_headers, the <meta> policy and the README\'s nginx block cannot drift apart', async ({ request }) => {
+  const dist = path.join(repo, 'dist');
+  const headersFile = fs.readFileSync(path.join(dist, '_headers'), 'utf8');
+  const nginx = fs.readFileSync(path.join(dist, 'nginx-headers.conf'), 'utf8');
+  const nginxAdmin = fs.readFileSync(path.join(dist, 'nginx-headers-quan-tri.conf'), 'utf8');
+  const sitePolicy = /^\/\*\n  Content-Security-Policy: (.*)$/m.exec(headersFile)![1];
+  const adminPolicy = /^\/quan-tri\/\*\n  Content-Security-Policy: (.*)$/m.exec(headersFile)![1];
+  // The nginx include says the same, header for header.
+  expect(nginx).toContain(`add_header Content-Security-Policy "${sitePolicy}" always;`);
+  expect(nginxAdmin).toContain(`add_header Content-Security-Policy "${adminPolicy}" always;`);
+  for (const [, name, value] of headersFile.matchAll(/^  ([A-Z][A-Za-z-]+): (.*)$/gm)) {
+    if (name === 'Cache-Control' || name === 'Content-Security-Policy') continue;
+    expect(nginx).toContain(`add_header ${name} "${value}" always;`);
+    expect(nginxAdmin).toContain(`add_header ${name} "${value}" always;`);
+  }
+  expect(nginx).toContain('add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;');
+  // The <meta> of a page is the site's policy without frame-ancestors.
+  const page = await (await request.get(site)).text();
+  expect(policyOf(page)).toBe(sitePolicy.replace("; frame-ancestors 'none'", ''));
+  // The README shows the include as the build writes it; only the hashes, which change with
+  // every build, are left out there.
+  const readme = fs.readFileSync(path.join(repo, 'README.md'), 'utf8');
+  const block = /```nginx\n(# Written by site-build[\s\S]*?)```/.exec(readme)![1];
+  const withoutHashes = (text: string) => text.replace(/( 'sha256-[A-Za-z0-9+/]+=*')+/g, " 'sha256-…'");
+  expect(block).toBe(withoutHashes(nginx));
+});
