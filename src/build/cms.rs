@@ -255,21 +255,60 @@ struct Collection {
     fields: Vec<Field>,
 }
 
-/// The fields of a page of either language; `translation` names its counterpart.
-fn page_fields(translation_hint: &str) -> Vec<Field> {
-    vec![
-        Field::new("title", "Tiêu đề", "string").not_blank(),
-        Field {
-            format: Some(PUBLISHED_AT_FORMAT),
-            ..Field::new("updated_at", "Cập nhật lúc", "datetime")
+/// The pages of one language's section: `pages/` or `en/pages/`, the same fields for both;
+/// `translation` names the page's counterpart in the other.
+fn page_collection(lang: Lang, paths: &Paths) -> Collection {
+    let (name, label, label_singular, description, folder, translation_hint) = match lang {
+        Lang::Vi => (
+            "pages",
+            "Trang thông tin",
+            "trang",
+            "Các trang đứng riêng như Giới thiệu, Liên hệ, ở địa chỉ /tên-tệp/. Trang nào hiện trên menu do menu_pages trong site.json quyết định.",
+            "public/content/pages",
+            "Tên tệp của trang tiếng Anh cùng nội dung (trong en/pages/, không có .json), ví dụ contact; để trống nếu không có",
+        ),
+        Lang::En => (
+            "english_pages",
+            "Trang tiếng Anh",
+            "trang tiếng Anh",
+            "Phần tiếng Anh (English), ở địa chỉ /en/tên-tệp/, viết bằng tiếng Anh. Cần name_en (tên tiếng Anh của Sở) trong site.json.",
+            "public/content/en/pages",
+            "Tên tệp của trang tiếng Việt cùng nội dung (trong pages/, không có .json), ví dụ lien-he; để trống nếu không có",
+        ),
+    };
+    Collection {
+        name,
+        label,
+        label_singular,
+        description,
+        folder,
+        create: true,
+        extension: "json",
+        format: "json",
+        slug: "{{slug}}",
+        identifier_field: "title",
+        summary: "{{title}}",
+        sortable_fields: vec!["title"],
+        media_folder: PHOTOS_FOLDER,
+        public_folder: PHOTOS_PUBLIC_FOLDER,
+        preview_path: paths
+            .page_in(lang, "{{filename}}")
+            .trim_start_matches('/')
+            .to_owned(),
+        fields: vec![
+            Field::new("title", "Tiêu đề", "string").not_blank(),
+            Field {
+                format: Some(PUBLISHED_AT_FORMAT),
+                ..Field::new("updated_at", "Cập nhật lúc", "datetime")
+                    .optional()
+                    .hint("Giờ Việt Nam (UTC+7); để trống nếu không cần ghi")
+            },
+            Field::new("translation", "Bản dịch", "string")
                 .optional()
-                .hint("Giờ Việt Nam (UTC+7); để trống nếu không cần ghi")
-        },
-        Field::new("translation", "Bản dịch", "string")
-            .optional()
-            .hint(translation_hint),
-        body_field(),
-    ]
+                .hint(translation_hint),
+            body_field(),
+        ],
+    }
 }
 
 /// One of Decap's widgets, with only the options it uses.
@@ -546,52 +585,8 @@ pub fn decap_config(site: &Site, settings: Option<&CmsSettings>, paths: &Paths) 
                 .to_owned(),
             fields,
         },
-        Collection {
-            name: "pages",
-            label: "Trang thông tin",
-            label_singular: "trang",
-            description: "Các trang đứng riêng như Giới thiệu, Liên hệ, ở địa chỉ /tên-tệp/. Trang nào hiện trên menu do menu_pages trong site.json quyết định.",
-            folder: "public/content/pages",
-            create: true,
-            extension: "json",
-            format: "json",
-            slug: "{{slug}}",
-            identifier_field: "title",
-            summary: "{{title}}",
-            sortable_fields: vec!["title"],
-            media_folder: PHOTOS_FOLDER,
-            public_folder: PHOTOS_PUBLIC_FOLDER,
-            preview_path: paths
-                .info_page("{{filename}}")
-                .trim_start_matches('/')
-                .to_owned(),
-            fields: page_fields(
-                "Tên tệp của trang tiếng Anh cùng nội dung (trong en/pages/, không có .json), ví dụ contact; để trống nếu không có",
-            ),
-        },
-        Collection {
-            name: "english_pages",
-            label: "Trang tiếng Anh",
-            label_singular: "trang tiếng Anh",
-            description: "Phần tiếng Anh (English), ở địa chỉ /en/tên-tệp/, viết bằng tiếng Anh. Cần name_en (tên tiếng Anh của Sở) trong site.json.",
-            folder: "public/content/en/pages",
-            create: true,
-            extension: "json",
-            format: "json",
-            slug: "{{slug}}",
-            identifier_field: "title",
-            summary: "{{title}}",
-            sortable_fields: vec!["title"],
-            media_folder: PHOTOS_FOLDER,
-            public_folder: PHOTOS_PUBLIC_FOLDER,
-            preview_path: paths
-                .page_in(Lang::En, "{{filename}}")
-                .trim_start_matches('/')
-                .to_owned(),
-            fields: page_fields(
-                "Tên tệp của trang tiếng Việt cùng nội dung (trong pages/, không có .json), ví dụ lien-he; để trống nếu không có",
-            ),
-        },
+        page_collection(Lang::Vi, paths),
+        page_collection(Lang::En, paths),
         Collection {
             name: "documents",
             label: "Văn bản",
