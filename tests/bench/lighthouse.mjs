@@ -75,14 +75,14 @@ console.log(`by round, LCP: site ${results.site.map((r) => (r.lcp / 1000).toFixe
 // The budgets. LCP against the floor (at most 1.05×) is reported, not enforced: Lighthouse's
 // simulation puts both pages' largest paint at one of two values about 0.15 s apart from round
 // to round, so the ratio of medians moves across 1.05 by chance (see README, Measurements).
-// TBT is the app's own: the site's over the floor's, measured in the same interleaved rounds.
-// On a shared machine the floor, which runs no script at all, has measured up to 29 ms of
-// blocking time (2026-12-03): that is the host's, not the app's.
+// TBT is reported, not enforced either: it is the main thread's time, multiplied by Lighthouse's
+// 4× slowdown, and it follows the machine more than the change. The same build (51ac317)
+// measured 11 ms on 2026-12-02 and 73 ms on 2026-12-03 on this machine (README, Measurements).
 const budgets = [
   ['every category scores 100', ['performance', 'accessibility', 'bestPractices', 'seo'].every((k) => m('site', k) === 100)],
   ['CLS 0', m('site', 'cls') === 0],
-  ['TBT at most 50 ms over floor', m('site', 'tbt') - m('floor', 'tbt') <= 50],
 ];
 for (const [name, met] of budgets) console.log(`  ${name.padEnd(28)} ${met ? 'ok' : 'MISSED'}`);
 console.log(`  ${'LCP at most 1.05× the floor'.padEnd(28)} ${Number(ratio('lcp')) <= 1.05 ? 'ok' : 'missed'} (reported, not enforced)`);
+console.log(`  ${'TBT at most 50 ms'.padEnd(28)} ${m('site', 'tbt') <= 50 ? 'ok' : 'missed'} (reported, not enforced)`);
 if (check && budgets.some(([, met]) => !met)) process.exit(1);
