@@ -505,3 +505,18 @@ fn english_pages_are_in_english_and_point_at_their_vietnamese_counterparts() {
     ));
     assert!(home.contains(r#"<a href="/tin-tuc/en/contact/" class="page-card__link">Contact</a>"#));
 }
+
+#[test]
+fn the_policy_allows_what_the_template_runs_inline_anywhere_and_trunk_serve_gets_none() {
+    let built = Template::parse(TEMPLATE).unwrap();
+    assert!(!built.served_by_trunk());
+    assert_eq!(built.inline_allowed().scripts.len(), 1, "trunk's loader");
+    // `trunk serve` appends its reload script to the body, and rewrites it in every response.
+    let served = TEMPLATE.replace(
+        "<body></body>",
+        "<body><script>const address = '{{__TRUNK_ADDRESS__}}';</script></body>",
+    );
+    let served = Template::parse(&served).unwrap();
+    assert!(served.served_by_trunk());
+    assert_eq!(served.inline_allowed().scripts.len(), 2);
+}

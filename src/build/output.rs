@@ -216,7 +216,13 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
         inline.add(InlineAllowed::of_page(&rendered.html));
     }
     let site_policy = security::site_policy(&inline, Delivery::Header);
-    let template = template.with_policy(&security::site_policy(&inline, Delivery::Meta));
+    // Under `trunk serve` the pages carry no policy of their own: its reload script changes in
+    // every response. Release builds, the ones deployed, always do.
+    let template = if template.served_by_trunk() {
+        template
+    } else {
+        template.with_policy(&security::site_policy(&inline, Delivery::Meta))
+    };
     lap("security policy derived");
 
     // Pages render on every core; any failure fails the whole build, and trunk then discards

@@ -340,7 +340,17 @@ impl Template {
     /// What the template's head runs and applies inline, on every page: the theme script, the
     /// loader that starts the app, the site's CSS.
     pub fn inline_allowed(&self) -> InlineAllowed {
-        InlineAllowed::of_page(&self.head_start)
+        InlineAllowed::of_page(&format!(
+            "{}{}{}",
+            self.head_start, self.head_end_to_body, self.after_body_open
+        ))
+    }
+
+    /// Whether `trunk serve` wrote this template: it adds a script that reloads the page on
+    /// every rebuild, and rewrites that script's text in every response (the server's
+    /// address), so that no hash written at build time can allow it.
+    pub fn served_by_trunk(&self) -> bool {
+        self.after_body_open.contains("{{__TRUNK_ADDRESS__}}")
     }
 
     /// The template with `policy` as a `<meta http-equiv>` at the top of its head, before any
