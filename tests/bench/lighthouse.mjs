@@ -74,10 +74,10 @@ console.log(`by round, LCP: site ${results.site.map((r) => (r.lcp / 1000).toFixe
 
 // The budgets. LCP against the floor (at most 1.05×) is reported, not enforced: Lighthouse's
 // simulation puts both pages' largest paint at one of two values about 0.15 s apart from round
-// to round, so the ratio of medians moves across 1.05 by chance (see README, Measurements).
+// to round, so the ratio of medians moves across 1.05 by chance (see docs/measurements.md).
 // TBT is reported, not enforced either: it is the main thread's time, multiplied by Lighthouse's
 // 4× slowdown, and it follows the machine more than the change. The same build (51ac317)
-// measured 11 ms on 2026-12-02 and 73 ms on 2026-12-03 on this machine (README, Measurements).
+// measured 11 ms on 2026-12-02 and 73 ms on 2026-12-03 on this machine (docs/measurements.md).
 const budgets = [
   ['every category scores 100', ['performance', 'accessibility', 'bestPractices', 'seo'].every((k) => m('site', k) === 100)],
   ['CLS 0', m('site', 'cls') === 0],

@@ -1,10 +1,10 @@
 // Benchmark (a script, not a test): MDN's HTTP Observatory scanner (npm @mdn/mdn-http-observatory,
-// its own retriever, analyzers and grader, unchanged) against the release build served the way
-// the README's nginx configuration serves it: HTTPS on 127.0.0.1:443 with the headers of
-// `dist/nginx-headers.conf`, and HTTP on :80 redirecting to it. The scanner takes a host name
-// and scans its ports 80 and 443, so this binds them (root). Its certificate is self-signed for
-// this run and handed to the scanner as a trusted CA (NODE_EXTRA_CA_CERTS). Prints the grade,
-// the score and each rule.
+// its own retriever, analyzers and grader, unchanged) against the release build served the way the
+// nginx configuration of docs/deploying.md serves it: HTTPS on 127.0.0.1:443 with the headers of
+// `dist/nginx-headers.conf`, and HTTP on :80 redirecting to it. The scanner takes a host name and
+// scans its ports 80 and 443, so this binds them (root). Its certificate is self-signed for this
+// run and handed to the scanner as a trusted CA (NODE_EXTRA_CA_CERTS). Prints the grade, the score
+// and each rule.
 //
 //   node tests/bench/observatory.mjs [dist]
 import { spawn, spawnSync } from 'node:child_process';

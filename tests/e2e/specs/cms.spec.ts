@@ -20,7 +20,7 @@ const ADMIN = `${SITES.cms.url}quan-tri/`;
 // Where Decap looks for its proxy (config.yml's local_backend, as `.ci/serve` starts it).
 const PROXY = 'http://127.0.0.1:8081/api/v1';
 const BUILT_PORT = 4312;
-// The README's screenshots: `CMS_SCREENSHOTS=$PWD/tests/e2e/screenshots .ci/test specs/cms.spec.ts`.
+// The screenshots of docs/editors-guide.md: `CMS_SCREENSHOTS=$PWD/tests/e2e/screenshots .ci/test specs/cms.spec.ts`.
 const screenshots = process.env.CMS_SCREENSHOTS;
 
 let proxy: ChildProcess | undefined;

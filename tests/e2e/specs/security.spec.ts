@@ -72,7 +72,7 @@ test('a page whose inline script was changed after the build is blocked: the pol
   await context.close();
 });
 
-test('_headers, the <meta> policy and the README\'s nginx block cannot drift apart', async ({ request }) => {
+test('_headers, the <meta> policy and the nginx block in docs/deploying.md cannot drift apart', async ({ request }) => {
   const dist = path.join(repo, 'dist');
   const headersFile = fs.readFileSync(path.join(dist, '_headers'), 'utf8');
   const nginx = fs.readFileSync(path.join(dist, 'nginx-headers.conf'), 'utf8');
@@ -91,10 +91,10 @@ test('_headers, the <meta> policy and the README\'s nginx block cannot drift apa
   // The <meta> of a page is the site's policy without frame-ancestors.
   const page = await (await request.get(site)).text();
   expect(policyOf(page)).toBe(sitePolicy.replace("; frame-ancestors 'none'", ''));
-  // The README shows the include as the build writes it; only the hashes, which change with
-  // every build, are left out there.
-  const readme = fs.readFileSync(path.join(repo, 'README.md'), 'utf8');
-  const block = /```nginx\n(# Written by site-build[\s\S]*?)```/.exec(readme)![1];
+  // docs/deploying.md shows the include as the build writes it; only the hashes, which change
+  // with every build, are left out there.
+  const deploying = fs.readFileSync(path.join(repo, 'docs', 'deploying.md'), 'utf8');
+  const block = /```nginx\n(# Written by site-build[\s\S]*?)```/.exec(deploying)![1];
   const withoutHashes = (text: string) => text.replace(/( 'sha256-[A-Za-z0-9+/]+=*')+/g, " 'sha256-…'");
   expect(block).toBe(withoutHashes(nginx));
 });
