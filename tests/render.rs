@@ -3,17 +3,17 @@
 
 #![cfg(feature = "ssr")]
 
-use khcn_cantho::build::pages::{self, Page, SitePlan, Template};
+use khcn_cantho::build::pages::{self, Page, SitePlan};
 use khcn_cantho::build::source::{self, Bundle};
+use khcn_cantho::build::template::{self, Template};
 use khcn_cantho::content::bundle::{self as rules, parse_article};
 use khcn_cantho::meta::script_json;
 use khcn_cantho::paths::Paths;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// Trunk's `index.html`, with its loader naming the app's files; in the form trunk writes with
-/// `minify` on, which the template reader handles as well as the plain one.
-const TEMPLATE: &str = "<!doctype html><html lang=vi><meta charset=utf-8><title>placeholder</title><script type=module>import a from\"/khcn-cantho-0123456789abcdef.js\";a({module_or_path:`/khcn-cantho-0123456789abcdef_bg.wasm`})</script></head><body></body></html>";
+/// Trunk's `index.html`, with its loader naming the app's files.
+const TEMPLATE: &str = "<!doctype html><html lang=vi><head><meta charset=utf-8><title>placeholder</title><script type=module>import a from\"/khcn-cantho-0123456789abcdef.js\";a({module_or_path:`/khcn-cantho-0123456789abcdef_bg.wasm`})</script></head><body></body></html>";
 const BUILD: &str = "khcn-cantho-0123456789abcdef";
 const ORIGIN: &str = "https://sokhcn.cantho.gov.vn";
 
@@ -24,7 +24,7 @@ fn seed() -> Bundle {
 /// Every page, each followed by the script of its resolved data (a file of its own, which the
 /// page loads) in a comment-marked `<script>`, so that assertions read both.
 fn render_all(bundle: &Bundle, base: &str) -> Vec<(String, String)> {
-    let template = Template::parse(TEMPLATE).unwrap();
+    let template = Template::parse(TEMPLATE, false).unwrap();
     let plan = pages::plan(bundle, &Paths::new(base), &template.build_id());
     plan.pages
         .iter()
@@ -101,7 +101,7 @@ fn every_page_the_site_links_to_is_written() {
 fn the_article_page_holds_the_whole_article_and_what_hydrates_it() {
     let pages = render_all(&seed(), "/");
     let html = page(&pages, ARTICLE);
-    assert!(html.starts_with("<!doctype html><html lang=\"vi\"><meta charset=utf-8>"));
+    assert!(html.starts_with("<!doctype html><html lang=\"vi\"><head><meta charset=utf-8>"));
     assert!(
         !html.contains("<title>placeholder"),
         "the template's title is replaced"
@@ -264,7 +264,7 @@ fn an_empty_fax_is_left_out_of_the_footer() {
 
 #[test]
 fn every_page_and_data_file_names_the_build_that_wrote_it() {
-    let template = Template::parse(TEMPLATE).unwrap();
+    let template = Template::parse(TEMPLATE, false).unwrap();
     assert_eq!(template.build_id(), BUILD);
     let bundle = seed();
     let plan = pages::plan(&bundle, &Paths::new("/"), &template.build_id());
@@ -282,7 +282,7 @@ fn every_page_and_data_file_names_the_build_that_wrote_it() {
 #[test]
 fn page_data_the_pages_cannot_read_fails_the_build() {
     let bundle = seed();
-    let template = Template::parse(TEMPLATE).unwrap();
+    let template = Template::parse(TEMPLATE, false).unwrap();
     let mut plan = pages::plan(&bundle, &Paths::new("/"), &template.build_id());
     let article = plan.pages.iter().position(|p| p.file == ARTICLE).unwrap();
     let path = plan.pages[article].data[0].clone();
@@ -329,7 +329,7 @@ fn generated(n: usize) -> Bundle {
 
 /// Renders the address `url` through the app's route table.
 fn render_url(plan: &SitePlan, url: &str, data: Vec<String>) -> String {
-    let template = Template::parse(TEMPLATE).unwrap();
+    let template = Template::parse(TEMPLATE, false).unwrap();
     let page = Page {
         file: "x.html".into(),
         url_path: url.to_owned(),
@@ -433,7 +433,7 @@ fn every_kind_of_url_the_site_builds_round_trips_through_the_route_table() {
 #[test]
 fn release_builds_minify_the_inline_css_and_a_written_page_is_no_template() {
     assert_eq!(
-        pages::minify_css(
+        template::minify_css(
             "/* tokens */\n:root {\n  --space-1: 0.25rem;\n}\na:hover { color: #ff0000; }\n"
         )
         .unwrap(),
@@ -441,9 +441,9 @@ fn release_builds_minify_the_inline_css_and_a_written_page_is_no_template() {
     );
     let template = Template::parse(
         "<html><head><style>\n  body { margin: 0px; }\n</style></head><body></body></html>",
+        true,
     )
-    .unwrap()
-    .with_minified_styles();
+    .unwrap();
     let plan = pages::plan(&seed(), &Paths::new("/"), "");
     let html = pages::render(&plan, &plan.pages[0], &template)
         .unwrap()
@@ -451,7 +451,7 @@ fn release_builds_minify_the_inline_css_and_a_written_page_is_no_template() {
     assert!(html.contains("<style>body{margin:0}</style>"), "{html}");
     // Run on a folder that already holds the site, the build would take a page for trunk's
     // template, and nest one page in another.
-    assert!(Template::parse(&html).is_err());
+    assert!(Template::parse(&html, false).is_err());
 }
 
 #[test]
@@ -508,15 +508,19 @@ fn english_pages_are_in_english_and_point_at_their_vietnamese_counterparts() {
 
 #[test]
 fn the_policy_allows_what_the_template_runs_inline_anywhere_and_trunk_serve_gets_none() {
-    let built = Template::parse(TEMPLATE).unwrap();
+    let built = Template::parse(TEMPLATE, false).unwrap();
     assert!(!built.served_by_trunk());
-    assert_eq!(built.inline_allowed().scripts.len(), 1, "trunk's loader");
+    assert_eq!(
+        built.inline_allowed().unwrap().scripts.len(),
+        1,
+        "trunk's loader"
+    );
     // `trunk serve` appends its reload script to the body, and rewrites it in every response.
     let served = TEMPLATE.replace(
         "<body></body>",
         "<body><script>const address = '{{__TRUNK_ADDRESS__}}';</script></body>",
     );
-    let served = Template::parse(&served).unwrap();
+    let served = Template::parse(&served, false).unwrap();
     assert!(served.served_by_trunk());
-    assert_eq!(served.inline_allowed().scripts.len(), 2);
+    assert_eq!(served.inline_allowed().unwrap().scripts.len(), 2);
 }

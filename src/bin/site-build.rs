@@ -1,16 +1,14 @@
 //! `site-build`: validates the content bundle and writes the static site around trunk's build.
-//! See `khcn_cantho::build` and the README's section for editors.
+//! See `khcn_cantho::build`, `site-build --help` and docs/editors-guide.md.
 
 use khcn_cantho::build::{run, Options};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let options = match Options::from_args(std::env::args().skip(1)) {
+    let options = match Options::from_args(std::env::args_os().skip(1)) {
         Ok(options) => options,
-        Err(usage) => {
-            eprintln!("{usage}");
-            return ExitCode::from(2);
-        }
+        // `--help`, or what was wrong with the command line, as clap prints it.
+        Err(error) => error.exit(),
     };
     match run(&options) {
         Ok(report) => {

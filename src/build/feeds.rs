@@ -63,7 +63,7 @@ pub fn rss(plan: &SitePlan, articles: &[Article], category: Option<&Category>) -
                 .pub_date(
                     Timestamp::parse(&article.published_at)
                         .ok()
-                        .map(|t| t.rfc822()),
+                        .map(|t| t.rfc2822()),
                 )
                 .categories(vec![rss::Category {
                     name: xml_text(&article.category.name),
@@ -82,7 +82,7 @@ pub fn rss(plan: &SitePlan, articles: &[Article], category: Option<&Category>) -
             articles
                 .first()
                 .and_then(|a| Timestamp::parse(&a.published_at).ok())
-                .map(|t| t.rfc822()),
+                .map(|t| t.rfc2822()),
         )
         .atom_ext(Some(AtomExtension {
             links: vec![Link {

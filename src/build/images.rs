@@ -2,9 +2,10 @@
 //! of their metadata, under names derived from their content so hosts may cache them forever.
 //! Variants made by an earlier build are taken from the cache instead of being encoded again.
 
-use super::output::{content_key, mark_used, parallel_map};
+use super::output::{content_key, mark_used};
 use crate::content::{Article, Block, Image, ImageVariants, InfoPage};
 use image::{DynamicImage, ImageDecoder, ImageReader};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Cursor;
@@ -115,48 +116,51 @@ pub fn publish(
         fs::create_dir_all(cache.join("anh")).map_err(|e| format!("{}: {e}", cache.display()))?;
     }
     let list: Vec<&String> = images.iter().collect();
-    let done = parallel_map(
-        &list,
-        |relative| -> Result<(String, ImageVariants, usize), String> {
-            let path = content_dir.join(relative.as_str());
-            let fail = |e: String| {
-                format!(
-                    "ảnh {}: {}",
-                    super::source::shown(&path),
-                    super::source::one_line(&e)
-                )
-            };
-            let bytes = fs::read(&path).map_err(|e| fail(e.to_string()))?;
-            let key: String = content_key(&bytes).chars().take(16).collect();
-            let (width, _) = displayed_size(&path).map_err(fail)?;
-            let widths = variant_widths(width);
-            let mut decoded: Option<DynamicImage> = None;
-            let mut written = 0;
-            for &w in &widths {
-                for format in ["jpg", "webp"] {
-                    let name = format!("{key}-{w}.{format}");
-                    let cached = cache.map(|c| c.join("anh").join(&name));
-                    let target = folder.join(&name);
-                    if let Some(cached) = cached.as_deref().filter(|c| c.is_file()) {
-                        fs::copy(cached, &target).map_err(|e| fail(e.to_string()))?;
-                        mark_used(cached);
-                    } else {
-                        if decoded.is_none() {
-                            decoded = Some(decode_upright(&bytes).map_err(fail)?);
+    let done: Vec<Result<(String, ImageVariants, usize), String>> = list
+        .par_iter()
+        .map(
+            |relative| -> Result<(String, ImageVariants, usize), String> {
+                let path = content_dir.join(relative.as_str());
+                let fail = |e: String| {
+                    format!(
+                        "ảnh {}: {}",
+                        super::source::shown(&path),
+                        super::source::one_line(&e)
+                    )
+                };
+                let bytes = fs::read(&path).map_err(|e| fail(e.to_string()))?;
+                let key: String = content_key(&bytes).chars().take(16).collect();
+                let (width, _) = displayed_size(&path).map_err(fail)?;
+                let widths = variant_widths(width);
+                let mut decoded: Option<DynamicImage> = None;
+                let mut written = 0;
+                for &w in &widths {
+                    for format in ["jpg", "webp"] {
+                        let name = format!("{key}-{w}.{format}");
+                        let cached = cache.map(|c| c.join("anh").join(&name));
+                        let target = folder.join(&name);
+                        if let Some(cached) = cached.as_deref().filter(|c| c.is_file()) {
+                            fs::copy(cached, &target).map_err(|e| fail(e.to_string()))?;
+                            mark_used(cached);
+                        } else {
+                            if decoded.is_none() {
+                                decoded = Some(decode_upright(&bytes).map_err(fail)?);
+                            }
+                            let encoded =
+                                encode(decoded.as_ref().expect("decoded above"), w, format)
+                                    .map_err(fail)?;
+                            fs::write(&target, &encoded).map_err(|e| fail(e.to_string()))?;
+                            if let Some(cached) = cached {
+                                let _ = fs::write(cached, &encoded);
+                            }
                         }
-                        let encoded = encode(decoded.as_ref().expect("decoded above"), w, format)
-                            .map_err(fail)?;
-                        fs::write(&target, &encoded).map_err(|e| fail(e.to_string()))?;
-                        if let Some(cached) = cached {
-                            let _ = fs::write(cached, &encoded);
-                        }
+                        written += 1;
                     }
-                    written += 1;
                 }
-            }
-            Ok((relative.to_string(), ImageVariants { key, widths }, written))
-        },
-    );
+                Ok((relative.to_string(), ImageVariants { key, widths }, written))
+            },
+        )
+        .collect();
     let mut published = Published {
         files: 0,
         variants: BTreeMap::new(),

@@ -3,14 +3,17 @@
 //! page, the documents offered for download, the feeds, the sitemap, the default share picture, the editors' screen (Decap CMS), the
 //! security headers and precompressed copies of every text file.
 
+pub mod cli;
 pub mod cms;
 pub mod downloads;
 pub mod feeds;
+pub mod html;
 pub mod images;
 pub mod output;
 pub mod pages;
 pub mod security;
 pub mod share_image;
 pub mod source;
+pub mod template;
 
 pub use output::{run, Command, Options};

@@ -1,11 +1,13 @@
 //! The `site-build` command: options, the two modes, and writing the output.
 
-use super::pages::{self, Template};
+use super::pages;
 use super::security::{self, Delivery, InlineAllowed};
+use super::template::Template;
 use super::{cms, downloads, feeds, images, share_image, source};
 use crate::content::bundle::BundleError;
 use crate::paths::Paths;
 use crate::paths::ADMIN_FOLDER;
+use rayon::prelude::*;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -38,77 +40,6 @@ pub struct Options {
     /// Decap CMS's files (`dist/` of the npm package `.ci/setup` installs), for the editors'
     /// screen at `quan-tri/`; none writes no screen.
     pub decap_dir: Option<PathBuf>,
-}
-
-const USAGE: &str = "\
-Cách dùng: site-build <check|write> [--content THƯ_MỤC] [--out THƯ_MỤC] [--public-url /đường-dẫn/]
-                  [--compress|--no-compress] [--cache THƯ_MỤC|--no-cache]
-                  [--decap THƯ_MỤC|--no-cms]
-
-  check   kiểm tra toàn bộ nội dung (public/content), không ghi gì
-  write   kiểm tra rồi ghi dữ liệu, ảnh và các trang tĩnh vào thư mục --out
-
-Khi trunk chạy công cụ này (Trunk.toml), các giá trị mặc định lấy từ TRUNK_SOURCE_DIR,
-TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL và TRUNK_PROFILE. SITE_CONTENT_DIR thay thư mục nội dung,
-SITE_BUILD_CACHE thay thư mục lưu các tệp đã nén và ảnh đã thu nhỏ (mặc định target/site-build-cache).
-Màn hình biên tập quan-tri/ chép Decap CMS từ --decap (mặc định target/cms/node_modules/decap-cms/dist,
-do .ci/setup cài); --no-cms thì không viết màn hình này.";
-
-impl Options {
-    /// Reads the command line, falling back on the variables trunk gives its hooks.
-    pub fn from_args(args: impl IntoIterator<Item = String>) -> Result<Self, String> {
-        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-        let mut args = args.into_iter();
-        let command = match args.next().as_deref() {
-            Some("check") => Command::Check,
-            Some("write") => Command::Write,
-            Some("--help" | "-h") | None => return Err(USAGE.to_owned()),
-            Some(other) => return Err(format!("lệnh không rõ: {other}\n\n{USAGE}")),
-        };
-        let source_dir = PathBuf::from(env("TRUNK_SOURCE_DIR").unwrap_or_else(|| ".".into()));
-        let staging = env("TRUNK_STAGING_DIR").map(PathBuf::from);
-        let mut options = Options {
-            command,
-            content_dir: env("SITE_CONTENT_DIR")
-                .map_or_else(|| source_dir.join("public/content"), PathBuf::from),
-            out_dir: staging.clone(),
-            base: env("TRUNK_PUBLIC_URL").unwrap_or_else(|| "/".into()),
-            compress: env("TRUNK_PROFILE").as_deref() == Some("release"),
-            clean_on_failure: staging.is_some(),
-            cache_dir: Some(
-                env("SITE_BUILD_CACHE")
-                    .map_or_else(|| source_dir.join("target/site-build-cache"), PathBuf::from),
-            ),
-            decap_dir: Some(source_dir.join("target/cms/node_modules/decap-cms/dist")),
-        };
-        while let Some(flag) = args.next() {
-            let mut value = || {
-                args.next()
-                    .ok_or_else(|| format!("{flag} cần một giá trị\n\n{USAGE}"))
-            };
-            match flag.as_str() {
-                "--content" => options.content_dir = value()?.into(),
-                "--out" => {
-                    options.out_dir = Some(value()?.into());
-                    options.clean_on_failure = false;
-                }
-                "--public-url" => options.base = value()?,
-                "--cache" => options.cache_dir = Some(value()?.into()),
-                "--no-cache" => options.cache_dir = None,
-                "--decap" => options.decap_dir = Some(value()?.into()),
-                "--no-cms" => options.decap_dir = None,
-                "--compress" => options.compress = true,
-                "--no-compress" => options.compress = false,
-                other => return Err(format!("tuỳ chọn không rõ: {other}\n\n{USAGE}")),
-            }
-        }
-        if command == Command::Write && options.out_dir.is_none() {
-            return Err(format!(
-                "write cần --out (hoặc TRUNK_STAGING_DIR)\n\n{USAGE}"
-            ));
-        }
-        Ok(options)
-    }
 }
 
 /// Why a run failed.
@@ -187,11 +118,8 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
 
     let index = out.join("index.html");
     let template = fs::read_to_string(&index).map_err(|e| io("không đọc được", &index, e))?;
-    let mut template = Template::parse(&template).map_err(Failure::Output)?;
-    if options.compress {
-        // Release builds; designers' `trunk serve` keeps the CSS as written.
-        template = template.with_minified_styles();
-    }
+    // Release builds minify the CSS; designers' `trunk serve` keeps it as written.
+    let template = Template::parse(&template, options.compress).map_err(Failure::Output)?;
     let photos = images::publish(
         &mut bundle.articles,
         &mut bundle.pages,
@@ -210,10 +138,10 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
 
     // The Content-Security-Policy allows what the pages run and apply inline, by hash: the
     // template's head (on every page) and the style guide's samples (the page without the app).
-    let mut inline = template.inline_allowed();
+    let mut inline = template.inline_allowed().map_err(Failure::Output)?;
     for page in plan.pages.iter().filter(|page| !page.loads_app) {
         let rendered = pages::render(&plan, page, &template).map_err(Failure::Output)?;
-        inline.add(InlineAllowed::of_page(&rendered.html));
+        inline.add(InlineAllowed::of_page(&rendered.html).map_err(Failure::Output)?);
     }
     let site_policy = security::site_policy(&inline, Delivery::Header);
     // Under `trunk serve` the pages carry no policy of their own: its reload script changes in
@@ -227,11 +155,15 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
 
     // Pages render on every core; any failure fails the whole build, and trunk then discards
     // its staging folder. A page with anything inline the policy does not allow fails it too.
-    let rendered: Vec<Result<Option<(String, String)>, Failure>> =
-        parallel_map(&plan.pages, |page| {
+    let rendered: Vec<Result<Option<(String, String)>, Failure>> = plan
+        .pages
+        .par_iter()
+        .map(|page| {
             let path = out.join(&page.file);
             let rendered = pages::render(&plan, page, &template).map_err(Failure::Output)?;
-            if let Some(missing) = inline.missing(&InlineAllowed::of_page(&rendered.html)) {
+            let on_page = InlineAllowed::of_page(&rendered.html)
+                .map_err(|e| Failure::Output(format!("{}: {e}", page.file)))?;
+            if let Some(missing) = inline.missing(&on_page) {
                 return Err(Failure::Output(format!(
                     "{}: có nội dung nội tuyến chính sách bảo mật không cho phép: {missing}",
                     page.file
@@ -240,7 +172,8 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
             write_file(&path, rendered.html.as_bytes())
                 .map_err(|e| io("không ghi được", &path, e))?;
             Ok(rendered.resolved)
-        });
+        })
+        .collect();
     let mut resolved_scripts = std::collections::BTreeMap::new();
     for script in rendered {
         if let Some((path, script)) = script? {
@@ -309,24 +242,6 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     Ok(report)
 }
 
-/// Maps `items` on every core, keeping their order.
-pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(16);
-    let chunk = items.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("a build worker panicked"))
-            .collect()
-    })
-}
-
 fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;
@@ -356,26 +271,22 @@ const TEXT_EXTENSIONS: [&str; 10] = [
 /// folder, a file compressed by an earlier build is not compressed again.
 pub fn compress_tree(dir: &Path, cache: Option<&Path>) -> Result<(), String> {
     let mut files = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(dir) = stack.pop() {
-        let entries = fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let path = entry.path();
+        if entry.file_type().is_file()
+            && path
                 .extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|ext| TEXT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
-            {
-                files.push(path);
-            }
+        {
+            files.push(path.to_owned());
         }
     }
     if let Some(cache) = cache {
         fs::create_dir_all(cache).map_err(|e| format!("{}: {e}", cache.display()))?;
     }
-    let results = parallel_map(&files, |path| -> Result<(), String> {
+    files.par_iter().try_for_each(|path| -> Result<(), String> {
         let fail = |e: std::io::Error| format!("{}: {e}", path.display());
         let bytes = fs::read(path).map_err(fail)?;
         // The app's own code is compressed as hard as brotli can; pages and data, of which an
@@ -417,8 +328,7 @@ pub fn compress_tree(dir: &Path, cache: Option<&Path>) -> Result<(), String> {
             }
         }
         Ok(())
-    });
-    results.into_iter().collect()
+    })
 }
 
 /// Records that a build used a cached file, so that pruning keeps it.
@@ -434,18 +344,12 @@ const CACHE_KEEP: std::time::Duration = std::time::Duration::from_secs(14 * 24 *
 
 /// Removes cached files (compressed pages, photo variants) no build has used for `keep`.
 fn prune_cache(cache: &Path, keep: std::time::Duration) {
-    let Ok(entries) = fs::read_dir(cache) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        if entry.path().is_dir() {
-            prune_cache(&entry.path(), keep);
-            continue;
-        }
+    let files = walkdir::WalkDir::new(cache).into_iter().flatten();
+    for entry in files.filter(|entry| entry.file_type().is_file()) {
         let unused_for = entry
             .metadata()
-            .and_then(|m| m.modified())
             .ok()
+            .and_then(|m| m.modified().ok())
             .and_then(|t| t.elapsed().ok());
         if unused_for.is_some_and(|age| age > keep) {
             let _ = fs::remove_file(entry.path());

@@ -1,8 +1,8 @@
 //! Every page the site links to, rendered to static HTML by the app itself, and the data files
 //! the app reads as the reader moves from page to page.
 
-use super::security::InlineAllowed;
 use super::source::Bundle;
+use super::template::{PageParts, Template};
 use crate::api::{DataCache, DataFile, Loader, UnreadableData};
 use crate::boot::PageBoot;
 use crate::content::documents::{self, Document};
@@ -260,231 +260,6 @@ fn write_search_index(
     }
 }
 
-/// The `index.html` trunk wrote, split where each page's parts go.
-pub struct Template {
-    head_start: String,
-    head_end_to_body: String,
-    after_body_open: String,
-    /// The file name, without `_bg.wasm`, of the app trunk put in the page.
-    app: Option<String>,
-}
-
-/// Where leptos_meta puts the page's `<head>` entries, and where the app finds them again.
-const HEAD_MARKER: &str = "<!--HEAD-->";
-
-impl Template {
-    /// Splits trunk's `index.html`: the page's head goes before `</head>` (the placeholder
-    /// `<title>` is dropped) and the rendered app right after `<body …>`.
-    pub fn parse(html: &str) -> Result<Self, String> {
-        if html.contains(HEAD_MARKER) || html.contains(PageBoot::ELEMENT_ID) {
-            return Err(
-                "index.html đã là một trang do site-build viết, không phải khuôn của trunk: hãy chạy qua trunk build"
-                    .to_owned(),
-            );
-        }
-        let mut html = html.to_owned();
-        if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>")) {
-            html.replace_range(start..end + "</title>".len(), "");
-        }
-        // Each page says its own language (`crate::chrome::DocumentLanguage`).
-        if let Some(lang) = html_lang_attribute(&html) {
-            html.replace_range(lang, "");
-        }
-        let head_end = html.find("</head>").ok_or("index.html không có </head>")?;
-        let body_open = html[head_end..]
-            .find("<body")
-            .map(|i| i + head_end)
-            .ok_or("index.html không có <body>")?;
-        let body_content = html[body_open..]
-            .find('>')
-            .map(|i| i + body_open + 1)
-            .ok_or("thẻ <body> không đóng")?;
-        let head_start = html[..head_end].to_owned();
-        // Trunk's loader script names the app's wasm: `…/<app>_bg.wasm'`.
-        let app = head_start.find("_bg.wasm").map(|end| {
-            let start = head_start[..end]
-                .rfind(['/', '\'', '"'])
-                .map_or(0, |i| i + 1);
-            head_start[start..end].to_owned()
-        });
-        Ok(Template {
-            head_start,
-            head_end_to_body: html[head_end..body_content].to_owned(),
-            after_body_open: html[body_content..].to_owned(),
-            app,
-        })
-    }
-
-    /// The template with the CSS of its `<style>` elements minified (lightningcss, as trunk's
-    /// own minifier does): release builds. An element whose CSS does not parse is left as it is.
-    pub fn with_minified_styles(mut self) -> Self {
-        self.head_start = minify_styles(&self.head_start);
-        self
-    }
-
-    /// The CSS of the page's `<style>` elements: the site's own styles, as every page has
-    /// them. The editors' screen shows its preview in them.
-    pub fn styles(&self) -> String {
-        style_contents(&self.head_start)
-            .map(|range| &self.head_start[range])
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    /// What tells one build of the site from another: the name of its app's file, which
-    /// changes with its contents. Empty without an app.
-    pub fn build_id(&self) -> String {
-        self.app.clone().unwrap_or_default()
-    }
-
-    /// What the template's head runs and applies inline, on every page: the theme script, the
-    /// loader that starts the app, the site's CSS.
-    pub fn inline_allowed(&self) -> InlineAllowed {
-        InlineAllowed::of_page(&format!(
-            "{}{}{}",
-            self.head_start, self.head_end_to_body, self.after_body_open
-        ))
-    }
-
-    /// Whether `trunk serve` wrote this template: it adds a script that reloads the page on
-    /// every rebuild, and rewrites that script's text in every response (the server's
-    /// address), so that no hash written at build time can allow it.
-    pub fn served_by_trunk(&self) -> bool {
-        self.after_body_open.contains("{{__TRUNK_ADDRESS__}}")
-    }
-
-    /// The template with `policy` as a `<meta http-equiv>` at the top of its head, before any
-    /// script or style it governs, for hosts that send no headers.
-    pub fn with_policy(mut self, policy: &str) -> Self {
-        let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">");
-        // After `<meta charset>`, which must come first; else right after `<head>`.
-        let at = ["<meta charset", "<head"]
-            .iter()
-            .find_map(|tag| {
-                let start = self.head_start.find(tag)?;
-                Some(start + self.head_start[start..].find('>')? + 1)
-            })
-            .unwrap_or(self.head_start.len());
-        self.head_start.insert_str(at, &meta);
-        self
-    }
-
-    /// The page around the rendered `app`, with its share preview in the head. A page with the
-    /// app also carries what the app starts from: its boot data, and the data Leptos serialised
-    /// while rendering, as a script of its own at `start`'s address (a file: the policy allows
-    /// no inline script that differs from page to page). A page without leaves out the module
-    /// script that starts the app, so the browser downloads no wasm for it.
-    fn fill(&self, share_preview: &str, app: &str, start: Option<(&PageBoot, &str)>) -> String {
-        let mut page = String::with_capacity(self.head_start.len() + app.len() + 4096);
-        match start {
-            Some((boot, resolved_src)) => {
-                // Deferred, so that it holds up neither the parser nor the first paint, and
-                // before trunk's module script, so that it has run when the app starts.
-                let resolved = format!("<script defer src=\"{resolved_src}\"></script>");
-                let at = ["<script type=module>", "<script type=\"module\">"]
-                    .iter()
-                    .filter_map(|tag| self.head_start.find(tag))
-                    .min()
-                    .unwrap_or(self.head_start.len());
-                page.push_str(&self.head_start[..at]);
-                page.push_str(&resolved);
-                page.push_str(&self.head_start[at..]);
-                page.push_str(&format!(
-                    "<script type=\"application/json\" id=\"{}\">{}</script>",
-                    PageBoot::ELEMENT_ID,
-                    boot.to_script_json()
-                ));
-            }
-            None => page.push_str(&without_module_scripts(&self.head_start)),
-        }
-        page.push_str(share_preview);
-        page.push_str(HEAD_MARKER);
-        page.push_str(&self.head_end_to_body);
-        page.push_str(&format!("<div id=\"{}\">", crate::app::APP_ID));
-        page.push_str(app);
-        page.push_str("</div>");
-        page.push_str(&self.after_body_open);
-        page
-    }
-}
-
-/// Where the `lang` attribute of the `<html>` tag is, with the space before it: ` lang="vi"`,
-/// or ` lang=vi` as trunk's minifier writes it.
-fn html_lang_attribute(html: &str) -> Option<std::ops::Range<usize>> {
-    let tag_start = html.find("<html")?;
-    let tag_end = tag_start + html[tag_start..].find('>')?;
-    let tag = &html[tag_start..tag_end];
-    let start = tag_start + tag.find(" lang=")?;
-    let value = start + " lang=".len();
-    let end = match html[value..].chars().next()? {
-        quote @ ('"' | '\'') => value + 1 + html[value + 1..tag_end].find(quote)? + 1,
-        _ => html[value..tag_end]
-            .find(|c: char| c.is_ascii_whitespace() || c == '/')
-            .map_or(tag_end, |i| value + i),
-    };
-    Some(start..end)
-}
-
-/// Where the CSS of each `<style>` element of `html` is.
-fn style_contents(html: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let content = from + html[from..].find("<style>")? + "<style>".len();
-        let end = content + html[content..].find("</style>")?;
-        from = end;
-        Some(content..end)
-    })
-}
-
-fn minify_styles(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut copied = 0;
-    for range in style_contents(html) {
-        let css = &html[range.clone()];
-        out.push_str(&html[copied..range.start]);
-        out.push_str(&minify_css(css).unwrap_or_else(|_| css.to_owned()));
-        copied = range.end;
-    }
-    out.push_str(&html[copied..]);
-    out
-}
-
-/// Minified CSS, as lightningcss writes it.
-pub fn minify_css(css: &str) -> Result<String, String> {
-    use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
-    let mut sheet = StyleSheet::parse(css, ParserOptions::default()).map_err(|e| e.to_string())?;
-    sheet
-        .minify(MinifyOptions::default())
-        .map_err(|e| e.to_string())?;
-    let printed = sheet
-        .to_css(PrinterOptions {
-            minify: true,
-            ..PrinterOptions::default()
-        })
-        .map_err(|e| e.to_string())?;
-    Ok(printed.code)
-}
-
-/// `html` without its `<script type="module">` elements (the attribute quoted, or bare as
-/// trunk writes it when it minifies).
-fn without_module_scripts(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = ["<script type=module>", "<script type=\"module\">"]
-        .iter()
-        .filter_map(|tag| rest.find(tag))
-        .min()
-    {
-        let Some(end) = rest[start..].find("</script>") else {
-            break;
-        };
-        out.push_str(&rest[..start]);
-        rest = &rest[start + end + "</script>".len()..];
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Renders one page: the app at its address, from the bundle's data, with Leptos's server
 /// rendering; the data it read is serialised into the page for the browser's hydration, and
 /// its `<head>` entries go into the head.
@@ -550,11 +325,11 @@ pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> Result<Rende
         .loads_app
         .then(|| (resolved_script_path(&resolved), resolved));
     let resolved_src = resolved.as_ref().map(|(path, _)| plan.paths.file(path));
-    let html = template.fill(
-        &share_preview,
-        &app,
-        resolved_src.as_deref().map(|src| (&boot, src)),
-    );
+    let html = template.fill(&PageParts {
+        share_preview: &share_preview,
+        app: &app,
+        start: resolved_src.as_deref().map(|src| (&boot, src)),
+    });
     let html = block_on(async move {
         meta_output
             .inject_meta_context(futures::stream::iter([html]))
@@ -576,27 +351,4 @@ pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> Result<Rende
         ));
     }
     Ok(Rendered { html, resolved })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::html_lang_attribute;
-
-    #[test]
-    fn finds_the_html_tags_lang_quoted_or_bare() {
-        let cut = |html: &str| {
-            let mut html = html.to_owned();
-            if let Some(range) = html_lang_attribute(&html) {
-                html.replace_range(range, "");
-            }
-            html
-        };
-        assert_eq!(
-            cut(r#"<!DOCTYPE html><html lang="vi"><head>"#),
-            "<!DOCTYPE html><html><head>"
-        );
-        assert_eq!(cut("<html lang=vi class=x>"), "<html class=x>");
-        assert_eq!(cut("<html class=x lang='vi'>"), "<html class=x>");
-        assert_eq!(cut("<html><body lang=vi>"), "<html><body lang=vi>");
-    }
 }

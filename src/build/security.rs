@@ -17,60 +17,6 @@ pub fn hash_source(text: &str) -> String {
     )
 }
 
-/// The text of each element `tag` of `html` the browser would run or apply inline: with no
-/// `src`, and for scripts not a data block (`application/json`, `application/ld+json`).
-pub fn inline_elements<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
-    let open = format!("<{tag}");
-    let close = format!("</{tag}>");
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(start) = html[from..].find(&open).map(|i| i + from) {
-        let after_name = start + open.len();
-        // `<scripts…` or `<styled…` are other elements.
-        if !html[after_name..].starts_with(['>', ' ', '\t', '\n', '/']) {
-            from = after_name;
-            continue;
-        }
-        let Some(tag_end) = html[after_name..].find('>').map(|i| i + after_name) else {
-            break;
-        };
-        let attributes = html[after_name..tag_end].to_ascii_lowercase();
-        let Some(end) = html[tag_end + 1..].find(&close).map(|i| i + tag_end + 1) else {
-            break;
-        };
-        let data_block = attributes.contains("json");
-        if !attributes.contains("src=") && !data_block {
-            found.push(&html[tag_end + 1..end]);
-        }
-        from = end + close.len();
-    }
-    found
-}
-
-/// The values of the `style` attributes of `html`, as the browser reads them (the build's
-/// style guide sets its samples' colours and sizes this way).
-pub fn style_attributes(html: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut rest = html;
-    while let Some(at) = rest.find(" style=") {
-        rest = &rest[at + " style=".len()..];
-        let value = match rest.chars().next() {
-            Some(quote @ ('"' | '\'')) => rest[1..].split(quote).next().unwrap_or_default(),
-            _ => rest
-                .split(|c: char| c.is_ascii_whitespace() || c == '>')
-                .next()
-                .unwrap_or_default(),
-        };
-        found.push(
-            value
-                .replace("&quot;", "\"")
-                .replace("&#39;", "'")
-                .replace("&amp;", "&"),
-        );
-    }
-    found
-}
-
 /// The inline scripts, styles and style attributes a policy allows, by hash.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct InlineAllowed {
@@ -80,22 +26,23 @@ pub struct InlineAllowed {
 }
 
 impl InlineAllowed {
-    /// Everything inline in `html`.
-    pub fn of_page(html: &str) -> Self {
-        InlineAllowed {
-            scripts: inline_elements(html, "script")
-                .into_iter()
-                .map(hash_source)
-                .collect(),
-            styles: inline_elements(html, "style")
-                .into_iter()
-                .map(hash_source)
-                .collect(),
-            style_attributes: style_attributes(html)
-                .iter()
-                .map(|s| hash_source(s))
-                .collect(),
+    /// Everything inline in `html`, read by an HTML parser as the browser reads it
+    /// ([`super::html::inline_code`]). What no policy of the site allows (an `onclick`, a
+    /// `javascript:` link) is an error.
+    pub fn of_page(html: &str) -> Result<Self, String> {
+        let code = super::html::inline_code(html)?;
+        if !code.forbidden.is_empty() {
+            return Err(format!(
+                "có mã chạy nội tuyến mà chính sách bảo mật không bao giờ cho phép: {}",
+                code.forbidden.join(", ")
+            ));
         }
+        let hashes = |texts: &[String]| texts.iter().map(|t| hash_source(t)).collect();
+        Ok(InlineAllowed {
+            scripts: hashes(&code.scripts),
+            styles: hashes(&code.styles),
+            style_attributes: hashes(&code.style_attributes),
+        })
     }
 
     pub fn add(&mut self, other: InlineAllowed) {
@@ -244,7 +191,7 @@ pub fn headers_file(base: &str, site: &str, admin: &str, admin_folder: &str) -> 
 }
 
 /// The same headers as nginx `add_header` lines, for an HTTPS server: one include with the
-/// site's policy, one with the editing screen's (README, "Deploying").
+/// site's policy, one with the editing screen's (docs/deploying.md).
 pub fn nginx_file(policy: &str, admin: bool) -> String {
     let mut out = format!(
         "# Written by site-build (src/build/security.rs){}: do not edit.\n",
@@ -271,17 +218,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_what_runs_inline_and_leaves_data_and_files_out() {
-        let html = r#"<script>a()</script><script type="module">b()</script><script src="x.js"></script><script type="application/json" id=x>{}</script><script type=application/ld+json>{}</script><style>p{}</style><scripts>"#;
-        assert_eq!(inline_elements(html, "script"), ["a()", "b()"]);
-        assert_eq!(inline_elements(html, "style"), ["p{}"]);
-        assert_eq!(
-            style_attributes(r#"<i style="width: var(--space-1)"></i><b style=color:red>"#),
-            ["width: var(--space-1)", "color:red"]
-        );
-    }
-
-    #[test]
     fn hashes_are_csp_sha256_sources() {
         // echo -n "alert(1)" | openssl dgst -sha256 -binary | base64
         assert_eq!(
@@ -292,7 +228,7 @@ mod tests {
 
     #[test]
     fn the_meta_policy_is_the_header_policy_without_frame_ancestors() {
-        let inline = InlineAllowed::of_page("<script>a()</script><style>p{}</style>");
+        let inline = InlineAllowed::of_page("<script>a()</script><style>p{}</style>").unwrap();
         let header = site_policy(&inline, Delivery::Header);
         let meta = site_policy(&inline, Delivery::Meta);
         assert_eq!(header.replace("; frame-ancestors 'none'", ""), meta);

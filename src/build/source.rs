@@ -184,34 +184,40 @@ fn slug_of(path: &Path) -> String {
 }
 
 fn collect_json_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<BundleError>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) => {
-            errors.push(BundleError::new(
-                &shown(dir),
-                None,
-                format!("không đọc được thư mục ({error})"),
-            ));
-            return;
-        }
+    // Editor and OS litter (.DS_Store, swap files, .git) is skipped, folders and all.
+    let visible = |entry: &walkdir::DirEntry| {
+        entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
     };
-    for entry in entries.flatten() {
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(visible)
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let at = error.path().unwrap_or(dir);
+                errors.push(BundleError::new(
+                    &shown(at),
+                    None,
+                    format!("không đọc được thư mục ({error})"),
+                ));
+                continue;
+            }
+        };
         let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
-            continue; // editor and OS litter: .DS_Store, swap files
+        if !entry.file_type().is_file() {
+            continue;
         }
-        if path.is_dir() {
-            collect_json_files(&path, files, errors);
-        } else if path
+        if path
             .extension()
             .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
         {
-            files.push(path);
+            files.push(path.to_owned());
         } else {
             eprintln!(
                 "cảnh báo: bỏ qua {}: bài viết phải là tệp .json",
-                shown(&path)
+                shown(path)
             );
         }
     }

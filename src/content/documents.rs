@@ -3,7 +3,6 @@
 //! filtered by kind and by year.
 
 use super::bundle::{download_path_problem, file_slug_error, parse_json, Assets, BundleError};
-use super::time::days_in_month;
 use super::{search, text, Download};
 use serde::{Deserialize, Serialize};
 
@@ -118,33 +117,9 @@ pub fn kind_slug(name: &str) -> String {
 
 /// Why a `YYYY-MM-DD` date is not one, if it is not.
 pub fn date_problem(date: &str) -> Option<String> {
-    let parts: Vec<&str> = date.split('-').collect();
-    let valid = parts.len() == 3
-        && parts[0].len() == 4
-        && parts[1].len() == 2
-        && parts[2].len() == 2
-        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
-        && {
-            let (year, month, day): (i32, u8, u8) = (
-                parts[0].parse().unwrap_or(0),
-                parts[1].parse().unwrap_or(0),
-                parts[2].parse().unwrap_or(0),
-            );
-            year >= 1900
-                && (1..=12).contains(&month)
-                && day >= 1
-                && day <= days_in_month(year, month)
-        };
+    let valid = super::time::parse_day(date).is_ok_and(|day| day.year() >= 1900);
     (!valid)
         .then(|| format!("ngày \"{date}\" không hợp lệ: cần dạng NĂM-THÁNG-NGÀY, ví dụ 2024-01-15"))
-}
-
-/// `2024-01-15` → `15/01/2024`.
-pub fn display_date(date: &str) -> String {
-    match (date.get(0..4), date.get(5..7), date.get(8..10)) {
-        (Some(year), Some(month), Some(day)) => format!("{day}/{month}/{year}"),
-        _ => date.to_owned(),
-    }
 }
 
 /// Parses and checks one document file.

@@ -1,0 +1,199 @@
+//! `site-build`'s command line (clap), in Vietnamese like the rest of what editors read. Trunk's
+//! hooks give no arguments but the command: the rest comes from the variables trunk sets.
+
+use super::output::{Command, Options};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+const HELP_TEMPLATE: &str = "\
+{about}
+
+Cách dùng: {usage}
+
+{all-args}{after-help}";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "site-build",
+    about = "Kiểm tra nội dung của trang (public/content) và viết trang tĩnh quanh bản dựng của trunk.",
+    help_template = HELP_TEMPLATE,
+    subcommand_help_heading = "Lệnh",
+    disable_help_subcommand = true,
+    after_help = "\
+Khi trunk chạy công cụ này (Trunk.toml), các giá trị mặc định lấy từ TRUNK_SOURCE_DIR,
+TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL và TRUNK_PROFILE. Xem thêm: docs/editors-guide.md."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: CliCommand,
+}
+
+#[derive(Subcommand, Debug)]
+enum CliCommand {
+    /// Kiểm tra toàn bộ nội dung, không ghi gì: báo từng lỗi kèm tệp và trường.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tuỳ chọn")]
+    Check(Common),
+    /// Kiểm tra rồi ghi dữ liệu, ảnh, các trang tĩnh, nguồn tin, sơ đồ trang và màn hình biên
+    /// tập vào thư mục --out.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tuỳ chọn")]
+    Write(WriteArgs),
+}
+
+#[derive(Args, Debug)]
+struct Common {
+    /// Thư mục nội dung [mặc định: public/content của TRUNK_SOURCE_DIR]
+    #[arg(long = "content", value_name = "THƯ_MỤC", env = "SITE_CONTENT_DIR")]
+    content: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+struct WriteArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Thư mục ghi kết quả [mặc định: TRUNK_STAGING_DIR, thư mục tạm của trunk]
+    #[arg(long = "out", value_name = "THƯ_MỤC")]
+    out: Option<PathBuf>,
+    /// Đường dẫn gốc của trang, ví dụ /tin-tuc/ [mặc định: TRUNK_PUBLIC_URL, hoặc /]
+    #[arg(long = "public-url", value_name = "/ĐƯỜNG-DẪN/")]
+    public_url: Option<String>,
+    /// Thu gọn CSS và viết bản nén .br, .gz của mọi tệp văn bản [mặc định khi TRUNK_PROFILE=release]
+    #[arg(long, overrides_with = "no_compress")]
+    compress: bool,
+    /// Không nén
+    #[arg(long, overrides_with = "compress")]
+    no_compress: bool,
+    /// Thư mục lưu tệp đã nén và ảnh đã thu nhỏ giữa các lần dựng [mặc định: target/site-build-cache]
+    #[arg(long = "cache", value_name = "THƯ_MỤC", env = "SITE_BUILD_CACHE")]
+    cache: Option<PathBuf>,
+    /// Không dùng thư mục lưu
+    #[arg(long, conflicts_with = "cache")]
+    no_cache: bool,
+    /// Thư mục dist/ của Decap CMS cho màn hình biên tập quan-tri/ [mặc định: target/cms/node_modules/decap-cms/dist, do .ci/setup cài]
+    #[arg(long = "decap", value_name = "THƯ_MỤC")]
+    decap: Option<PathBuf>,
+    /// Không viết màn hình biên tập
+    #[arg(long, conflicts_with = "decap")]
+    no_cms: bool,
+}
+
+impl Options {
+    /// Reads the command line, falling back on the variables trunk gives its hooks. `Err` holds
+    /// clap's answer: the help, or what was wrong, to print as clap prints it.
+    pub fn from_args(
+        args: impl IntoIterator<Item = std::ffi::OsString>,
+    ) -> Result<Self, clap::Error> {
+        let cli = Cli::try_parse_from(std::iter::once("site-build".into()).chain(args))?;
+        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let source_dir = PathBuf::from(env("TRUNK_SOURCE_DIR").unwrap_or_else(|| ".".into()));
+        let content_dir = |common: Common| {
+            common
+                .content
+                .unwrap_or_else(|| source_dir.join("public/content"))
+        };
+        let default_cache = source_dir.join("target/site-build-cache");
+        let default_decap = source_dir.join("target/cms/node_modules/decap-cms/dist");
+        let staging = env("TRUNK_STAGING_DIR").map(PathBuf::from);
+        let options = match cli.command {
+            // Under trunk, a failed check also removes trunk's staging folder, which trunk
+            // itself would leave in dist/.
+            CliCommand::Check(common) => Options {
+                command: Command::Check,
+                content_dir: content_dir(common),
+                clean_on_failure: staging.is_some(),
+                out_dir: staging,
+                base: "/".into(),
+                compress: false,
+                cache_dir: None,
+                decap_dir: None,
+            },
+            CliCommand::Write(args) => {
+                let Some(out_dir) = args.out.clone().or_else(|| staging.clone()) else {
+                    return Err(clap::Error::raw(
+                        clap::error::ErrorKind::MissingRequiredArgument,
+                        "write cần --out (hoặc TRUNK_STAGING_DIR)\n",
+                    ));
+                };
+                Options {
+                    command: Command::Write,
+                    // trunk discards its staging folder when a build fails; a folder named
+                    // with --out is the caller's.
+                    clean_on_failure: args.out.is_none(),
+                    out_dir: Some(out_dir),
+                    base: args
+                        .public_url
+                        .or_else(|| env("TRUNK_PUBLIC_URL"))
+                        .unwrap_or_else(|| "/".into()),
+                    compress: if args.compress || args.no_compress {
+                        args.compress
+                    } else {
+                        env("TRUNK_PROFILE").as_deref() == Some("release")
+                    },
+                    cache_dir: (!args.no_cache).then(|| args.cache.unwrap_or(default_cache)),
+                    decap_dir: (!args.no_cms).then(|| args.decap.unwrap_or(default_decap)),
+                    content_dir: content_dir(args.common),
+                }
+            }
+        };
+        Ok(options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Options, clap::Error> {
+        Options::from_args(args.iter().map(Into::into))
+    }
+
+    #[test]
+    fn every_command_and_option_is_described() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+        let help = Cli::command().render_help().to_string();
+        assert!(help.contains("check") && help.contains("write"), "{help}");
+        let write = Cli::command()
+            .find_subcommand_mut("write")
+            .unwrap()
+            .render_help()
+            .to_string();
+        for flag in [
+            "--content",
+            "--out",
+            "--public-url",
+            "--compress",
+            "--no-compress",
+            "--cache",
+            "--no-cache",
+            "--decap",
+            "--no-cms",
+        ] {
+            assert!(write.contains(flag), "{flag} in {write}");
+        }
+    }
+
+    #[test]
+    fn flags_override_what_trunk_gives() {
+        let options = parse(&[
+            "write",
+            "--out",
+            "x",
+            "--public-url",
+            "/tin-tuc/",
+            "--no-compress",
+            "--no-cache",
+            "--no-cms",
+        ])
+        .unwrap();
+        assert_eq!(options.out_dir, Some(PathBuf::from("x")));
+        assert_eq!(options.base, "/tin-tuc/");
+        assert!(!options.compress && !options.clean_on_failure);
+        assert!(options.cache_dir.is_none() && options.decap_dir.is_none());
+        assert!(
+            parse(&["write", "--compress", "--no-compress", "--out", "x"])
+                .is_ok_and(|o| !o.compress)
+        );
+        assert!(parse(&["publish"]).is_err());
+        assert!(parse(&[]).is_err());
+    }
+}
