@@ -17,8 +17,8 @@ use crate::paths::Paths;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::path;
-use std::sync::Arc;
+use leptos_router::{path, AsPath, StaticSegment};
+use std::sync::{Arc, Mutex};
 
 /// The element of each static page the app hydrates.
 pub const APP_ID: &str = "app";
@@ -31,6 +31,7 @@ pub const MAIN_ID: &str = "noi-dung";
 #[component]
 pub fn App(boot: PageBoot, then_show: Option<String>) -> impl IntoView {
     let paths = Paths::new(&boot.base);
+    let base = SiteBase::segment(&paths);
     provide_meta_context();
     Announcement::provide();
     ReaderPlaces::before_router();
@@ -43,33 +44,33 @@ pub fn App(boot: PageBoot, then_show: Option<String>) -> impl IntoView {
     view! {
         // The title while a page loads; each page's own stands over it.
         <PageTitle text=site.short_name.clone()/>
-        <Router base=paths.router_base()>
+        <Router>
             <DocumentLanguage/>
             <SkipLink/>
             <SiteHeader/>
             <main class="page" id=MAIN_ID tabindex="-1">
                 <div class="container">
                     <FlatRoutes fallback=|| view! { <NotFoundPage/> }>
-                        <Route path=path!("/") view=HomePage/>
-                        <Route path=path!("/trang/:page") view=HomePage/>
-                        <Route path=path!("/chuyen-muc/:category") view=CategoryPage/>
-                        <Route path=path!("/chuyen-muc/:category/trang/:page") view=CategoryPage/>
-                        <Route path=path!("/bai-viet/:slug") view=ArticlePage/>
-                        <Route path=path!("/tim-kiem") view=SearchPage/>
-                        <Route path=path!("/mau-giao-dien") view=StyleGuideRoute/>
-                        <Route path=path!("/van-ban") view=DocumentsPage/>
-                        <Route path=path!("/van-ban/trang/:page") view=DocumentsPage/>
-                        <Route path=path!("/van-ban/loai/:kind") view=DocumentsPage/>
-                        <Route path=path!("/van-ban/loai/:kind/trang/:page") view=DocumentsPage/>
-                        <Route path=path!("/van-ban/nam/:year") view=DocumentsPage/>
-                        <Route path=path!("/van-ban/nam/:year/trang/:page") view=DocumentsPage/>
-                        <Route path=path!("/van-ban/loai/:kind/nam/:year") view=DocumentsPage/>
-                        <Route path=path!("/van-ban/loai/:kind/nam/:year/trang/:page") view=DocumentsPage/>
-                        <Route path=path!("/van-ban/:slug") view=DocumentPage/>
-                        <Route path=path!("/en") view=EnglishHomePage/>
-                        <Route path=path!("/en/:page") view=EnglishPageRoute/>
+                        <Route path=(base, path!("/")) view=HomePage/>
+                        <Route path=(base, path!("/trang/:page")) view=HomePage/>
+                        <Route path=(base, path!("/chuyen-muc/:category")) view=CategoryPage/>
+                        <Route path=(base, path!("/chuyen-muc/:category/trang/:page")) view=CategoryPage/>
+                        <Route path=(base, path!("/bai-viet/:slug")) view=ArticlePage/>
+                        <Route path=(base, path!("/tim-kiem")) view=SearchPage/>
+                        <Route path=(base, path!("/mau-giao-dien")) view=StyleGuideRoute/>
+                        <Route path=(base, path!("/van-ban")) view=DocumentsPage/>
+                        <Route path=(base, path!("/van-ban/trang/:page")) view=DocumentsPage/>
+                        <Route path=(base, path!("/van-ban/loai/:kind")) view=DocumentsPage/>
+                        <Route path=(base, path!("/van-ban/loai/:kind/trang/:page")) view=DocumentsPage/>
+                        <Route path=(base, path!("/van-ban/nam/:year")) view=DocumentsPage/>
+                        <Route path=(base, path!("/van-ban/nam/:year/trang/:page")) view=DocumentsPage/>
+                        <Route path=(base, path!("/van-ban/loai/:kind/nam/:year")) view=DocumentsPage/>
+                        <Route path=(base, path!("/van-ban/loai/:kind/nam/:year/trang/:page")) view=DocumentsPage/>
+                        <Route path=(base, path!("/van-ban/:slug")) view=DocumentPage/>
+                        <Route path=(base, path!("/en")) view=EnglishHomePage/>
+                        <Route path=(base, path!("/en/:page")) view=EnglishPageRoute/>
                         // Last: the bundle's pages take the addresses nothing above has.
-                        <Route path=path!("/:page") view=InfoPageRoute/>
+                        <Route path=(base, path!("/:page")) view=InfoPageRoute/>
                     </FlatRoutes>
                 </div>
             </main>
@@ -78,6 +79,38 @@ pub fn App(boot: PageBoot, then_show: Option<String>) -> impl IntoView {
             <ScrollRestoration/>
             <MoveOn url=then_show/>
         </Router>
+    }
+}
+
+/// The site's base (`/tin-tuc/`) as the first segment of every route, rather than the router's
+/// `base`: leptos_router's `<Form>` resolves its action against the router's base, and so
+/// would add the base a second time to an action that already has it (leptos_router 0.8
+/// `form.rs`), where the static page needs it for readers without JavaScript.
+#[derive(Clone, Copy, Debug)]
+pub struct SiteBase(&'static str);
+
+impl SiteBase {
+    pub fn segment(paths: &Paths) -> StaticSegment<SiteBase> {
+        // A route's segments are `'static` (leptos_router's `AsPath`): each base the process
+        // meets is kept once, for the process's life (the build renders every page with one).
+        static BASES: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+        let wanted = paths.base().trim_matches('/');
+        let mut bases = BASES.lock().unwrap_or_else(|e| e.into_inner());
+        let base = match bases.iter().find(|b| **b == wanted) {
+            Some(base) => base,
+            None => {
+                let base: &'static str = Box::leak(wanted.to_owned().into_boxed_str());
+                bases.push(base);
+                base
+            }
+        };
+        StaticSegment(SiteBase(base))
+    }
+}
+
+impl AsPath for SiteBase {
+    fn as_path(&self) -> &'static str {
+        self.0
     }
 }
 

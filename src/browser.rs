@@ -51,64 +51,44 @@ mod imp {
         }
     }
 
-    /// `object[name](...args)`, tolerant of stand-ins (tests stub these APIs) and of absence.
-    pub fn call(object: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
-        let function: js_sys::Function = js_sys::Reflect::get(object, &name.into())?.dyn_into()?;
-        let list = js_sys::Array::new();
-        for arg in args {
-            list.push(arg);
-        }
-        function.apply(object, &list)
-    }
-
-    pub fn get(object: &JsValue, name: &str) -> Option<JsValue> {
-        js_sys::Reflect::get(object, &name.into())
-            .ok()
-            .filter(|v| !v.is_undefined() && !v.is_null())
-    }
-
-    pub fn navigator() -> Option<JsValue> {
-        Some(window()?.navigator().into())
-    }
-
     pub fn print() {
         if let Some(window) = window() {
             let _ = window.print();
         }
     }
 
-    /// Whether the browser offers its own share sheet (Web Share API).
+    /// Whether the browser offers its own share sheet (Web Share API): feature detection, as
+    /// web-sys has no binding that answers without calling it.
     pub fn can_share() -> bool {
-        navigator().and_then(|n| get(&n, "share")).is_some()
+        window().is_some_and(|w| {
+            js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false)
+        })
     }
 
     /// Opens the browser's share sheet for a page.
     pub fn share(title: &str, url: &str) {
-        let Some(navigator) = navigator() else { return };
-        let data = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
-        let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
-        if let Ok(promise) =
-            call(&navigator, "share", &[data.into()]).and_then(|p| p.dyn_into::<js_sys::Promise>())
-        {
-            // It rejects when the reader closes the sheet; there is nothing to do then.
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-            });
-        }
+        let Some(window) = window() else { return };
+        let data = web_sys::ShareData::new();
+        data.set_title(title);
+        data.set_url(url);
+        let promise = window.navigator().share_with_data(&data);
+        // It rejects when the reader closes the sheet; there is nothing to do then.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
     }
 
     /// Puts text on the clipboard; `true` when the browser accepted it.
     pub async fn copy_text(text: &str) -> bool {
-        let Some(clipboard) = navigator().and_then(|n| get(&n, "clipboard")) else {
+        let Some(window) = window() else { return false };
+        let clipboard = window.navigator().clipboard();
+        // Absent outside secure contexts.
+        if clipboard.is_undefined() {
             return false;
-        };
-        match call(&clipboard, "writeText", &[text.into()])
-            .and_then(|p| p.dyn_into::<js_sys::Promise>())
-        {
-            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
-            Err(_) => false,
         }
+        wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+            .await
+            .is_ok()
     }
 }
 
@@ -166,90 +146,79 @@ mod imp {
 /// The browser's speech synthesis, when it has a Vietnamese voice.
 #[cfg(feature = "hydrate")]
 pub mod speech {
-    use super::imp::{call, get};
     use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
+    use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
-    fn synthesis() -> Option<JsValue> {
-        get(&web_sys::window()?.into(), "speechSynthesis")
+    fn synthesis() -> Option<SpeechSynthesis> {
+        web_sys::window()?.speech_synthesis().ok()
     }
 
     /// A Vietnamese voice, if the browser has one now (voices may arrive later, with the
     /// `voiceschanged` event).
-    pub fn vietnamese_voice() -> Option<JsValue> {
-        let voices: js_sys::Array = call(&synthesis()?, "getVoices", &[])
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        voices.iter().find(|voice| {
-            get(voice, "lang")
-                .and_then(|l| l.as_string())
-                .is_some_and(|lang| {
-                    lang.to_ascii_lowercase()
-                        .replace('_', "-")
-                        .starts_with("vi")
-                })
-        })
+    pub fn vietnamese_voice() -> Option<SpeechSynthesisVoice> {
+        synthesis()?
+            .get_voices()
+            .iter()
+            .map(JsCast::unchecked_into::<SpeechSynthesisVoice>)
+            .find(|voice| {
+                voice
+                    .lang()
+                    .to_ascii_lowercase()
+                    .replace('_', "-")
+                    .starts_with("vi")
+            })
     }
 
     /// Calls `on_change` whenever the list of voices changes.
     pub fn on_voices_changed(on_change: impl Fn() + 'static) {
         if let Some(synthesis) = synthesis() {
             let callback = Closure::<dyn Fn()>::new(on_change);
-            let _ = js_sys::Reflect::set(&synthesis, &"onvoiceschanged".into(), callback.as_ref());
+            synthesis.set_onvoiceschanged(Some(callback.as_ref().unchecked_ref()));
             callback.forget();
         }
     }
 
     /// Speaks one text with the Vietnamese voice and calls `on_end` when it is finished.
-    pub fn speak(text: &str, voice: &JsValue, on_end: impl FnOnce() + 'static) -> bool {
-        let Some(synthesis) = synthesis() else {
-            return false;
-        };
-        let Ok(constructor) = js_sys::Reflect::get(
-            &web_sys::window().unwrap().into(),
-            &"SpeechSynthesisUtterance".into(),
-        ) else {
-            return false;
-        };
-        let Ok(constructor) = constructor.dyn_into::<js_sys::Function>() else {
-            return false;
-        };
-        let Ok(utterance) =
-            js_sys::Reflect::construct(&constructor, &js_sys::Array::of1(&text.into()))
+    pub fn speak(
+        text: &str,
+        voice: &SpeechSynthesisVoice,
+        on_end: impl FnOnce() + 'static,
+    ) -> bool {
+        let (Some(synthesis), Ok(utterance)) =
+            (synthesis(), SpeechSynthesisUtterance::new_with_text(text))
         else {
             return false;
         };
-        let _ = js_sys::Reflect::set(&utterance, &"lang".into(), &"vi-VN".into());
-        // A real voice object only; a stand-in is refused, and the language still applies.
-        let _ = js_sys::Reflect::set(&utterance, &"voice".into(), voice);
+        utterance.set_lang("vi-VN");
+        utterance.set_voice(Some(voice));
         let callback = Closure::once_into_js(on_end);
-        let _ = js_sys::Reflect::set(&utterance, &"onend".into(), &callback);
-        call(&synthesis, "speak", &[utterance]).is_ok()
+        utterance.set_onend(Some(callback.unchecked_ref()));
+        synthesis.speak(&utterance);
+        true
     }
 
     /// Forgets the `voiceschanged` listener of a control that is going away.
     pub fn stop_watching_voices() {
         if let Some(synthesis) = synthesis() {
-            let _ = js_sys::Reflect::set(&synthesis, &"onvoiceschanged".into(), &JsValue::NULL);
+            synthesis.set_onvoiceschanged(None);
         }
     }
 
     pub fn pause() {
         if let Some(s) = synthesis() {
-            let _ = call(&s, "pause", &[]);
+            s.pause();
         }
     }
 
     pub fn resume() {
         if let Some(s) = synthesis() {
-            let _ = call(&s, "resume", &[]);
+            s.resume();
         }
     }
 
     pub fn cancel() {
         if let Some(s) = synthesis() {
-            let _ = call(&s, "cancel", &[]);
+            s.cancel();
         }
     }
 }

@@ -1,6 +1,8 @@
-//! The words of the site's own frame (skip link, menu, footer labels, notices) in each of its
-//! languages: Vietnamese everywhere, English on the English section's pages below `/en/`.
+//! Every word of the site's own frame (skip link, menu, breadcrumb, footer labels, notices,
+//! error messages, the announcement of a new page) in each of its languages: Vietnamese
+//! everywhere, English on the English section's pages below `/en/`.
 
+use crate::api::FetchError;
 use crate::content::Lang;
 use crate::paths::Paths;
 use leptos::prelude::*;
@@ -28,6 +30,15 @@ pub struct Chrome {
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub back_home: &'static str,
+    /// The section of documents, in the menu and the breadcrumb.
+    pub documents: &'static str,
+    /// Said by the live region after a move within the app, before the page's heading.
+    pub page_shown: &'static str,
+    network_error: &'static str,
+    not_found_error: &'static str,
+    /// Around the HTTP status code.
+    status_error: (&'static str, &'static str),
+    malformed_error: &'static str,
 }
 
 pub const VIETNAMESE: Chrome = Chrome {
@@ -51,6 +62,15 @@ pub const VIETNAMESE: Chrome = Chrome {
     not_found_title: "Không tìm thấy trang",
     not_found_text: "Trang bạn tìm không tồn tại, hoặc đã được chuyển sang địa chỉ khác.",
     back_home: "Về trang chủ",
+    documents: "Văn bản",
+    page_shown: "Đã chuyển đến trang: ",
+    network_error: "Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.",
+    not_found_error: "Không tìm thấy dữ liệu cần hiển thị (lỗi 404).",
+    status_error: (
+        "Máy chủ đang gặp sự cố (lỗi ",
+        "). Vui lòng thử lại sau ít phút.",
+    ),
+    malformed_error: "Dữ liệu nhận được bị lỗi. Vui lòng thử lại sau ít phút.",
 };
 
 pub const ENGLISH: Chrome = Chrome {
@@ -74,6 +94,15 @@ pub const ENGLISH: Chrome = Chrome {
     not_found_title: "Page not found",
     not_found_text: "The page you are looking for does not exist, or has moved to another address.",
     back_home: "Back to the home page",
+    documents: "Documents",
+    page_shown: "Now showing: ",
+    network_error: "The server could not be reached. Please check your connection and try again.",
+    not_found_error: "The data for this page was not found (error 404).",
+    status_error: (
+        "The server has a problem (error ",
+        "). Please try again in a few minutes.",
+    ),
+    malformed_error: "The data received was damaged. Please try again in a few minutes.",
 };
 
 impl Chrome {
@@ -81,6 +110,18 @@ impl Chrome {
         match lang {
             Lang::Vi => &VIETNAMESE,
             Lang::En => &ENGLISH,
+        }
+    }
+
+    /// What went wrong loading a page's data, and what to do.
+    pub fn fetch_error(&self, error: &FetchError) -> String {
+        match error {
+            FetchError::Network => self.network_error.to_owned(),
+            FetchError::NotFound | FetchError::NoSuchPage => self.not_found_error.to_owned(),
+            FetchError::Status(code) => {
+                format!("{}{code}{}", self.status_error.0, self.status_error.1)
+            }
+            FetchError::Malformed => self.malformed_error.to_owned(),
         }
     }
 }

@@ -279,7 +279,8 @@ pub fn Head(meta: PageMeta) -> impl IntoView {
     let paths = expect_context::<Paths>();
     let canonical = format!("{}{}", site.origin, meta.path);
     let heading = meta.heading.clone();
-    Effect::new(move |_| Announcement::page_shown(&heading));
+    let lang = paths.lang_of(&meta.path);
+    Effect::new(move |_| Announcement::page_shown(lang, &heading));
     #[cfg(feature = "ssr")]
     if let Some(slot) = use_context::<PageMetaSlot>() {
         slot.put(meta.clone());

@@ -28,12 +28,11 @@ impl Announcement {
     }
 
     /// Announces the page titled `heading`, when it was reached by a move within the app.
-    pub fn page_shown(heading: &str) {
+    pub fn page_shown(lang: crate::content::Lang, heading: &str) {
         if let Some(announcement) = use_context::<Announcement>() {
             if announcement.navigated.get_untracked() {
-                announcement
-                    .text
-                    .set(format!("Đã chuyển đến trang: {heading}"));
+                let said = crate::chrome::Chrome::of(lang).page_shown;
+                announcement.text.set(format!("{said}{heading}"));
             }
         }
     }
@@ -90,17 +89,11 @@ pub fn focus(how: MainFocus) {
     let _ = (MAIN_ID, how);
 }
 
-/// A search form's `submit`: the results of what was typed in `input`, within the app.
-pub fn search_on_submit(
-    input: NodeRef<leptos::html::Input>,
-) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
-    let paths = expect_context::<crate::paths::Paths>();
-    let navigate = leptos_router::hooks::use_navigate();
-    move |ev| {
-        ev.prevent_default();
-        let typed = input.get_untracked().map(|i| i.value()).unwrap_or_default();
-        navigate(&paths.search(&typed, 1), within_app());
-    }
+/// For the search forms' `<Form on_form_data>`: leptos's `form_data_from_event` adds the
+/// submit button's name and value even when the button has no name, which HTML leaves out,
+/// and the results' address would end in `&=`.
+pub fn drop_unnamed_submitter() -> std::sync::Arc<dyn Fn(&leptos::web_sys::FormData)> {
+    std::sync::Arc::new(|data| data.delete(""))
 }
 
 /// How the app opens an address it built itself (a search form's results), which already

@@ -30,11 +30,6 @@ impl Paths {
         &self.base
     }
 
-    /// The router's base: the prefix without its trailing slash, empty at the root.
-    pub fn router_base(&self) -> String {
-        self.base.trim_end_matches('/').to_owned()
-    }
-
     /// A path below the site root, such as `content/images/a.jpg` or `feed.xml`.
     pub fn file(&self, relative: &str) -> String {
         format!("{}{}", self.base, relative.trim_start_matches('/'))
@@ -245,7 +240,6 @@ mod tests {
         assert_eq!(root.article("tin-a"), "/bai-viet/tin-a/");
         assert_eq!(root.home_page(1), "/");
         assert_eq!(root.home_page(3), "/trang/3/");
-        assert_eq!(root.router_base(), "");
 
         let sub = Paths::new("/tin-tuc/");
         assert_eq!(sub.article("tin-a"), "/tin-tuc/bai-viet/tin-a/");
@@ -254,7 +248,6 @@ mod tests {
             "/tin-tuc/chuyen-muc/thong-bao/trang/2/"
         );
         assert_eq!(sub.feed(), "/tin-tuc/feed.xml");
-        assert_eq!(sub.router_base(), "/tin-tuc");
         assert_eq!(Paths::new("tin-tuc"), sub);
         assert_eq!(
             sub.search("Cờ đỏ & co", 1),

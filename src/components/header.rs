@@ -2,10 +2,10 @@ use super::ThemeToggle;
 use crate::api::Loader;
 use crate::chrome::{use_lang, Chrome};
 use crate::content::{Lang, Site};
-use crate::navigation::search_on_submit;
+use crate::navigation::drop_unnamed_submitter;
 use crate::paths::{data, Paths};
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_location;
 use std::sync::Arc;
 
@@ -157,7 +157,7 @@ fn sections(site: &Site, paths: &Paths, lang: Lang) -> Vec<(String, String, Stri
     let documents = site.has_documents.then(|| {
         (
             paths.documents(None, None, 1),
-            "Văn bản".to_owned(),
+            Chrome::of(Lang::Vi).documents.to_owned(),
             data::documents(None, None, 1),
         )
     });
@@ -175,17 +175,15 @@ fn sections(site: &Site, paths: &Paths, lang: Lang) -> Vec<(String, String, Stri
 #[component]
 fn HeaderSearch() -> impl IntoView {
     let paths = expect_context::<Paths>();
-    let input = NodeRef::<leptos::html::Input>::new();
-    let search = search_on_submit(input);
     view! {
-        // Without JavaScript, the browser submits it to the same address.
-        <form class="site-search" role="search" action=paths.search("", 1) method="get" on:submit=search>
+        // leptos_router's `<Form>`: within the app it moves to the results' address; without
+        // JavaScript, the browser submits it there.
+        <Form method="GET" action=paths.search("", 1) on_form_data=drop_unnamed_submitter() attr:class="site-search" attr:role="search">
             // The label wraps its field: no id, so the header can appear more than once on a
             // page (the style guide shows it twice).
             <label class="site-search__field">
                 <span class="visually-hidden">"Tìm kiếm tin bài"</span>
                 <input
-                    node_ref=input
                     class="site-search__input"
                     type="search"
                     name="q"
@@ -195,7 +193,7 @@ fn HeaderSearch() -> impl IntoView {
                 />
             </label>
             <button class="site-search__button" type="submit">"Tìm"</button>
-        </form>
+        </Form>
     }
 }
 

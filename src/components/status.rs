@@ -56,20 +56,6 @@ fn LoadError(error: FetchError, retry: Callback<()>) -> impl IntoView {
     }
 }
 
-/// Provided by the style guide, whose samples of whole-page states must not add more `h1`s to
-/// the page.
-#[derive(Clone, Copy)]
-pub struct SampleView;
-
-/// A notice's title: the page's `h1`, except as a sample in the style guide, below its `h3`s.
-fn notice_title(text: &'static str) -> impl IntoView {
-    if use_context::<SampleView>().is_some() {
-        Either::Left(view! { <h4 class="notice__title">{text}</h4> })
-    } else {
-        Either::Right(view! { <h1 class="notice__title">{text}</h1> })
-    }
-}
-
 /// Grey blocks the size of the content to come, so that nothing jumps when it arrives.
 #[component]
 pub fn Skeleton(#[prop(default = 6)] lines: usize) -> impl IntoView {
@@ -88,8 +74,6 @@ pub fn Skeleton(#[prop(default = 6)] lines: usize) -> impl IntoView {
 pub fn ErrorPanel(error: FetchError, retry: Callback<()>) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let chrome = Chrome::of(lang);
-    // A sample in the style guide must not be announced as an alert.
-    let role = use_context::<SampleView>().is_none().then_some("alert");
     // Data the app cannot read usually means the site was updated under an open tab: its data
     // has a newer format than this app. Loading the page anew brings both.
     let reload = error == FetchError::Malformed;
@@ -102,8 +86,8 @@ pub fn ErrorPanel(error: FetchError, retry: Callback<()>) -> impl IntoView {
         }
     };
     view! {
-        <section class="notice notice--error" role=role>
-            {notice_title(chrome.load_error_title)}
+        <section class="notice notice--error" role="alert">
+            <h1 class="notice__title">{chrome.load_error_title}</h1>
             <p class="notice__text">{error.message(lang)}</p>
             <button type="button" class="button" on:click=try_again>
                 {chrome.try_again}
@@ -121,7 +105,7 @@ pub fn NotFound(#[prop(optional_no_strip)] retry: Option<Callback<()>>) -> impl 
     let chrome = Chrome::of(lang);
     view! {
         <section class="notice notice--not-found">
-            {notice_title(chrome.not_found_title)}
+            <h1 class="notice__title">{chrome.not_found_title}</h1>
             <p class="notice__text">{chrome.not_found_text}</p>
             <p class="notice__actions">
                 <a class="button" href=paths.home_in(lang)>{chrome.back_home}</a>

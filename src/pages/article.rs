@@ -1,6 +1,7 @@
 use crate::api::use_page_data;
 use crate::components::{
-    with_page_data, ArticleCardView, ArticleTools, BodyBlocks, Photo, PhotoViewer, PublishedTime,
+    with_page_data, ArticleCardView, ArticleTools, BodyBlocks, Breadcrumb, Photo, PhotoViewer,
+    PublishedTime,
 };
 use crate::content::{Article, Block, Site};
 use crate::meta::{self, Head};
@@ -62,19 +63,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     view! {
         <Head meta/>
         <article class="article">
-            <nav class="breadcrumb" aria-label="Vị trí trang">
-                <ol class="breadcrumb__list">
-                    <li class="breadcrumb__item">
-                        <a class="breadcrumb__link" href=paths.home()>"Trang chủ"</a>
-                    </li>
-                    <li class="breadcrumb__item">
-                        <span class="breadcrumb__separator" aria-hidden="true">"›"</span>
-                        <a class="breadcrumb__link" href=paths.category(&article.category.slug, 1)>
-                            {article.category.name}
-                        </a>
-                    </li>
-                </ol>
-            </nav>
+            <Breadcrumb trail=vec![(paths.category(&article.category.slug, 1), article.category.name)]/>
             <h1 class="article__title">{article.title.clone()}</h1>
             <p class="article__meta">
                 <PublishedTime at=article.published_at/>

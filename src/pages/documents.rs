@@ -1,8 +1,10 @@
 use crate::api::use_page_data;
-use crate::components::{with_page_data, DownloadLink, Pagination};
+use crate::chrome::Chrome;
+use crate::components::{with_page_data, Breadcrumb, DownloadLink, Pagination};
 use crate::content::bundle::slug_problem;
-use crate::content::documents::{display_date, Document, DocumentList};
-use crate::content::Site;
+use crate::content::documents::{Document, DocumentList};
+use crate::content::time::display_date;
+use crate::content::{Lang, Site};
 use crate::meta::{self, Head};
 use crate::paths::{data, page_param, slug_param, Paths};
 use leptos::prelude::*;
@@ -146,17 +148,7 @@ fn DocumentView(document: Document) -> impl IntoView {
     view! {
         <Head meta/>
         <article class="article document">
-            <nav class="breadcrumb" aria-label="Vị trí trang">
-                <ol class="breadcrumb__list">
-                    <li class="breadcrumb__item">
-                        <a class="breadcrumb__link" href=paths.home()>"Trang chủ"</a>
-                    </li>
-                    <li class="breadcrumb__item">
-                        <span class="breadcrumb__separator" aria-hidden="true">"›"</span>
-                        <a class="breadcrumb__link" href=paths.documents(None, None, 1)>"Văn bản"</a>
-                    </li>
-                </ol>
-            </nav>
+            <Breadcrumb trail=vec![(paths.documents(None, None, 1), Chrome::of(Lang::Vi).documents.to_owned())]/>
             <h1 class="article__title">{document.title}</h1>
             <dl class="document__facts">
                 <dt>"Số/ký hiệu"</dt>

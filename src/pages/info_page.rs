@@ -1,6 +1,6 @@
 use crate::api::use_page_data;
 use crate::chrome::Chrome;
-use crate::components::{with_page_data, BodyBlocks, PublishedTime};
+use crate::components::{with_page_data, BodyBlocks, Breadcrumb, PublishedTime};
 use crate::content::{InfoPage, Lang, Site};
 use crate::meta::{self, Head};
 use crate::paths::{data, Paths};
@@ -46,13 +46,7 @@ fn InfoPageView(page: InfoPage, lang: Lang) -> impl IntoView {
     view! {
         <Head meta/>
         <article class="article info-page">
-            <nav class="breadcrumb" aria-label=chrome.breadcrumb_label>
-                <ol class="breadcrumb__list">
-                    <li class="breadcrumb__item">
-                        <a class="breadcrumb__link" href=paths.home_in(lang)>{chrome.home}</a>
-                    </li>
-                </ol>
-            </nav>
+            <Breadcrumb/>
             <h1 class="article__title">{page.title}</h1>
             {updated}
             <div class="article__body"><BodyBlocks blocks=page.body/></div>

@@ -1,13 +1,14 @@
 use crate::api::{FetchError, Loader};
 use crate::components::{ErrorPanel, Pagination, PublishedTime};
-use crate::content::documents::display_date;
 use crate::content::search::{self, DocEntry, Found, Marked, DOCS_PER_CHUNK, RESULTS_PER_PAGE};
+use crate::content::time::display_date;
 use crate::content::{Article, Block, Site};
 use crate::meta::{self, Head, PageTitle};
-use crate::navigation::search_on_submit;
+use crate::navigation::drop_unnamed_submitter;
 use crate::paths::{data, page_param, Paths};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
+use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -146,31 +147,31 @@ fn best_snippet(article: &Article, tokens: &[String]) -> Option<Marked> {
         })
 }
 
+/// What the search page shows for the address's query.
 #[derive(Clone)]
-enum State {
-    /// Before the app has read the address, and whenever the query is empty.
+enum Outcome {
+    /// No query yet: how to search.
     Prompt,
+    /// A query without one word the index could hold.
     NoWords,
-    Searching,
-    Done(Arc<SearchResults>),
-    Failed(FetchError),
+    Found(Arc<SearchResults>),
 }
 
-#[cfg(feature = "hydrate")]
-fn now_ms() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn now_ms() -> f64 {
-    0.0
-}
+/// What to type, before a search.
+const PROMPT: &str =
+    "Nhập từ khóa rồi bấm Tìm kiếm. Có thể gõ không dấu: “co do” tìm được “Cờ Đỏ”.";
+/// 40: `search::MAX_TOKEN_CHARS`; longer words are not indexed.
+const NO_WORDS: &str =
+    "Từ khóa cần có ít nhất một từ gồm chữ cái hoặc chữ số, dài không quá 40 ký tự.";
+const SEARCHING: &str = "Đang tìm…";
 
 /// `/tim-kiem/?q=…&trang=…`: search results, at an address that can be shared and reloaded.
 ///
-/// The static page is written without a query, and a search only runs in the browser: the page
-/// starts as written (the prompt), and the search starts in the effect below, once the app has
-/// taken the page over.
+/// The results load through a `LocalResource`: the static page is written without a query,
+/// showing how to search, and the browser runs the search once the app has taken the page over
+/// (until then the resource is pending, as it was in the build, so the page hydrates as
+/// written). The form is leptos_router's `<Form>`: within the app it moves to the results'
+/// address, without JavaScript the browser submits it there.
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let paths = expect_context::<Paths>();
@@ -179,69 +180,58 @@ pub fn SearchPage() -> impl IntoView {
     let query_map = use_query_map();
     let query = Memo::new(move |_| query_map.read().get("q").unwrap_or_default());
     let page = Memo::new(move |_| page_param(query_map.read().get("trang")).unwrap_or(1));
-    let state = RwSignal::new(State::Prompt);
-    let attempt = RwSignal::new(0u32);
-    let elapsed = RwSignal::new(None::<f64>);
-
-    Effect::new(move |_| {
-        attempt.track();
-        let (query, page) = (query.get(), page.get());
-        // A search still under way when the reader asks for something else, or leaves, is
-        // cancelled with this effect's run (spawn_local_scoped_with_cancellation).
-        if query.trim().is_empty() {
-            state.set(State::Prompt);
-            return;
+    let outcome = LocalResource::new(move || {
+        let (query, page, loader) = (query.get(), page.get(), loader.clone());
+        async move {
+            if query.trim().is_empty() {
+                Ok(Outcome::Prompt)
+            } else if search::query_tokens(&query).is_empty() {
+                Ok(Outcome::NoWords)
+            } else {
+                let results = run_search(loader, query, page).await?;
+                Ok::<_, FetchError>(Outcome::Found(Arc::new(results)))
+            }
         }
-        if search::query_tokens(&query).is_empty() {
-            state.set(State::NoWords);
-            return;
-        }
-        state.set(State::Searching);
-        let loader = loader.clone();
-        leptos::task::spawn_local_scoped_with_cancellation(async move {
-            let started = now_ms();
-            let result = run_search(loader, query, page).await;
-            elapsed.try_set(Some(now_ms() - started));
-            state.try_set(match result {
-                Ok(results) => State::Done(Arc::new(results)),
-                Err(error) => State::Failed(error),
-            });
-        });
     });
+    // Set once the app runs (effects never run in the build): until then the page shows what
+    // the build wrote, the prompt.
+    let running = RwSignal::new(false);
+    Effect::new(move |_| running.set(true));
+    let searching = move || running.get() && !query.read().trim().is_empty();
 
-    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
-    let announcement = move || match state.get() {
-        State::Searching => "Đang tìm…".to_owned(),
-        State::Done(results) if results.total == 0 => "Không tìm thấy bài viết nào.".to_owned(),
-        State::Done(results) => format!("Tìm thấy {} kết quả.", results.total),
-        State::Failed(error) => error.to_string(),
-        State::Prompt | State::NoWords => String::new(),
-    };
-    let results = move || match state.get() {
-        // Before a search, and while it runs: one line of guidance.
-        State::Prompt | State::NoWords | State::Searching => {
-            let (text, busy) = match state.get_untracked() {
-                State::Searching => ("Đang tìm…", Some("true")),
-                // 40: `search::MAX_TOKEN_CHARS`; longer words are not indexed.
-                State::NoWords => (
-                    "Từ khóa cần có ít nhất một từ gồm chữ cái hoặc chữ số, dài không quá 40 ký tự.",
-                    None,
-                ),
-                _ => (
-                    "Nhập từ khóa rồi bấm Tìm kiếm. Có thể gõ không dấu: “co do” tìm được “Cờ Đỏ”.",
-                    None,
-                ),
-            };
-            EitherOf3::A(view! { <p class="search__message" aria-busy=busy>{text}</p> })
+    let retry = Callback::new(move |()| outcome.refetch());
+    // One short announcement per search, not the whole list of results.
+    let announcement = move || match outcome.get() {
+        None if searching() => SEARCHING.to_owned(),
+        Some(Ok(Outcome::Found(results))) if results.total == 0 => {
+            "Không tìm thấy bài viết nào.".to_owned()
         }
-        State::Failed(error) => EitherOf3::B(view! { <ErrorPanel error retry/> }),
-        State::Done(results) => {
-            EitherOf3::C(view! { <ResultList results elapsed=elapsed.get_untracked()/> })
-        }
+        Some(Ok(Outcome::Found(results))) => format!("Tìm thấy {} kết quả.", results.total),
+        Some(Err(error)) => error.to_string(),
+        _ => String::new(),
     };
-
-    let input = NodeRef::<leptos::html::Input>::new();
-    let submit = search_on_submit(input);
+    let waiting = move || {
+        let (text, busy) = if searching() {
+            (SEARCHING, Some("true"))
+        } else {
+            (PROMPT, None)
+        };
+        view! { <p class="search__message" aria-busy=busy>{text}</p> }
+    };
+    let results = move || {
+        Suspend::new(async move {
+            match outcome.await {
+                Ok(Outcome::Prompt) => {
+                    EitherOf3::A(view! { <p class="search__message">{PROMPT}</p> })
+                }
+                Ok(Outcome::NoWords) => {
+                    EitherOf3::A(view! { <p class="search__message">{NO_WORDS}</p> })
+                }
+                Ok(Outcome::Found(results)) => EitherOf3::B(view! { <ResultList results/> }),
+                Err(error) => EitherOf3::C(view! { <ErrorPanel error retry/> }),
+            }
+        })
+    };
     let title = {
         let site = Arc::clone(&site);
         move || meta::search_title(&site, &query.get())
@@ -251,11 +241,10 @@ pub fn SearchPage() -> impl IntoView {
         <PageTitle text=title/>
         <section class="search">
             <h1 class="search__heading">"Tìm kiếm"</h1>
-            <form class="search-form" role="search" action=paths.search("", 1) method="get" on:submit=submit>
+            <Form method="GET" action=paths.search("", 1) on_form_data=drop_unnamed_submitter() attr:class="search-form" attr:role="search">
                 <label class="search-form__label" for="tu-khoa">"Từ khóa"</label>
                 <div class="search-form__row">
                     <input
-                        node_ref=input
                         id="tu-khoa"
                         class="search-form__input"
                         type="search"
@@ -266,10 +255,11 @@ pub fn SearchPage() -> impl IntoView {
                     />
                     <button class="button" type="submit">"Tìm kiếm"</button>
                 </div>
-            </form>
-            // One short announcement per search, not the whole list of results.
+            </Form>
             <p class="visually-hidden" role="status">{announcement}</p>
-            <div class="search__results">{results}</div>
+            <div class="search__results">
+                <Suspense fallback=waiting>{results}</Suspense>
+            </div>
         </section>
     }
 }
@@ -288,15 +278,13 @@ fn marked_view(parts: Marked) -> impl IntoView {
 }
 
 #[component]
-fn ResultList(results: Arc<SearchResults>, elapsed: Option<f64>) -> impl IntoView {
+fn ResultList(results: Arc<SearchResults>) -> impl IntoView {
     let paths = expect_context::<Paths>();
     let loader = Loader::from_context();
     let query = results.query.trim().to_owned();
-    // Microseconds, for the archive benchmark (tests/bench/archive.mjs).
-    let elapsed = elapsed.map(|ms| ((ms * 1000.0).round() as u64).to_string());
     if results.total == 0 {
         return Either::Left(view! {
-            <div class="search__none" data-search-us=elapsed>
+            <div class="search__none">
                 <p class="search__message">
                     "Không tìm thấy bài viết nào có đủ các từ “" {query} "”."
                 </p>
@@ -360,7 +348,7 @@ fn ResultList(results: Arc<SearchResults>, elapsed: Option<f64>) -> impl IntoVie
         move |n: usize| paths.search(&query, n)
     };
     Either::Right(view! {
-        <p class="search__count" data-search-us=elapsed>{count}</p>
+        <p class="search__count">{count}</p>
         <ol class="search__list" start=first>{items}</ol>
         <Pagination current=results.page total=results.pages href/>
     })

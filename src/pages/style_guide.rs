@@ -1,7 +1,7 @@
 use crate::api::FetchError;
 use crate::components::{
-    ArticleCardView, ErrorPanel, Figure, NotFound, Pagination, PublishedTime, SampleView,
-    SiteFooter, SiteHeader, Skeleton,
+    ArticleCardView, ErrorPanel, Figure, NotFound, Pagination, PublishedTime, SiteFooter,
+    SiteHeader, Skeleton,
 };
 use crate::content::{ArticleCard, Category, Image, Site};
 use crate::meta::{self, Head, DEFAULT_SHARE_IMAGE_PATH, DEFAULT_SHARE_IMAGE_SIZE};
@@ -79,7 +79,6 @@ pub fn StyleGuideRoute() -> impl IntoView {
 pub fn StyleGuidePage() -> impl IntoView {
     let site = expect_context::<Arc<Site>>();
     let meta = meta::style_guide(&site, &expect_context::<Paths>());
-    provide_context(SampleView);
     view! {
         <Head meta/>
         <leptos_meta::Style>{samples_css()}</leptos_meta::Style>
