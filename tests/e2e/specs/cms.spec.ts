@@ -3,10 +3,12 @@
 // editor writes an article with a photo and publishes it; the bundle tool accepts it; the built
 // site shows it. The seed article survives a save. The preview shows what the site shows.
 import { expect, Page, test } from './fixtures';
+import type { Request } from '@playwright/test';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SEED_CAPTIONS, SEED_SLUG, SITES } from '../sites';
+import { nextFrames } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 // An editor's computer in Vietnamese, set to another time zone than Vietnam's.
@@ -63,6 +65,29 @@ async function signIn(page: Page) {
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(page.getByRole('heading', { name: 'Bài viết' }).first()).toBeVisible();
 }
+
+/** Decap shows no edit to a field while it is loading any photo of the entry: its widgets skip
+ * rendering meanwhile, and React puts the field's old text back (what is typed then is lost). It
+ * loads each photo through the proxy (`getMediaFile`), as it opens an entry and again after its
+ * title changes. Call this before the entry opens; the function it returns resolves once the
+ * screen has asked for `count` photos, every photo asked for has arrived, and two frames have
+ * passed (Decap takes each answer in a task of its own, then renders). */
+function watchPhotoLoads(page: Page): (count: number) => Promise<void> {
+  const loads: Request[] = [];
+  const watch = (request: Request) => {
+    if (request.url() === PROXY && request.postData()?.includes('"action":"getMediaFile"')) loads.push(request);
+  };
+  page.on('request', watch);
+  return async (count) => {
+    await expect.poll(() => loads.length, `${count} photos asked for`).toBeGreaterThanOrEqual(count);
+    await Promise.all(loads.map(async (request) => (await request.response())?.finished()));
+    page.off('request', watch);
+    await nextFrames(page);
+  };
+}
+
+/** The photos of an article or page: Decap loads each of them once as it opens it. */
+const photoCount = (entry: { body?: { image?: string }[] }) => new Set((entry.body ?? []).map((b) => b.image).filter(Boolean)).size;
 
 async function publishNow(page: Page) {
   await page.getByRole('button', { name: 'Công bố', exact: true }).click();
@@ -192,19 +217,23 @@ test('the seed article, saved through the screen, keeps every text exactly', asy
   const file = path.join(content, `articles/${SEED_SLUG}.json`);
   const before = JSON.parse(fs.readFileSync(path.join(repo, 'public/content/articles', `${SEED_SLUG}.json`), 'utf8'));
   await signIn(page);
+  let photosLoaded = watchPhotoLoads(page);
   await page.goto(`${ADMIN}#/collections/articles/entries/${SEED_SLUG}`);
   // Decap saves only a changed article: change the title and save, then put it back and save.
   const title = page.getByLabel('Tiêu đề', { exact: true });
   await expect(title).toHaveValue(before.title);
+  // The form shows the file's values before Decap has loaded the article's photos; an edit made
+  // meanwhile is lost (seen here when typing at machine speed).
+  await photosLoaded(photoCount(before));
   await title.fill(`${before.title} (sửa)`);
+  await expect(title).toHaveValue(`${before.title} (sửa)`);
   await publishNow(page);
   await expect.poll(() => JSON.parse(fs.readFileSync(file, 'utf8')).title).toBe(`${before.title} (sửa)`);
   // Afresh, as the next time the editor opens it.
+  photosLoaded = watchPhotoLoads(page);
   await page.reload();
   await expect(title).toHaveValue(`${before.title} (sửa)`);
-  // The form shows the file's values before Decap has finished opening the entry; an edit made
-  // before its requests settle is overwritten (seen here when typing at machine speed).
-  await page.waitForLoadState('networkidle');
+  await photosLoaded(photoCount(before));
   await title.fill(before.title);
   await expect(title).toHaveValue(before.title);
   await publishNow(page);
@@ -248,6 +277,7 @@ test('the department\'s pages are edited on the same screen, and survive a save'
   await signIn(page);
   await page.goto(`${ADMIN}#/collections/pages`);
   await expect(page.getByText('Giới thiệu', { exact: true })).toBeVisible();
+  let photosLoaded = watchPhotoLoads(page);
   await page.getByText('Liên hệ', { exact: true }).click();
   const title = page.getByLabel('Tiêu đề', { exact: true });
   await expect(title).toHaveValue('Liên hệ');
@@ -256,15 +286,19 @@ test('the department\'s pages are edited on the same screen, and survive a save'
   await expect(preview.locator('.article__title')).toHaveText('Liên hệ');
   await expect(preview.locator('.data-table tbody tr')).toHaveCount(5);
   await expect(preview.locator('.data-table caption')).toHaveText('Thông tin liên hệ');
-  // Saved twice (Decap saves only a change): the table comes back exactly as it was.
-  await page.waitForLoadState('networkidle');
+  // Saved twice (Decap saves only a change): the table comes back exactly as it was. Typed once
+  // the page is open, and Decap loads no photo: the page has none.
+  await photosLoaded(photoCount(before));
   await title.fill('Liên hệ (sửa)');
+  await expect(title).toHaveValue('Liên hệ (sửa)');
   await publishNow(page);
   await expect.poll(() => JSON.parse(fs.readFileSync(file, 'utf8')).title).toBe('Liên hệ (sửa)');
+  photosLoaded = watchPhotoLoads(page);
   await page.reload();
   await expect(title).toHaveValue('Liên hệ (sửa)');
-  await page.waitForLoadState('networkidle');
+  await photosLoaded(photoCount(before));
   await title.fill('Liên hệ');
+  await expect(title).toHaveValue('Liên hệ');
   await publishNow(page);
   await expect.poll(() => JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(before);
 });

@@ -1,7 +1,7 @@
 // Photos on a mid-range phone: the small variant, and nothing below the fold before scrolling.
 import { expect, test } from './fixtures';
 import { SEED_SLUG, SITES } from '../sites';
-import { appStarted } from './helpers';
+import { appStarted, nextFrames } from './helpers';
 
 test.describe('a 360 px phone', () => {
   test.use({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
@@ -14,7 +14,6 @@ test.describe('a 360 px phone', () => {
     });
     await page.goto(SITES.seed.url + `bai-viet/${SEED_SLUG}/`);
     await appStarted(page);
-    await page.waitForLoadState('networkidle');
     // The first photo, which loads at once, and those the browser fetches ahead of the reader:
     // Chromium starts a lazy photo 1,250 px before it would scroll into view (fast connection).
     // Photos farther down than that are not fetched before the reader scrolls.
@@ -22,6 +21,13 @@ test.describe('a 360 px phone', () => {
     const tops = await page.locator('figure img').evaluateAll((imgs) => imgs.map((img) => img.getBoundingClientRect().top));
     const fetchedAhead = tops.filter((top, i) => i === 0 || top <= lookahead).length;
     expect(tops.length - fetchedAhead).toBeGreaterThan(0);
+    // Those photos arrive and are decoded (their layout is final); two frames later the browser
+    // has checked every lazy photo against this layout, so any it meant to fetch has been asked for.
+    await page.locator('figure img').evaluateAll(
+      (imgs, n) => Promise.all(imgs.slice(0, n).map((img) => (img as HTMLImageElement).decode())),
+      fetchedAhead,
+    );
+    await nextFrames(page);
     expect(photos).toHaveLength(fetchedAhead);
     // At 480 px, in WebP.
     expect(photos[0]).toMatch(/^\/content\/anh\/[0-9a-f]{16}-480\.webp$/);
@@ -42,6 +48,9 @@ test('a wide screen gets the larger variant', async ({ page }) => {
     if (path.startsWith('/content/')) photos.push(path);
   });
   await page.goto(SITES.seed.url + `bai-viet/${SEED_SLUG}/`);
-  await page.waitForLoadState('networkidle');
+  // The first photo, which loads at once, has arrived: it was the first asked for.
+  const first = page.locator('figure img').first();
+  await first.evaluate((img: HTMLImageElement) => img.decode());
   expect(photos[0]).toMatch(/-960\.webp$/);
+  expect(await first.evaluate((img: HTMLImageElement) => img.currentSrc)).toContain(photos[0]);
 });
