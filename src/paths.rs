@@ -1,7 +1,8 @@
 //! The site's addresses: every link a page shows and every data file the app reads is built
 //! here, below the site's base, so that a build with `--public-url /tin-tuc/` works under that
-//! prefix. The route table in `app.rs` reads these same addresses back (a native test checks
-//! that each kind round-trips).
+//! prefix. The route table in `app.rs` reads these same addresses back: `tests/routes.rs`
+//! builds one of each kind here and renders it through the table, and fails on a route without
+//! a case.
 
 use crate::content::Lang;
 

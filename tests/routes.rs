@@ -1,0 +1,258 @@
+//! One definition of every address: each route of the app's table (`app.rs`) has a case here,
+//! whose address `Paths` builds; rendered at that address through the route table, it shows the
+//! page the case expects. A route added to the table without a case fails the first test.
+
+#![cfg(feature = "ssr")]
+// Leptos views are deeply nested types.
+#![recursion_limit = "256"]
+
+use khcn_cantho::boot::PageBoot;
+use khcn_cantho::build::pages::{self, SitePlan};
+use khcn_cantho::build::source::{self, Bundle};
+use khcn_cantho::build::template::Template;
+use khcn_cantho::content::Lang;
+use khcn_cantho::paths::Paths;
+use khcn_cantho::App;
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+use leptos_router::{PathSegment, RouteList};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const TEMPLATE: &str =
+    "<!doctype html><html lang=vi><head><meta charset=utf-8></head><body></body></html>";
+
+/// The route table's patterns, as `path!` writes them, below the site's base.
+fn route_patterns(base: &str) -> Vec<String> {
+    let bundle = bundle();
+    let boot = PageBoot {
+        base: base.to_owned(),
+        path: base.to_owned(),
+        build: String::new(),
+        site: bundle.site.clone(),
+    };
+    let owner = Owner::new_root(None);
+    let routes = owner.with(|| {
+        provide_context(RequestUrl::new(base));
+        RouteList::generate(move || view! { <App boot then_show=None/> })
+    });
+    let base_segment = base.trim_matches('/');
+    routes
+        .expect("the app has a route table")
+        .iter()
+        .map(|route| {
+            let segments: Vec<String> = route
+                .path()
+                .iter()
+                .filter_map(|segment| match segment {
+                    PathSegment::Static(s) => {
+                        let s = s.trim_matches('/');
+                        (!s.is_empty()).then(|| s.to_owned())
+                    }
+                    PathSegment::Param(p) => Some(format!(":{p}")),
+                    other => Some(format!("{other:?}")),
+                })
+                .collect();
+            let below: Vec<&str> = match segments.first() {
+                Some(first) if !base_segment.is_empty() && first == base_segment => {
+                    segments[1..].iter().map(String::as_str).collect()
+                }
+                _ => segments.iter().map(String::as_str).collect(),
+            };
+            format!("/{}", below.join("/"))
+        })
+        .collect()
+}
+
+/// One address of each kind: the route's pattern, the address `Paths` builds, and the heading
+/// the page at that address shows.
+fn cases(paths: &Paths) -> Vec<(&'static str, String, String)> {
+    let document_kind = "quyet-dinh";
+    vec![
+        ("/", paths.home_page(1), "Tin mới nhất".into()),
+        (
+            "/trang/:page",
+            paths.home_page(2),
+            "Tin mới nhất – Trang 2".into(),
+        ),
+        (
+            "/chuyen-muc/:category",
+            paths.category("thong-bao", 1),
+            "Thông báo".into(),
+        ),
+        (
+            "/chuyen-muc/:category/trang/:page",
+            paths.category("thong-bao", 2),
+            "Thông báo – Trang 2".into(),
+        ),
+        (
+            "/bai-viet/:slug",
+            paths.article("tin-so-7"),
+            "Tin số 7".into(),
+        ),
+        ("/tim-kiem", paths.search("", 1), "Tìm kiếm".into()),
+        (
+            "/mau-giao-dien",
+            paths.style_guide(),
+            "Mẫu giao diện".into(),
+        ),
+        ("/van-ban", paths.documents(None, None, 1), "Văn bản".into()),
+        (
+            "/van-ban/trang/:page",
+            paths.documents(None, None, 2),
+            "Văn bản – Trang 2".into(),
+        ),
+        (
+            "/van-ban/loai/:kind",
+            paths.documents(Some(document_kind), None, 1),
+            "Văn bản – Quyết định".into(),
+        ),
+        (
+            "/van-ban/loai/:kind/trang/:page",
+            paths.documents(Some(document_kind), None, 2),
+            "Văn bản – Quyết định – Trang 2".into(),
+        ),
+        (
+            "/van-ban/nam/:year",
+            paths.documents(None, Some(2024), 1),
+            "Văn bản – Năm 2024".into(),
+        ),
+        (
+            "/van-ban/nam/:year/trang/:page",
+            paths.documents(None, Some(2024), 2),
+            "Văn bản – Năm 2024 – Trang 2".into(),
+        ),
+        (
+            "/van-ban/loai/:kind/nam/:year",
+            paths.documents(Some(document_kind), Some(2024), 1),
+            "Văn bản – Quyết định – Năm 2024".into(),
+        ),
+        (
+            "/van-ban/loai/:kind/nam/:year/trang/:page",
+            paths.documents(Some(document_kind), Some(2024), 2),
+            "Văn bản – Quyết định – Năm 2024 – Trang 2".into(),
+        ),
+        (
+            "/van-ban/:slug",
+            paths.document("van-ban-so-3"),
+            "Trích yếu văn bản số 3".into(),
+        ),
+        (
+            "/en",
+            paths.home_in(Lang::En),
+            "Department of Science and Technology of Cần Thơ City".into(),
+        ),
+        (
+            "/en/:page",
+            paths.page_in(Lang::En, "contact"),
+            "Contact".into(),
+        ),
+        ("/:page", paths.info_page("gioi-thieu"), "Giới thiệu".into()),
+    ]
+}
+
+#[test]
+fn every_route_has_a_case_and_every_case_a_route() {
+    for base in ["/", "/tin-tuc/"] {
+        let mut routes = route_patterns(base);
+        let mut patterns: Vec<String> = cases(&Paths::new(base))
+            .into_iter()
+            .map(|(pattern, ..)| pattern.to_owned())
+            .collect();
+        routes.sort();
+        patterns.sort();
+        assert_eq!(
+            routes, patterns,
+            "app.rs's routes (left) and this file's cases (right) differ, under {base}"
+        );
+    }
+}
+
+#[test]
+fn every_address_paths_builds_shows_its_page() {
+    let bundle = bundle();
+    for base in ["/", "/tin-tuc/"] {
+        let paths = Paths::new(base);
+        let template = Template::parse(TEMPLATE, false).unwrap();
+        let plan = pages::plan(&bundle, &paths, &template.build_id());
+        for (pattern, url, heading) in cases(&paths) {
+            assert!(url.starts_with(base), "{url} is below {base}");
+            let html = rendered_at(&plan, &template, &url);
+            let h1 = first_heading(&html);
+            // The not-found page would show its own heading.
+            assert_eq!(h1, heading, "{pattern}: {url}");
+        }
+    }
+}
+
+/// The page the build writes for `url`, rendered through the route table.
+fn rendered_at(plan: &SitePlan, template: &Template, url: &str) -> String {
+    let page = plan
+        .pages
+        .iter()
+        .find(|page| page.url_path == url.split('?').next().unwrap())
+        .unwrap_or_else(|| panic!("the build writes no page at {url}"));
+    pages::render(plan, page, template).unwrap().html
+}
+
+/// The text of the page's first `<h1>`.
+fn first_heading(html: &str) -> String {
+    let start = html.find("<h1").expect("a heading");
+    let text_start = start + html[start..].find('>').unwrap() + 1;
+    let end = text_start + html[text_start..].find("</h1>").unwrap();
+    html[text_start..end]
+        .replace("<!>", "")
+        .replace("<!---->", "")
+        .replace("&amp;", "&")
+}
+
+/// The seed, with enough articles and documents for a second page of every listing: 45
+/// articles across its three categories, 21 decisions of 2024.
+fn bundle() -> Bundle {
+    static WRITTEN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    let dir = WRITTEN.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("routes-bundle");
+        let _ = fs::remove_dir_all(&dir);
+        copy_dir(Path::new("public/content"), &dir);
+        let categories = ["tin-hoat-dong", "khoa-hoc-cong-nghe", "thong-bao"];
+        for i in 0..45 {
+            let article = format!(
+                r#"{{ "title": "Tin số {i}", "published_at": "2024-01-{:02}T08:00:00+07:00",
+                     "category": "{}", "body": [{{ "type": "paragraph", "text": "Nội dung {i}." }}] }}"#,
+                i % 28 + 1,
+                categories[i % 3]
+            );
+            fs::write(dir.join(format!("articles/tin-so-{i}.json")), article).unwrap();
+        }
+        fs::create_dir_all(dir.join("van-ban")).unwrap();
+        fs::create_dir_all(dir.join("files")).unwrap();
+        fs::copy(
+            "tests/fixtures/portal/files/qd-12-2024.pdf",
+            dir.join("files/qd.pdf"),
+        )
+        .unwrap();
+        for i in 0..21 {
+            let document = format!(
+                r#"{{ "number": "{i}/2024/QĐ-UBND", "kind": "Quyết định", "issuer": "Ủy ban nhân dân thành phố Cần Thơ",
+                     "issued_on": "2024-03-{:02}", "title": "Trích yếu văn bản số {i}",
+                     "files": [{{ "file": "files/qd.pdf" }}] }}"#,
+                i + 1
+            );
+            fs::write(dir.join(format!("van-ban/van-ban-so-{i}.json")), document).unwrap();
+        }
+        dir
+    });
+    source::load(dir).unwrap_or_else(|errors| panic!("{errors:?}"))
+}
+
+fn copy_dir(from: &Path, to: &PathBuf) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
