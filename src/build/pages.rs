@@ -154,11 +154,17 @@ pub fn plan(bundle: &Bundle, paths: &Paths, build: &str) -> SitePlan {
     write_search_index(&bundle.articles, &bundle.documents, &info_pages, &mut data);
     // Pages without data of their own, out of the sitemap.
     for url in [paths.search("", 1), paths.style_guide(), paths.not_found()] {
-        let loads_app = url != paths.style_guide();
+        let style_guide = url == paths.style_guide();
+        // The style guide shows the newest article's card.
+        let data = if style_guide && !bundle.articles.is_empty() {
+            vec![data::home_page(1)]
+        } else {
+            Vec::new()
+        };
         pages.push(Page {
             in_sitemap: false,
-            loads_app,
-            ..page(url, Vec::new(), None)
+            loads_app: !style_guide,
+            ..page(url, data, None)
         });
     }
     SitePlan {

@@ -1,11 +1,11 @@
-use crate::api::FetchError;
+use crate::api::{use_page_data, FetchError};
 use crate::components::{
     ArticleCardView, ErrorPanel, Figure, NotFound, Pagination, PublishedTime, SiteFooter,
     SiteHeader, Skeleton,
 };
-use crate::content::{ArticleCard, Category, Image, Site};
+use crate::content::{ArticleCard, Image, ListPage, Site};
 use crate::meta::{self, Head, DEFAULT_SHARE_IMAGE_PATH, DEFAULT_SHARE_IMAGE_SIZE};
-use crate::paths::Paths;
+use crate::paths::{data, Paths};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -79,6 +79,21 @@ pub fn StyleGuideRoute() -> impl IntoView {
 pub fn StyleGuidePage() -> impl IntoView {
     let site = expect_context::<Arc<Site>>();
     let meta = meta::style_guide(&site, &expect_context::<Paths>());
+    // The newest article, as its card shows in the listing: every sample is real, and links
+    // where it says.
+    let newest = use_page_data::<ListPage>(|| Some(data::home_page(1)));
+    let themes = move || {
+        Suspend::new(async move {
+            let card = newest
+                .await
+                .ok()
+                .and_then(|list| list.items.into_iter().next());
+            view! {
+                <ThemeSample theme="light" label="Giao diện sáng" card=card.clone()/>
+                <ThemeSample theme="dark" label="Giao diện tối" card/>
+            }
+        })
+    };
     view! {
         <Head meta/>
         <leptos_meta::Style>{samples_css()}</leptos_meta::Style>
@@ -92,36 +107,34 @@ pub fn StyleGuidePage() -> impl IntoView {
                 ", sửa tệp đó là mọi thành phần dưới đây đổi theo ngay, ở cả giao diện sáng lẫn tối."
             </p>
             <div class="styleguide__themes">
-                <ThemeSample theme="light" label="Giao diện sáng" site=Arc::clone(&site)/>
-                <ThemeSample theme="dark" label="Giao diện tối" site/>
+                <Suspense fallback=|| ()>{themes}</Suspense>
             </div>
         </section>
     }
 }
 
+/// A whole-page state in its frame, its page heading counted three levels down (HTML's
+/// `headingoffset`), below the sample's own `h3`.
+fn page_state(state: impl IntoView) -> impl IntoView {
+    use leptos::tachys::html::attribute::custom::CustomAttribute;
+    leptos::html::div()
+        .class("styleguide__frame")
+        .attr("headingoffset", "3")
+        .child(state)
+}
+
 #[component]
-fn ThemeSample(theme: &'static str, label: &'static str, site: Arc<Site>) -> impl IntoView {
-    let paths = expect_context::<Paths>();
-    let category = site.categories.first().cloned().unwrap_or(Category {
-        slug: "mau".into(),
-        name: "Chuyên mục".into(),
-    });
+fn ThemeSample(
+    theme: &'static str,
+    label: &'static str,
+    card: Option<ArticleCard>,
+) -> impl IntoView {
     let image = Image {
         src: DEFAULT_SHARE_IMAGE_PATH.to_owned(),
         width: DEFAULT_SHARE_IMAGE_SIZE.0,
         height: DEFAULT_SHARE_IMAGE_SIZE.1,
         alt: "Ảnh mẫu".to_owned(),
         variants: None,
-    };
-    let card = ArticleCard {
-        slug: "bai-mau".into(),
-        title: "Tiêu đề một bài viết mẫu, đủ dài để xuống dòng trên điện thoại".into(),
-        published_at: "2023-08-13T15:11:00+07:00".into(),
-        category,
-        summary:
-            "Đoạn tóm tắt của bài viết hiện trong danh sách tin, cắt ở ranh giới từ gần 200 ký tự…"
-                .into(),
-        thumbnail: Some(image.clone()),
     };
     let colours = COLOURS
         .iter()
@@ -157,7 +170,16 @@ fn ThemeSample(theme: &'static str, label: &'static str, site: Arc<Site>) -> imp
         })
         .collect_view();
     let no_retry = Callback::new(|()| {});
-    let page_href = move |n: usize| paths.home_page(n);
+    // The sample's pages are the style guide's own top: no listing has nine pages to link to.
+    let page_href = move |_: usize| "#".to_owned();
+    let card = card.map(|card| {
+        view! {
+            <h3>"Tin trong danh sách"</h3>
+            <ul class="listing__items">
+                <ArticleCardView card/>
+            </ul>
+        }
+    });
     view! {
         <section class="styleguide__theme" data-theme=theme aria-label=label>
             <h2>{label}</h2>
@@ -169,10 +191,7 @@ fn ThemeSample(theme: &'static str, label: &'static str, site: Arc<Site>) -> imp
             <ul class="styleguide__list">{spaces}</ul>
             <h3>"Đầu trang"</h3>
             <div class="styleguide__frame"><SiteHeader/></div>
-            <h3>"Tin trong danh sách"</h3>
-            <ul class="listing__items">
-                <ArticleCardView card/>
-            </ul>
+            {card}
             <h3>"Ảnh và chú thích"</h3>
             <Figure image caption="Chú thích ảnh: toàn cảnh buổi làm việc".to_owned()/>
             <h3>"Thời gian"</h3>
@@ -185,14 +204,16 @@ fn ThemeSample(theme: &'static str, label: &'static str, site: Arc<Site>) -> imp
                 <button type="button" class="button button--secondary">"Nút phụ"</button>
                 <a class="button" href="#">"Liên kết dạng nút"</a>
             </p>
-            <h3>"Lỗi khi tải"</h3>
-            <ErrorPanel error=FetchError::Network retry=no_retry/>
             <h3>"Đang tải"</h3>
             <Skeleton lines=3/>
-            <h3>"Không tìm thấy"</h3>
-            <NotFound/>
             <h3>"Chân trang"</h3>
             <div class="styleguide__frame"><SiteFooter/></div>
+            // Last: whole-page states, as pages show them, with the page's own heading (their
+            // `h1` counts three levels down, below this section's `h3`s).
+            <p class="styleguide__label">"Lỗi khi tải"</p>
+            {page_state(view! { <ErrorPanel error=FetchError::Network retry=no_retry/> })}
+            <p class="styleguide__label">"Không tìm thấy"</p>
+            {page_state(view! { <NotFound/> })}
         </section>
     }
 }
