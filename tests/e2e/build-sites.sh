@@ -22,3 +22,10 @@ trunk build --release --public-url /tin-tuc/ --dist "$out/tin-tuc"
 echo "== 25 generated articles -> $out/many"
 node tests/tools/generate-bundle.mjs 25 target/e2e-bundles/many
 SITE_CONTENT_DIR=target/e2e-bundles/many trunk build --release --dist "$out/many"
+
+echo "== the literal-text bundle in a hostile template -> $out/hostile"
+rm -rf "$out/hostile"
+mkdir -p "$out/hostile"
+cp tests/fixtures/hostile-template/index.html "$out/hostile/"
+cargo run --quiet --profile tool --features ssr --bin site-build -- \
+  write --content tests/fixtures/literal-text --out "$out/hostile" --no-cms --no-compress

@@ -29,6 +29,8 @@ export const SITES = {
   cms: { url: 'http://127.0.0.1:4307/', command: server(path.join(repo, 'dist'), 4307) },
   /** An article with a table and a download (tests/fixtures/portal). */
   portal: { url: 'http://127.0.0.1:4308/', command: server(built('portal'), 4308) },
+  /** The literal-text bundle in a template hostile to an HTML reader (tests/fixtures/hostile-template). */
+  hostile: { url: 'http://127.0.0.1:4309/', command: server(built('hostile'), 4309) },
 };
 
 export const SEED_SLUG = 'lam-viec-voi-ubnd-huyen-co-do-2023';

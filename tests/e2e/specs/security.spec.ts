@@ -98,3 +98,41 @@ test('_headers, the <meta> policy and the nginx block in docs/deploying.md canno
   const withoutHashes = (text: string) => text.replace(/( 'sha256-[A-Za-z0-9+/]+=*')+/g, " 'sha256-…'");
   expect(block).toBe(withoutHashes(nginx));
 });
+
+test('a template hostile to an HTML reader: the policy lets run exactly what runs, by the hashes Chromium computes', async ({ page, browser }) => {
+  // tests/fixtures/hostile-template: a <script> in a comment, a `>` in an attribute, upper-case
+  // tags, a JSON-LD block, a module script, entities in a style, a <template>, CR LF endings.
+  const hostile = SITES.hostile.url;
+  const pages = [hostile, `${hostile}mau-giao-dien/`];
+  // Under the build's own policy (this test fails on any violation, see fixtures.ts): every
+  // script that should run ran, in order, the module last; the styles apply.
+  await page.goto(hostile);
+  await expect
+    .poll(() => page.evaluate(() => (window as any).__ran))
+    .toEqual(['an attribute holding >', 'upper case', 'line endings as written', 'module']);
+  await expect(page.locator('p.hostile')).toHaveCSS('color', 'rgb(1, 2, 3)');
+  const policy = (await page.request.get(hostile)).headers()['content-security-policy'];
+  const hashes = (directive: string) =>
+    [...(new RegExp(`${directive} ([^;]*)`).exec(policy)?.[1] ?? '').matchAll(/'sha256-[^']+'/g)].map((m) => m[0]).sort();
+
+  // The same pages with no inline code allowed, in a context of their own (its refusals are the
+  // point): Chromium names the hash each refused script or style would need.
+  const context = await browser.newContext();
+  const strict = await context.newPage();
+  await strict.route(`${hostile}**`, async (route) => {
+    const response = await route.fetch();
+    if (!(response.headers()['content-type'] ?? '').includes('text/html')) return route.fulfill({ response });
+    const body = (await response.text()).replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+    const headers = { ...response.headers(), 'content-security-policy': "script-src 'self'; style-src 'self'" };
+    await route.fulfill({ response, body, headers });
+  });
+  const refused = { script: new Set<string>(), style: new Set<string>() };
+  strict.on('console', (message) => {
+    const kind = /inline script/.test(message.text()) ? 'script' : /inline style|stylesheet/.test(message.text()) ? 'style' : null;
+    for (const hash of message.text().matchAll(/'sha256-[^']+'/g)) if (kind) refused[kind].add(hash[0]);
+  });
+  for (const url of pages) await strict.goto(url);
+  await expect.poll(() => [...refused.script].sort()).toEqual(hashes('script-src'));
+  await expect.poll(() => [...refused.style].sort()).toEqual(hashes('style-src'));
+  await context.close();
+});
