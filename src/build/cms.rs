@@ -62,7 +62,7 @@ pub enum GitHost {
 impl GitHost {
     /// Decap's editorial workflow (draft, in review, ready) keeps each article on its own
     /// branch with a pull or merge request. Decap's Gitea backend does not support it: there,
-    /// editors save to a working branch and approval is a pull request on Gitea (README).
+    /// editors save to a working branch and approval is a pull request on Gitea (docs/editors-guide.md).
     pub fn has_editorial_workflow(self) -> bool {
         !matches!(self, GitHost::Gitea)
     }

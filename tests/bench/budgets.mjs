@@ -3,9 +3,7 @@
 //
 //   node tests/bench/budgets.mjs [dist]
 //
-// Exit status 1 when a budget is exceeded. A budget the app does not meet with its stack is
-// reported with its figure and holds a ceiling instead, just above today's figure, which CI
-// enforces so that the app cannot grow unnoticed; each fix lowers it. See docs/measurements.md
+// Exit status 1 when a ceiling is exceeded, or a goal without a ceiling is not met. See docs/measurements.md
 // for where the bytes go, what was tried, and what each rise of a ceiling bought.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -40,32 +38,35 @@ const firstView = [articleHtml, wasm, js, ...new Set(linked.map((p) => path.join
 const uniqueFirstView = [...new Set(firstView)];
 const firstViewBytes = uniqueFirstView.reduce((sum, f) => sum + brotliSize(f), 0);
 
-// The JS glue has no budget of its own: it is wasm-bindgen's, as it writes it. It counts in the
-// first view.
-const budgets = [
-  { name: 'app wasm, brotli', bytes: brotliSize(wasm), budget: 190_000, stretch: 150_000, ceiling: 279_000 },
-  { name: 'JS glue, brotli (wasm-bindgen\'s, no budget)', bytes: brotliSize(js) },
-  { name: `first article HTML (${articles[0]}), brotli`, bytes: brotliSize(articleHtml), budget: 14_000 },
-  { name: 'first article view without photos, brotli', bytes: firstViewBytes, budget: 220_000, ceiling: 299_500 },
+// Two figures per size. The goal is what the site should weigh; a goal the stack does not meet
+// today is reported, not enforced. The ceiling is a ratchet at today's figure, which CI enforces
+// so that nothing grows unnoticed: it only ever moves down, except with a row in
+// docs/measurements.md ("What the bytes bought") saying what the bytes bought.
+const sizes = [
+  { name: 'app wasm, brotli', bytes: brotliSize(wasm), goal: 190_000, stretch: 150_000, ceiling: 281_000 },
+  // wasm-bindgen's, as it writes it: no goal of its own; it counts in the first view.
+  { name: 'JS glue, brotli', bytes: brotliSize(js) },
+  { name: `first article HTML (${articles[0]}), brotli`, bytes: brotliSize(articleHtml), goal: 14_000 },
+  { name: 'first article view without photos, brotli', bytes: firstViewBytes, goal: 220_000, ceiling: 301_500 },
 ];
 
 let failed = false;
-console.log(`Size budgets for ${path.relative(process.cwd(), dist) || dist} (raw wasm ${kb(fs.statSync(wasm).size)}, raw HTML ${kb(fs.statSync(articleHtml).size)})`);
-for (const b of budgets) {
-  if (b.budget === undefined) {
-    console.log(`  ${b.name.padEnd(58)} ${kb(b.bytes).padStart(9)}`);
-    continue;
+console.log(`Sizes of ${path.relative(process.cwd(), dist) || dist} (raw wasm ${kb(fs.statSync(wasm).size)}, raw HTML ${kb(fs.statSync(articleHtml).size)})`);
+for (const size of sizes) {
+  const parts = [`  ${size.name.padEnd(58)} ${kb(size.bytes).padStart(9)}`];
+  if (size.goal !== undefined) {
+    const met = size.bytes <= size.goal;
+    const stretch = size.stretch ? `, stretch ${kb(size.stretch)}${size.bytes <= size.stretch ? ' met' : ''}` : '';
+    parts.push(`goal ${kb(size.goal)} ${met ? 'met' : 'NOT MET'}${stretch}`);
+    // A goal without a ceiling is held as it is.
+    if (!met && size.ceiling === undefined) failed = true;
   }
-  const stretch = b.stretch ? ` (stretch ${kb(b.stretch)}${b.bytes <= b.stretch ? ' met' : ''})` : '';
-  const limit = b.bytes > b.budget && b.ceiling ? b.ceiling : b.budget;
-  let status = 'ok';
-  if (b.bytes > limit) {
-    status = `OVER ${limit === b.budget ? 'BUDGET' : 'CEILING'}: ${kb(b.bytes)} > ${kb(limit)}`;
-    failed = true;
-  } else if (b.bytes > b.budget) {
-    status = `over budget, under the enforced ceiling ${kb(b.ceiling)}`;
+  if (size.ceiling !== undefined) {
+    const within = size.bytes <= size.ceiling;
+    if (!within) failed = true;
+    parts.push(`ceiling ${kb(size.ceiling)} (ratchet) ${within ? 'held' : `EXCEEDED by ${kb(size.bytes - size.ceiling)}`}`);
   }
-  console.log(`  ${b.name.padEnd(58)} ${kb(b.bytes).padStart(9)} / ${kb(b.budget)}${stretch}  ${status}`);
+  console.log(parts.join(' · '));
 }
 console.log(`  first view files: ${uniqueFirstView.map((f) => path.relative(dist, f)).join(', ')}`);
 process.exit(failed ? 1 : 0);
