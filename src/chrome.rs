@@ -34,6 +34,16 @@ pub struct Chrome {
     pub documents: &'static str,
     /// Said by the live region after a move within the app, before the page's heading.
     pub page_shown: &'static str,
+    /// The header's search field: its label, its placeholder, its button.
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_button: &'static str,
+    /// A listing's pages: the navigation's name, the word before a page's number, previous and
+    /// next.
+    pub pages_label: &'static str,
+    pub page_word: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
     network_error: &'static str,
     not_found_error: &'static str,
     /// Around the HTTP status code.
@@ -64,6 +74,13 @@ pub const VIETNAMESE: Chrome = Chrome {
     back_home: "Về trang chủ",
     documents: "Văn bản",
     page_shown: "Đã chuyển đến trang: ",
+    search_label: "Tìm kiếm tin bài",
+    search_placeholder: "Tìm tin bài…",
+    search_button: "Tìm",
+    pages_label: "Phân trang",
+    page_word: "Trang ",
+    previous_page: "‹ Trang trước",
+    next_page: "Trang sau ›",
     network_error: "Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.",
     not_found_error: "Không tìm thấy dữ liệu cần hiển thị (lỗi 404).",
     status_error: (
@@ -96,6 +113,13 @@ pub const ENGLISH: Chrome = Chrome {
     back_home: "Back to the home page",
     documents: "Documents",
     page_shown: "Now showing: ",
+    search_label: "Search the news",
+    search_placeholder: "Search the news…",
+    search_button: "Search",
+    pages_label: "Pages",
+    page_word: "Page ",
+    previous_page: "‹ Previous page",
+    next_page: "Next page ›",
     network_error: "The server could not be reached. Please check your connection and try again.",
     not_found_error: "The data for this page was not found (error 404).",
     status_error: (

@@ -175,6 +175,7 @@ fn sections(site: &Site, paths: &Paths, lang: Lang) -> Vec<(String, String, Stri
 #[component]
 fn HeaderSearch() -> impl IntoView {
     let paths = expect_context::<Paths>();
+    let chrome = Chrome::of(use_lang().get_untracked());
     view! {
         // leptos_router's `<Form>`: within the app it moves to the results' address; without
         // JavaScript, the browser submits it there.
@@ -182,17 +183,17 @@ fn HeaderSearch() -> impl IntoView {
             // The label wraps its field: no id, so the header can appear more than once on a
             // page (the style guide shows it twice).
             <label class="site-search__field">
-                <span class="visually-hidden">"Tìm kiếm tin bài"</span>
+                <span class="visually-hidden">{chrome.search_label}</span>
                 <input
                     class="site-search__input"
                     type="search"
                     name="q"
-                    placeholder="Tìm tin bài…"
+                    placeholder=chrome.search_placeholder
                     autocomplete="off"
                     enterkeyhint="search"
                 />
             </label>
-            <button class="site-search__button" type="submit">"Tìm"</button>
+            <button class="site-search__button" type="submit">{chrome.search_button}</button>
         </Form>
     }
 }

@@ -1,3 +1,4 @@
+use crate::chrome::{use_lang, Chrome};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
@@ -50,14 +51,15 @@ pub fn Pagination(
     if total <= 1 {
         return None;
     }
+    let chrome = Chrome::of(use_lang().get_untracked());
     let link = |page: usize, label: String, class: &'static str, rel: Option<&'static str>| {
         view! { <a class=class href=href(page) rel=rel>{label}</a> }
     };
     let previous = (current > 1).then(|| {
-        view! { <li class="pagination__item">{link(current - 1, "‹ Trang trước".into(), "pagination__link", Some("prev"))}</li> }
+        view! { <li class="pagination__item">{link(current - 1, chrome.previous_page.into(), "pagination__link", Some("prev"))}</li> }
     });
     let next = (current < total).then(|| {
-        view! { <li class="pagination__item">{link(current + 1, "Trang sau ›".into(), "pagination__link", Some("next"))}</li> }
+        view! { <li class="pagination__item">{link(current + 1, chrome.next_page.into(), "pagination__link", Some("next"))}</li> }
     });
     let numbers = pagination_items(current, total)
         .into_iter()
@@ -68,7 +70,7 @@ pub fn Pagination(
             PageItem::Page(page) if page == current => EitherOf3::B(view! {
                 <li class="pagination__item">
                     <a class="pagination__link pagination__link--current" href=href(page) aria-current="page">
-                        <span class="visually-hidden">"Trang "</span>
+                        <span class="visually-hidden">{chrome.page_word}</span>
                         {page.to_string()}
                     </a>
                 </li>
@@ -76,7 +78,7 @@ pub fn Pagination(
             PageItem::Page(page) => EitherOf3::C(view! {
                 <li class="pagination__item">
                     <a class="pagination__link" href=href(page)>
-                        <span class="visually-hidden">"Trang "</span>
+                        <span class="visually-hidden">{chrome.page_word}</span>
                         {page.to_string()}
                     </a>
                 </li>
@@ -84,7 +86,7 @@ pub fn Pagination(
         })
         .collect_view();
     Some(view! {
-        <nav class="pagination" aria-label="Phân trang">
+        <nav class="pagination" aria-label=chrome.pages_label>
             <ul class="pagination__list">{previous}{numbers}{next}</ul>
         </nav>
     })
