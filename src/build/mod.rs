@@ -11,9 +11,11 @@ pub mod html;
 pub mod images;
 pub mod output;
 pub mod pages;
+pub mod progress;
 pub mod security;
 pub mod share_image;
 pub mod source;
+pub mod store;
 pub mod template;
 
 pub use output::{run, Command, Options};

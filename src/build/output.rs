@@ -1,7 +1,9 @@
 //! The `site-build` command: options, the two modes, and writing the output.
 
-use super::pages;
+use super::pages::{self, Page, SitePlan};
+use super::progress::Progress;
 use super::security::{self, Delivery, InlineAllowed};
+use super::store::{self, PageKey, Store};
 use super::template::Template;
 use super::{cms, downloads, feeds, images, share_image, source};
 use crate::content::bundle::BundleError;
@@ -9,7 +11,6 @@ use crate::paths::Paths;
 use crate::paths::ADMIN_FOLDER;
 use rayon::prelude::*;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,6 +76,8 @@ impl std::fmt::Display for Failure {
 pub struct Report {
     pub articles: usize,
     pub pages: usize,
+    /// Pages rendered by this build; the others came from the store.
+    pub rendered: usize,
     pub files: usize,
 }
 
@@ -90,17 +93,9 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
 }
 
 fn run_inner(options: &Options) -> Result<Report, Failure> {
-    let clock = std::time::Instant::now();
-    let lap = |what: &str| {
-        if std::env::var_os("SITE_BUILD_TIMINGS").is_some() {
-            eprintln!(
-                "site-build: {what} after {:.2} s",
-                clock.elapsed().as_secs_f64()
-            );
-        }
-    };
+    let mut progress = Progress::new();
     let mut bundle = source::load(&options.content_dir).map_err(Failure::Invalid)?;
-    lap("bundle checked");
+    progress.phase("nội dung đã kiểm tra");
     let mut report = Report {
         articles: bundle.articles.len(),
         ..Report::default()
@@ -112,12 +107,12 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     else {
         return Ok(report);
     };
-    let io = |what: &str, path: &Path, e: std::io::Error| {
-        Failure::Output(format!("{what} {}: {e}", path.display()))
-    };
+    let store =
+        Store::new(options.cache_dir.as_deref(), options.compress).map_err(Failure::Output)?;
 
     let index = out.join("index.html");
-    let template = fs::read_to_string(&index).map_err(|e| io("không đọc được", &index, e))?;
+    let template = fs::read_to_string(&index)
+        .map_err(|e| Failure::Output(format!("không đọc được {}: {e}", index.display())))?;
     // Release builds minify the CSS; designers' `trunk serve` keeps it as written.
     let template = Template::parse(&template, options.compress).map_err(Failure::Output)?;
     let photos = images::publish(
@@ -129,12 +124,12 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
         options.cache_dir.as_deref(),
     )
     .map_err(Failure::Output)?;
-    lap("photos resized");
     let downloads =
         downloads::publish(&bundle.downloads, &bundle.content_dir, out).map_err(Failure::Output)?;
+    progress.phase("ảnh và tệp tải về");
     let paths = Paths::new(&options.base);
     let plan = pages::plan(&bundle, &paths, &template.build_id());
-    lap("data and search index derived");
+    progress.phase("dữ liệu và chỉ mục tìm kiếm");
 
     // The Content-Security-Policy allows what the pages run and apply inline, by hash: the
     // template's head (on every page) and the style guide's samples (the page without the app).
@@ -151,42 +146,41 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     } else {
         template.with_policy(&security::site_policy(&inline, Delivery::Meta))
     };
-    lap("security policy derived");
 
-    // Pages render on every core; any failure fails the whole build, and trunk then discards
-    // its staging folder. A page with anything inline the policy does not allow fails it too.
-    let rendered: Vec<Result<Option<(String, String)>, Failure>> = plan
+    // Every page, on every core: from the store when nothing it is rendered from changed, else
+    // rendered. Any failure fails the whole build, and trunk then discards its staging folder;
+    // a page with anything inline the policy does not allow fails it too.
+    let renderer = [
+        store::renderer_identity(),
+        template.fingerprint(),
+        serde_json::to_string(&*plan.site).expect("the site serialises"),
+        plan.build.clone(),
+        paths.base().to_owned(),
+    ];
+    let bar = progress.bar(plan.pages.len(), "trang");
+    let rendered: Vec<Result<bool, Failure>> = plan
         .pages
         .par_iter()
         .map(|page| {
-            let path = out.join(&page.file);
-            let rendered = pages::render(&plan, page, &template).map_err(Failure::Output)?;
-            let on_page = InlineAllowed::of_page(&rendered.html)
-                .map_err(|e| Failure::Output(format!("{}: {e}", page.file)))?;
-            if let Some(missing) = inline.missing(&on_page) {
-                return Err(Failure::Output(format!(
-                    "{}: có nội dung nội tuyến chính sách bảo mật không cho phép: {missing}",
-                    page.file
-                )));
-            }
-            write_file(&path, rendered.html.as_bytes())
-                .map_err(|e| io("không ghi được", &path, e))?;
-            Ok(rendered.resolved)
+            let result = emit_page(&plan, page, &template, &inline, &renderer, &store, out);
+            bar.inc(1);
+            result
         })
         .collect();
-    let mut resolved_scripts = std::collections::BTreeMap::new();
-    for script in rendered {
-        if let Some((path, script)) = script? {
-            resolved_scripts.insert(path, script);
-        }
+    bar.finish_and_clear();
+    let mut fresh = 0;
+    for page in rendered {
+        fresh += usize::from(page?);
     }
     report.pages = plan.pages.len();
-    lap("pages rendered");
+    report.rendered = fresh;
+    progress.phase(&format!(
+        "{} trang ({fresh} dựng mới, {} từ lần dựng trước)",
+        plan.pages.len(),
+        plan.pages.len() - fresh
+    ));
 
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    for (path, script) in resolved_scripts {
-        files.push((out.join(path), script.into_bytes()));
-    }
     let admin_policy = security::admin_policy(&cms::connect_sources(bundle.cms.as_ref()));
     files.push((
         out.join("_headers"),
@@ -201,9 +195,6 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
         out.join(security::NGINX_ADMIN_FILE),
         security::nginx_file(&admin_policy, true).into_bytes(),
     ));
-    for (path, json) in &plan.data {
-        files.push((out.join(path), json.as_bytes().to_vec()));
-    }
     files.push((
         out.join("feed.xml"),
         feeds::rss(&plan, &bundle.articles, None).into_bytes(),
@@ -220,172 +211,113 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     let share = share_image::render_share_image(&bundle.site)
         .map_err(|e| Failure::Output(format!("ảnh chia sẻ: {e}")))?;
     files.push((out.join(crate::meta::DEFAULT_SHARE_IMAGE_PATH), share));
-    for (path, bytes) in &files {
-        write_file(path, bytes).map_err(|e| io("không ghi được", path, e))?;
-    }
-    report.files = plan.pages.len() + files.len() + photos.files + downloads;
-    lap("data written");
+    let data = plan
+        .data
+        .par_iter()
+        .map(|(path, json)| store.emit(&out.join(path), json.as_bytes()));
+    let others = files
+        .par_iter()
+        .map(|(path, bytes)| store.emit(path, bytes));
+    data.chain(others)
+        .collect::<Result<(), String>>()
+        .map_err(Failure::Output)?;
+    report.files = plan.pages.len() + plan.data.len() + files.len() + photos.files + downloads;
+    progress.phase("dữ liệu, nguồn tin, sơ đồ trang");
     if let Some(decap_dir) = &options.decap_dir {
         let config = cms::decap_config(&bundle.site, bundle.cms.as_ref(), &paths);
         let photos_on_site = cms::photos_on_site(&photos.variants);
         report.files += cms::publish(out, decap_dir, &config, &template.styles(), &photos_on_site)
             .map_err(|e| Failure::Output(format!("màn hình biên tập: {e}")))?;
-        lap("editors' screen written");
+        progress.phase("màn hình biên tập");
     }
     if options.compress {
-        compress_tree(out, options.cache_dir.as_deref()).map_err(Failure::Output)?;
-        lap("files compressed");
+        // What the build did not emit itself (trunk's app, Decap's files) gets its siblings.
+        compress_the_rest(out, &store).map_err(Failure::Output)?;
+        progress.phase("nén các tệp còn lại");
     }
     if let Some(cache) = &options.cache_dir {
-        prune_cache(cache, CACHE_KEEP);
+        store::prune(cache);
     }
+    eprintln!("site-build: xong sau {:.1} s", progress.total_seconds());
     Ok(report)
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
+/// Writes one page and its hydration script into `out`: linked from the store when an earlier
+/// build rendered it from the same inputs, else rendered, checked against the policy and kept.
+/// `true` when it was rendered.
+fn emit_page(
+    plan: &SitePlan,
+    page: &Page,
+    template: &Template,
+    inline: &InlineAllowed,
+    renderer: &[String],
+    store: &Store,
+    out: &Path,
+) -> Result<bool, Failure> {
+    let flags = format!("{}|{}|{}", page.url_path, page.file, page.loads_app);
+    let inputs = renderer
+        .iter()
+        .map(|s| s.as_bytes())
+        .chain([flags.as_bytes()])
+        .chain(page.data.iter().map(|path| plan.data[path].as_bytes()));
+    let key = PageKey::of(inputs);
+    if let Some(record) = store.page(&key) {
+        store
+            .link_blob(&record.html, &out.join(&page.file))
+            .map_err(Failure::Output)?;
+        if let Some((path, blob)) = record.script {
+            store
+                .link_blob(&blob, &out.join(path))
+                .map_err(Failure::Output)?;
+        }
+        return Ok(false);
     }
-    fs::write(path, bytes)
+    let rendered = pages::render(plan, page, template).map_err(Failure::Output)?;
+    let on_page = InlineAllowed::of_page(&rendered.html)
+        .map_err(|e| Failure::Output(format!("{}: {e}", page.file)))?;
+    if let Some(missing) = inline.missing(&on_page) {
+        return Err(Failure::Output(format!(
+            "{}: có nội dung nội tuyến chính sách bảo mật không cho phép: {missing}",
+            page.file
+        )));
+    }
+    store
+        .emit(&out.join(&page.file), rendered.html.as_bytes())
+        .map_err(Failure::Output)?;
+    if let Some((path, script)) = &rendered.resolved {
+        store
+            .emit(&out.join(path), script.as_bytes())
+            .map_err(Failure::Output)?;
+    }
+    store.keep_page(
+        &key,
+        rendered.html.as_bytes(),
+        rendered
+            .resolved
+            .as_ref()
+            .map(|(path, script)| (path.as_str(), script.as_str())),
+    );
+    Ok(true)
 }
 
-/// Brotli quality for pages and data. Measured on a 45 KB article page: quality 8 takes 2.3 ms
-/// for 7,950 bytes, 9 takes 8.7 ms for the same, 11 takes 57 ms for 7,339.
-pub const BROTLI_QUALITY: i32 = 8;
-
-/// Files hosts may serve precompressed.
-const TEXT_EXTENSIONS: [&str; 10] = [
-    "html",
-    "js",
-    "mjs",
-    "wasm",
-    "css",
-    "json",
-    "xml",
-    "svg",
-    "txt",
-    "webmanifest",
-];
-
-/// Writes `.br` and `.gz` siblings of every text file below `dir`, on every core. With a cache
-/// folder, a file compressed by an earlier build is not compressed again.
-pub fn compress_tree(dir: &Path, cache: Option<&Path>) -> Result<(), String> {
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir) {
-        let entry = entry.map_err(|e| e.to_string())?;
-        let path = entry.path();
-        if entry.file_type().is_file()
-            && path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|ext| TEXT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
-        {
-            files.push(path.to_owned());
-        }
-    }
-    if let Some(cache) = cache {
-        fs::create_dir_all(cache).map_err(|e| format!("{}: {e}", cache.display()))?;
-    }
-    files.par_iter().try_for_each(|path| -> Result<(), String> {
-        let fail = |e: std::io::Error| format!("{}: {e}", path.display());
-        let bytes = fs::read(path).map_err(fail)?;
-        // The app's own code is compressed as hard as brotli can; pages and data, of which an
-        // archive has tens of thousands, a little less, which is many times faster.
-        let is_app_code = path
-            .extension()
-            .is_some_and(|e| e == "wasm" || e == "js" || e == "css");
-        let (brotli_quality, gzip_level) = if is_app_code {
-            (11, 9)
-        } else {
-            (BROTLI_QUALITY, 6)
-        };
-        let brotli = |b: &[u8]| brotli_bytes(b, brotli_quality);
-        let gzip = |b: &[u8]| gzip_bytes(b, gzip_level);
-        for (ext, level, compress) in [
-            (
-                "br",
-                brotli_quality as u32,
-                &brotli as &(dyn Fn(&[u8]) -> Vec<u8> + Sync),
-            ),
-            ("gz", gzip_level, &gzip),
-        ] {
-            let sibling = PathBuf::from(format!("{}.{ext}", path.display()));
-            let cached =
-                cache.map(|dir| dir.join(format!("{}-{level}.{ext}", content_key(&bytes))));
-            match cached.as_deref().filter(|c| c.is_file()) {
-                Some(cached) => {
-                    fs::copy(cached, &sibling).map_err(fail)?;
-                    mark_used(cached);
-                }
-                None => {
-                    let packed = compress(&bytes);
-                    fs::write(&sibling, &packed).map_err(fail)?;
-                    if let Some(cached) = cached {
-                        // A cache that cannot be written only costs time on the next build.
-                        let _ = fs::write(cached, &packed);
-                    }
-                }
-            }
-        }
-        Ok(())
-    })
+/// Gives every text file of `out` that has none its compressed siblings.
+fn compress_the_rest(out: &Path, store: &Store) -> Result<(), String> {
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file() && store::is_text(entry.path()))
+        .map(|entry| entry.into_path())
+        .filter(|path| !PathBuf::from(format!("{}.br", path.display())).exists())
+        .collect();
+    files
+        .par_iter()
+        .try_for_each(|file| store.compress_in_place(file))
 }
 
-/// Records that a build used a cached file, so that pruning keeps it.
+/// Records that a build used a cached file (a photo variant), so that pruning keeps it.
 pub fn mark_used(cached: &Path) {
     let _ = fs::File::options()
         .write(true)
         .open(cached)
         .and_then(|f| f.set_modified(std::time::SystemTime::now()));
-}
-
-/// How long a cached file no build has used is kept.
-const CACHE_KEEP: std::time::Duration = std::time::Duration::from_secs(14 * 24 * 3600);
-
-/// Removes cached files (compressed pages, photo variants) no build has used for `keep`.
-fn prune_cache(cache: &Path, keep: std::time::Duration) {
-    let files = walkdir::WalkDir::new(cache).into_iter().flatten();
-    for entry in files.filter(|entry| entry.file_type().is_file()) {
-        let unused_for = entry
-            .metadata()
-            .ok()
-            .and_then(|m| m.modified().ok())
-            .and_then(|t| t.elapsed().ok());
-        if unused_for.is_some_and(|age| age > keep) {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// A key for content-addressed caches and file names: the contents' SHA-256 (its first 128
-/// bits) and their length. The same on every machine and Rust release, so a cache or a year-long
-/// cached photo name stays valid.
-pub fn content_key(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(bytes);
-    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-    format!("{hex}-{}", bytes.len())
-}
-
-pub fn brotli_bytes(bytes: &[u8], quality: i32) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len() / 3);
-    // The full window: measured on an article page, smaller ones make this encoder slower.
-    let params = brotli::enc::BrotliEncoderParams {
-        quality,
-        lgwin: 22,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)
-        .expect("compressing into memory cannot fail");
-    out
-}
-
-pub fn gzip_bytes(bytes: &[u8], level: u32) -> Vec<u8> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(level));
-    encoder
-        .write_all(bytes)
-        .expect("compressing into memory cannot fail");
-    encoder
-        .finish()
-        .expect("compressing into memory cannot fail")
 }

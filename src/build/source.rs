@@ -6,9 +6,11 @@ use crate::content::bundle::{
 };
 use crate::content::documents::{self, Document};
 use crate::content::{Article, InfoPage, Site};
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// A bundle that passed every check: what the rest of the build works from.
 pub struct Bundle {
@@ -84,18 +86,18 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
             None
         }
     };
-    let mut assets = DiskAssets {
+    let assets = DiskAssets {
         content_dir,
-        images: HashMap::new(),
-        downloads: HashMap::new(),
+        images: Mutex::new(HashMap::new()),
+        downloads: Mutex::new(HashMap::new()),
     };
     // Articles may sit in sub-folders (`articles/2024/…`); their slugs are still unique.
     let mut articles = load_folder(content_dir, "articles", &mut errors, |file, slug, text| {
-        bundle::parse_article(file, slug, text, &site, &mut assets)
+        bundle::parse_article(file, slug, text, &site, &mut &assets)
     });
-    let mut load_pages = |folder: &str, errors: &mut Vec<BundleError>| {
+    let load_pages = |folder: &str, errors: &mut Vec<BundleError>| {
         let mut pages = load_folder(content_dir, folder, errors, |file, slug, text| {
-            let page = bundle::parse_page(file, slug, text, &mut assets)?;
+            let page = bundle::parse_page(file, slug, text, &mut &assets)?;
             Ok(PageFile {
                 file: file.to_owned(),
                 page,
@@ -107,7 +109,7 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
     let pages = load_pages("pages", &mut errors);
     let english_pages = load_pages(ENGLISH_PAGES_FOLDER, &mut errors);
     let mut documents = load_folder(content_dir, "van-ban", &mut errors, |file, slug, text| {
-        documents::parse_document(file, slug, text, &mut assets)
+        documents::parse_document(file, slug, text, &mut &assets)
     });
     documents::sort_documents(&mut documents);
     site.has_documents = !documents.is_empty();
@@ -122,8 +124,18 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let images = found(assets.images);
-    let downloads = found(assets.downloads);
+    let images = found(
+        assets
+            .images
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner()),
+    );
+    let downloads = found(
+        assets
+            .downloads
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner()),
+    );
     bundle::sort_newest_first(&mut articles);
     bundle::link_related(&mut articles, RELATED_LIMIT);
     Ok(Bundle {
@@ -141,11 +153,11 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
 
 /// Every JSON file of a folder of the bundle (`pages/`, `van-ban/`), each parsed by `parse`
 /// with its name as shown and its slug, in file order. A slug used twice is reported.
-fn load_folder<T>(
+fn load_folder<T: Send>(
     content_dir: &Path,
     folder: &str,
     errors: &mut Vec<BundleError>,
-    mut parse: impl FnMut(&str, &str, &str) -> Result<T, Vec<BundleError>>,
+    parse: impl Fn(&str, &str, &str) -> Result<T, Vec<BundleError>> + Sync,
 ) -> Vec<T> {
     let dir = content_dir.join(folder);
     let mut files = Vec::new();
@@ -158,18 +170,24 @@ fn load_folder<T>(
         .map(|path| (slug_of(path), shown(path)))
         .collect();
     errors.extend(bundle::duplicate_slugs(&slugs));
-    let mut parsed = Vec::new();
-    for (path, (slug, file)) in files.iter().zip(&slugs) {
-        match fs::read_to_string(path) {
-            Ok(text) => match parse(file, slug, &text) {
-                Ok(item) => parsed.push(item),
-                Err(problems) => errors.extend(problems),
-            },
-            Err(error) => errors.push(BundleError::new(
+    // Read and checked on every core, each file on its own; reported in file order.
+    let results: Vec<Result<T, Vec<BundleError>>> = files
+        .par_iter()
+        .zip(&slugs)
+        .map(|(path, (slug, file))| match fs::read_to_string(path) {
+            Ok(text) => parse(file, slug, &text),
+            Err(error) => Err(vec![BundleError::new(
                 file,
                 None,
                 format!("không đọc được tệp ({error})"),
-            )),
+            )]),
+        })
+        .collect();
+    let mut parsed = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(item) => parsed.push(item),
+            Err(problems) => errors.extend(problems),
         }
     }
     parsed
@@ -227,25 +245,36 @@ fn collect_json_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Bun
 /// The bundle's photos and downloads on disk, each read once however many articles use it.
 struct DiskAssets<'a> {
     content_dir: &'a Path,
-    images: HashMap<String, Result<ImageSize, String>>,
-    downloads: HashMap<String, Result<FileFacts, String>>,
+    images: Mutex<HashMap<String, Result<ImageSize, String>>>,
+    downloads: Mutex<HashMap<String, Result<FileFacts, String>>>,
 }
 
-impl Assets for DiskAssets<'_> {
+/// Looks `path` up in `known`, else asks `probe` (outside the lock, so that files are read on
+/// every core) and keeps the answer.
+fn known_or<T: Clone>(
+    known: &Mutex<HashMap<String, Result<T, String>>>,
+    path: &str,
+    probe: impl FnOnce() -> Result<T, String>,
+) -> Result<T, String> {
+    let lock = || known.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(answer) = lock().get(path) {
+        return answer.clone();
+    }
+    let answer = probe();
+    lock().insert(path.to_owned(), answer.clone());
+    answer
+}
+
+/// Shared by the workers that read the bundle's files.
+impl Assets for &DiskAssets<'_> {
     fn image(&mut self, path: &str) -> Result<ImageSize, String> {
-        let content_dir = self.content_dir;
-        self.images
-            .entry(path.to_owned())
-            .or_insert_with(|| probe_image(content_dir, path))
-            .clone()
+        known_or(&self.images, path, || probe_image(self.content_dir, path))
     }
 
     fn file(&mut self, path: &str) -> Result<FileFacts, String> {
-        let content_dir = self.content_dir;
-        self.downloads
-            .entry(path.to_owned())
-            .or_insert_with(|| super::downloads::probe(content_dir, path))
-            .clone()
+        known_or(&self.downloads, path, || {
+            super::downloads::probe(self.content_dir, path)
+        })
     }
 }
 

@@ -211,6 +211,12 @@ impl Template {
         })
     }
 
+    /// What tells this template, with its policy, from any other: a key of everything a page
+    /// takes from it.
+    pub fn fingerprint(&self) -> String {
+        super::store::content_key(format!("{:?}", (&self.parts, &self.policy)).as_bytes())
+    }
+
     /// The CSS of the page's `<style>` elements: the site's own styles, as every page has
     /// them. The editors' screen shows its preview in them.
     pub fn styles(&self) -> String {

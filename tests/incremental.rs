@@ -1,0 +1,218 @@
+//! The incremental build: after a change, an addition or a deletion, a build that reuses the
+//! store of an earlier one writes exactly what a clean build writes, byte for byte, and renders
+//! only the pages that depend on what changed.
+#![cfg(feature = "ssr")]
+
+use khcn_cantho::build::output::{run, Command, Options, Report};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const TEMPLATE: &str = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>t</title></head><body></body></html>";
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("khcn-incremental-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The seed (with its photos, pages and English section) and twelve more articles over two
+/// years, in year folders as editors keep them.
+fn bundle(dir: &Path) -> PathBuf {
+    let content = dir.join("content");
+    copy_tree(Path::new("public/content"), &content);
+    for n in 1..=12 {
+        write_article(
+            &content,
+            n,
+            &format!("Tin thử số {n} về khoa học và công nghệ"),
+        );
+    }
+    content
+}
+
+fn article_file(content: &Path, n: usize) -> PathBuf {
+    let year = if n % 2 == 0 { 2024 } else { 2025 };
+    content.join(format!("articles/{year}/tin-thu-{n}.json"))
+}
+
+fn write_article(content: &Path, n: usize, title: &str) {
+    let year = if n % 2 == 0 { 2024 } else { 2025 };
+    let file = article_file(content, n);
+    fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let article = serde_json::json!({
+        "title": title,
+        "published_at": format!("{year}-{:02}-{:02}T08:{:02}:00+07:00", 1 + n % 12, 1 + n % 27, n),
+        "category": "tin-hoat-dong",
+        "body": [
+            { "type": "paragraph", "text": format!("Đoạn mở đầu của tin số {n}.") },
+            { "type": "paragraph", "text": "Đoạn thứ hai, để có gì mà tìm." }
+        ],
+        "signature": "Phòng Quản lý khoa học"
+    });
+    fs::write(file, serde_json::to_string_pretty(&article).unwrap()).unwrap();
+}
+
+/// One `site-build write` of `content` into a new folder `out`, as trunk hands it over: its
+/// template in place; compressed siblings and the store under `cache`.
+fn build(content: &Path, out: &Path, cache: &Path) -> Report {
+    let _ = fs::remove_dir_all(out);
+    fs::create_dir_all(out).unwrap();
+    fs::write(out.join("index.html"), TEMPLATE).unwrap();
+    run(&Options {
+        command: Command::Write,
+        content_dir: content.to_owned(),
+        out_dir: Some(out.to_owned()),
+        base: "/".into(),
+        compress: true,
+        clean_on_failure: false,
+        cache_dir: Some(cache.to_owned()),
+        decap_dir: None,
+    })
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Every file under `dir`, by its path, with its bytes.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            let name = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (name, fs::read(entry.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Asserts that the two folders hold the same files with the same bytes, naming the first
+/// that differs.
+fn assert_same_tree(incremental: &Path, clean: &Path) {
+    let (incremental, clean) = (tree(incremental), tree(clean));
+    let names = |t: &BTreeMap<String, Vec<u8>>| t.keys().cloned().collect::<Vec<_>>();
+    let only_incremental: Vec<_> = names(&incremental)
+        .into_iter()
+        .filter(|n| !clean.contains_key(n))
+        .collect();
+    let only_clean: Vec<_> = names(&clean)
+        .into_iter()
+        .filter(|n| !incremental.contains_key(n))
+        .collect();
+    assert!(
+        only_incremental.is_empty(),
+        "only in the incremental build: {only_incremental:?}"
+    );
+    assert!(
+        only_clean.is_empty(),
+        "only in the clean build: {only_clean:?}"
+    );
+    for (name, bytes) in &clean {
+        assert!(
+            incremental[name] == *bytes,
+            "{name} differs from the clean build's"
+        );
+    }
+}
+
+/// Builds the bundle once with a store, edits it, builds again with that store and once
+/// clean; returns the second build's report and the folders.
+fn after_edit(name: &str, edit: impl FnOnce(&Path)) -> (Report, Report, PathBuf) {
+    let dir = temp(name);
+    let content = bundle(&dir);
+    let cache = dir.join("cache");
+    let first = build(&content, &dir.join("first"), &cache);
+    edit(&content);
+    let incremental = build(&content, &dir.join("incremental"), &cache);
+    build(&content, &dir.join("clean"), &dir.join("clean-cache"));
+    assert_same_tree(&dir.join("incremental"), &dir.join("clean"));
+    (first, incremental, dir)
+}
+
+#[test]
+fn building_again_unchanged_renders_nothing_and_writes_the_same_files() {
+    let (first, again, dir) = after_edit("unchanged", |_| {});
+    assert_eq!(first.rendered, first.pages);
+    assert_eq!(again.rendered, 0, "every page comes from the store");
+    assert_same_tree(&dir.join("first"), &dir.join("incremental"));
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_changed_title_renders_only_the_pages_that_show_it_and_equals_a_clean_build() {
+    let (first, changed, dir) = after_edit("change", |content| {
+        write_article(content, 3, "Tiêu đề đã sửa của tin số ba");
+    });
+    assert!(changed.rendered > 0);
+    assert!(
+        changed.rendered < first.pages / 2,
+        "{} of {} pages rendered again",
+        changed.rendered,
+        first.pages
+    );
+    let page = fs::read_to_string(dir.join("incremental/bai-viet/tin-thu-3/index.html")).unwrap();
+    assert!(page.contains("Tiêu đề đã sửa của tin số ba"));
+    // An article the change does not touch (other year, no listing page in common) is reused.
+    let untouched = "bai-viet/lam-viec-voi-ubnd-huyen-co-do-2023/index.html";
+    assert_eq!(
+        fs::read(dir.join("first").join(untouched)).unwrap(),
+        fs::read(dir.join("incremental").join(untouched)).unwrap()
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_added_article_is_published_everywhere_a_clean_build_publishes_it() {
+    let (first, added, dir) = after_edit("add", |content| {
+        write_article(content, 13, "Tin mới thêm vào kho");
+    });
+    assert_eq!(added.pages, first.pages + 1);
+    assert!(added.rendered < first.pages);
+    let feed = fs::read_to_string(dir.join("incremental/feed.xml")).unwrap();
+    assert!(feed.contains("Tin mới thêm vào kho"));
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_deleted_article_leaves_nothing_behind() {
+    let (first, deleted, dir) = after_edit("delete", |content| {
+        fs::remove_file(article_file(content, 4)).unwrap();
+    });
+    assert_eq!(deleted.pages, first.pages - 1);
+    let out = dir.join("incremental");
+    assert!(dir.join("first/bai-viet/tin-thu-4/index.html").is_file());
+    assert!(!out.join("bai-viet/tin-thu-4").exists());
+    // No page, data file, feed, sitemap or search shard names it any more.
+    for (name, bytes) in tree(&out) {
+        if name.ends_with(".br") || name.ends_with(".gz") || name.ends_with(".png") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("tin-thu-4\""),
+            "{name} still names the deleted article"
+        );
+        assert!(
+            !text.contains("tin-thu-4/"),
+            "{name} still links to the deleted article"
+        );
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
