@@ -3,7 +3,9 @@
 
 #![cfg(feature = "ssr")]
 
-use khcn_cantho::build::cms::{decap_config, parse_settings, CmsSettings, PUBLISHED_AT_FORMAT};
+use khcn_cantho::build::cms::{
+    decap_config, parse_settings, ArticleFolders, CmsSettings, PUBLISHED_AT_FORMAT,
+};
 use khcn_cantho::build::source;
 use khcn_cantho::content::bundle::{parse_article, Assets};
 use khcn_cantho::paths::Paths;
@@ -16,8 +18,29 @@ fn seed_site() -> khcn_cantho::content::Site {
         .site
 }
 
+/// The seed's folders: its article in `articles/2023/`; built in 2026.
 fn config_for(settings: Option<&CmsSettings>, base: &str) -> Value {
-    let yaml = decap_config(&seed_site(), settings, &Paths::new(base));
+    config_with(
+        settings,
+        base,
+        &ArticleFolders::of(Path::new("public/content")),
+        2026,
+    )
+}
+
+fn config_with(
+    settings: Option<&CmsSettings>,
+    base: &str,
+    folders: &ArticleFolders,
+    this_year: i32,
+) -> Value {
+    let yaml = decap_config(
+        &seed_site(),
+        settings,
+        &Paths::new(base),
+        folders,
+        this_year,
+    );
     serde_yaml_ng::from_str(&yaml).expect("config.yml is YAML")
 }
 
@@ -63,7 +86,7 @@ fn the_categories_come_from_site_json() {
 fn the_fields_are_those_of_an_article_file() {
     let config = config_for(None, "/");
     let collection = articles(&config);
-    assert_eq!(collection["folder"], "public/content/articles");
+    assert_eq!(collection["folder"], "public/content/articles/2026");
     assert_eq!(collection["format"], "json");
     assert_eq!(
         names(&collection["fields"]),
@@ -192,6 +215,8 @@ fn the_git_host_comes_from_cms_json_with_the_editorial_workflow() {
     assert_eq!(config["backend"]["repo"], "so-khcn/cong-thong-tin");
     assert_eq!(config["backend"]["branch"], "main");
     assert_eq!(config["backend"]["base_url"], "https://xac-thuc.example.vn");
+    // GitHub's GraphQL API: a list costs a few requests, not one an entry.
+    assert_eq!(config["backend"]["use_graphql"], true);
     assert_eq!(config["publish_mode"], "editorial_workflow");
     // "Xem trên trang" opens the article below the site's base.
     assert_eq!(
@@ -204,6 +229,7 @@ fn the_git_host_comes_from_cms_json_with_the_editorial_workflow() {
     );
     let config = config_for(Some(&gitlab), "/");
     assert_eq!(config["backend"]["auth_type"], "pkce");
+    assert_eq!(config["backend"]["use_graphql"], Value::Null);
     assert_eq!(config["backend"]["branch"], "chinh");
     assert_eq!(config["publish_mode"], "editorial_workflow");
 
@@ -251,9 +277,15 @@ fn the_pages_are_a_collection_of_their_own_with_the_same_blocks() {
     let collections = config["collections"].as_sequence().unwrap();
     assert_eq!(
         names(&config["collections"]),
-        ["articles", "pages", "english_pages", "documents"]
+        [
+            "articles-2026",
+            "articles-2023",
+            "pages",
+            "english_pages",
+            "documents"
+        ]
     );
-    let pages = &collections[1];
+    let pages = &collections[2];
     assert_eq!(pages["folder"], "public/content/pages");
     assert_eq!(pages["preview_path"], "tin-tuc/{{filename}}/");
     assert_eq!(
@@ -266,7 +298,7 @@ fn the_pages_are_a_collection_of_their_own_with_the_same_blocks() {
     // The same blocks as an article's body.
     assert_eq!(pages["fields"][3], collections[0]["fields"][4]);
     // The English section: the same fields, its own folder and addresses.
-    let english = &collections[2];
+    let english = &collections[3];
     assert_eq!(english["folder"], "public/content/en/pages");
     assert_eq!(english["preview_path"], "tin-tuc/en/{{filename}}/");
     assert_eq!(names(&english["fields"]), names(&pages["fields"]));
@@ -276,7 +308,7 @@ fn the_pages_are_a_collection_of_their_own_with_the_same_blocks() {
 #[test]
 fn the_documents_are_a_collection_with_their_files_in_files() {
     let config = config_for(None, "/");
-    let documents = &config["collections"][3];
+    let documents = &config["collections"][4];
     assert_eq!(documents["name"], "documents");
     assert_eq!(documents["folder"], "public/content/van-ban");
     assert_eq!(documents["media_folder"], "/public/content/files");
@@ -297,4 +329,93 @@ fn the_documents_are_a_collection_with_their_files_in_files() {
     assert_eq!(documents["fields"][3]["time_format"], Value::Bool(false));
     assert_eq!(documents["fields"][4]["required"], Value::Bool(false));
     assert_eq!(names(&documents["fields"][6]["fields"]), ["file", "label"]);
+}
+
+#[test]
+fn articles_are_listed_a_year_at_a_time_newest_first_and_only_this_year_makes_new_ones() {
+    let folders = ArticleFolders {
+        years: [2014, 2024, 2025].into(),
+        flat: false,
+    };
+    let config = config_with(None, "/", &folders, 2026);
+    let collections = config["collections"].as_sequence().unwrap();
+    let articles: Vec<&Value> = collections
+        .iter()
+        .filter(|c| c["name"].as_str().unwrap().starts_with("articles"))
+        .collect();
+    let shown = |key: &str| -> Vec<String> {
+        articles
+            .iter()
+            .map(|c| match &c[key] {
+                Value::String(s) => s.clone(),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    };
+    assert_eq!(
+        shown("name"),
+        [
+            "articles-2026",
+            "articles-2025",
+            "articles-2024",
+            "articles-2014"
+        ]
+    );
+    assert_eq!(
+        shown("label"),
+        [
+            "Bài viết 2026",
+            "Bài viết 2025",
+            "Bài viết 2024",
+            "Bài viết 2014"
+        ]
+    );
+    assert_eq!(shown("folder")[1], "public/content/articles/2025");
+    assert_eq!(
+        shown("create"),
+        ["Bool(true)", "Bool(false)", "Bool(false)", "Bool(false)"]
+    );
+    // Each list opens newest first.
+    for collection in &articles {
+        assert_eq!(collection["sortable_fields"][0]["field"], "published_at");
+        assert_eq!(collection["sortable_fields"][0]["default_sort"], "desc");
+    }
+    // A bundle not yet sorted keeps its flat folder on the screen, making nothing new there.
+    let flat = config_with(
+        None,
+        "/",
+        &ArticleFolders {
+            years: [].into(),
+            flat: true,
+        },
+        2026,
+    );
+    let names: Vec<&str> = names(&flat["collections"]);
+    assert_eq!(names[..2], ["articles-2026", "articles"]);
+    assert_eq!(flat["collections"][1]["folder"], "public/content/articles");
+    assert_eq!(flat["collections"][1]["create"], false);
+}
+
+#[test]
+fn the_folders_are_read_from_the_bundle() {
+    let dir = std::env::temp_dir().join(format!("khcn-cms-folders-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for folder in [
+        "articles/2019",
+        "articles/2024",
+        "articles/anh",
+        "articles/.git",
+    ] {
+        std::fs::create_dir_all(dir.join(folder)).unwrap();
+    }
+    assert_eq!(
+        ArticleFolders::of(&dir),
+        ArticleFolders {
+            years: [2019, 2024].into(),
+            flat: false
+        }
+    );
+    std::fs::write(dir.join("articles/tin.json"), "{}").unwrap();
+    assert!(ArticleFolders::of(&dir).flat);
+    let _ = std::fs::remove_dir_all(&dir);
 }

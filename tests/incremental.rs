@@ -3,31 +3,13 @@
 //! only the pages that depend on what changed.
 #![cfg(feature = "ssr")]
 
-use khcn_cantho::build::output::{run, Command, Options, Report};
+mod common;
+
+use common::{build, copy_tree, temp, tree};
+use khcn_cantho::build::output::Report;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-const TEMPLATE: &str = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>t</title></head><body></body></html>";
-
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("khcn-incremental-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 /// The seed (with its photos, pages and English section) and twelve more articles over two
 /// years, in year folders as editors keep them.
@@ -64,43 +46,6 @@ fn write_article(content: &Path, n: usize, title: &str) {
         "signature": "Phòng Quản lý khoa học"
     });
     fs::write(file, serde_json::to_string_pretty(&article).unwrap()).unwrap();
-}
-
-/// One `site-build write` of `content` into a new folder `out`, as trunk hands it over: its
-/// template in place; compressed siblings and the store under `cache`.
-fn build(content: &Path, out: &Path, cache: &Path) -> Report {
-    let _ = fs::remove_dir_all(out);
-    fs::create_dir_all(out).unwrap();
-    fs::write(out.join("index.html"), TEMPLATE).unwrap();
-    run(&Options {
-        command: Command::Write,
-        content_dir: content.to_owned(),
-        out_dir: Some(out.to_owned()),
-        base: "/".into(),
-        compress: true,
-        clean_on_failure: false,
-        cache_dir: Some(cache.to_owned()),
-        decap_dir: None,
-    })
-    .unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// Every file under `dir`, by its path, with its bytes.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|entry| entry.file_type().is_file())
-        .map(|entry| {
-            let name = entry
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (name, fs::read(entry.path()).unwrap())
-        })
-        .collect()
 }
 
 /// Asserts that the two folders hold the same files with the same bytes, naming the first

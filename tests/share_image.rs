@@ -245,6 +245,7 @@ fn options(command: Command, content: &Path, out: &Path, cache: &Path) -> Option
         clean_on_failure: false,
         cache_dir: Some(cache.to_owned()),
         decap_dir: None,
+        now: None,
     }
 }
 

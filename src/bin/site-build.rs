@@ -13,8 +13,13 @@ fn main() -> ExitCode {
     match run(&options) {
         Ok(report) => {
             eprintln!(
-                "site-build: {} bài viết hợp lệ{}",
+                "site-build: {} bài viết hợp lệ{}{}",
                 report.articles,
+                if report.scheduled > 0 {
+                    format!(" (và {} bài hẹn giờ)", report.scheduled)
+                } else {
+                    String::new()
+                },
                 if report.pages > 0 {
                     format!(", đã ghi {} trang và {} tệp", report.pages, report.files)
                 } else {

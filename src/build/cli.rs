@@ -2,6 +2,7 @@
 //! hooks give no arguments but the command: the rest comes from the variables trunk sets.
 
 use super::output::{Command, Options};
+use crate::content::time::Timestamp;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -37,6 +38,10 @@ enum CliCommand {
     /// tập vào thư mục --out.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tuỳ chọn")]
     Write(WriteArgs),
+    /// Kiểm tra rồi chuyển các bài viết nằm thẳng trong articles/ vào thư mục theo năm đăng
+    /// (articles/2023/…), để màn hình biên tập liệt kê từng năm; địa chỉ bài viết không đổi.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tuỳ chọn")]
+    SortByYear(Common),
 }
 
 #[derive(Args, Debug)]
@@ -44,6 +49,14 @@ struct Common {
     /// Thư mục nội dung [mặc định: public/content của TRUNK_SOURCE_DIR]
     #[arg(long = "content", value_name = "THƯ_MỤC", env = "SITE_CONTENT_DIR")]
     content: Option<PathBuf>,
+    /// Giờ của lần dựng, ví dụ 2026-12-05T08:00:00+07:00: bài có thời gian đăng sau giờ này
+    /// là bài hẹn giờ, chưa đăng [mặc định: giờ hiện tại của máy]
+    #[arg(long = "now", value_name = "THỜI_GIAN", env = "SITE_BUILD_NOW", value_parser = parse_now)]
+    now: Option<Timestamp>,
+}
+
+fn parse_now(text: &str) -> Result<Timestamp, String> {
+    Timestamp::parse(text).map_err(|e| e.to_string())
 }
 
 #[derive(Args, Debug)]
@@ -98,9 +111,21 @@ impl Options {
             // itself would leave in dist/.
             CliCommand::Check(common) => Options {
                 command: Command::Check,
+                now: common.now,
                 content_dir: content_dir(common),
                 clean_on_failure: staging.is_some(),
                 out_dir: staging,
+                base: "/".into(),
+                compress: false,
+                cache_dir: None,
+                decap_dir: None,
+            },
+            CliCommand::SortByYear(common) => Options {
+                command: Command::SortByYear,
+                now: common.now,
+                content_dir: content_dir(common),
+                clean_on_failure: false,
+                out_dir: None,
                 base: "/".into(),
                 compress: false,
                 cache_dir: None,
@@ -115,6 +140,7 @@ impl Options {
                 };
                 Options {
                     command: Command::Write,
+                    now: args.common.now,
                     // trunk discards its staging folder when a build fails; a folder named
                     // with --out is the caller's.
                     clean_on_failure: args.out.is_none(),
@@ -151,7 +177,9 @@ mod tests {
         use clap::CommandFactory;
         Cli::command().debug_assert();
         let help = Cli::command().render_help().to_string();
-        assert!(help.contains("check") && help.contains("write"), "{help}");
+        for command in ["check", "write", "sort-by-year"] {
+            assert!(help.contains(command), "{command} in {help}");
+        }
         let write = Cli::command()
             .find_subcommand_mut("write")
             .unwrap()
@@ -167,6 +195,7 @@ mod tests {
             "--no-cache",
             "--decap",
             "--no-cms",
+            "--now",
         ] {
             assert!(write.contains(flag), "{flag} in {write}");
         }

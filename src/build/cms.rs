@@ -214,7 +214,14 @@ struct Config {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Backend {
-    Git(GitBackend),
+    Git {
+        #[serde(flatten)]
+        backend: GitBackend,
+        /// GitHub: entries read by GraphQL, a few requests a list instead of one an entry
+        /// (the REST API's 5,000 requests an hour do not last an archive of 25,000).
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        use_graphql: bool,
+    },
     /// Without `cms.json` the screen only works with the local proxy.
     LocalOnly {
         name: &'static str,
@@ -237,22 +244,33 @@ struct SlugRules {
 
 #[derive(Serialize)]
 struct Collection {
-    name: &'static str,
-    label: &'static str,
+    name: String,
+    label: String,
     label_singular: &'static str,
-    description: &'static str,
-    folder: &'static str,
+    description: String,
+    folder: String,
     create: bool,
     extension: &'static str,
     format: &'static str,
     slug: &'static str,
     identifier_field: &'static str,
     summary: &'static str,
-    sortable_fields: Vec<&'static str>,
+    sortable_fields: Vec<SortableField>,
     media_folder: &'static str,
     public_folder: &'static str,
     preview_path: String,
     fields: Vec<Field>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum SortableField {
+    Field(&'static str),
+    /// The order the list opens in.
+    Default {
+        field: &'static str,
+        default_sort: &'static str,
+    },
 }
 
 /// The pages of one language's section: `pages/` or `en/pages/`, the same fields for both;
@@ -277,18 +295,18 @@ fn page_collection(lang: Lang, paths: &Paths) -> Collection {
         ),
     };
     Collection {
-        name,
-        label,
+        name: name.to_owned(),
+        label: label.to_owned(),
         label_singular,
-        description,
-        folder,
+        description: description.to_owned(),
+        folder: folder.to_owned(),
         create: true,
         extension: "json",
         format: "json",
         slug: "{{slug}}",
         identifier_field: "title",
         summary: "{{title}}",
-        sortable_fields: vec!["title"],
+        sortable_fields: vec![SortableField::Field("title")],
         media_folder: PHOTOS_FOLDER,
         public_folder: PHOTOS_PUBLIC_FOLDER,
         preview_path: paths
@@ -312,7 +330,7 @@ fn page_collection(lang: Lang, paths: &Paths) -> Collection {
 }
 
 /// One of Decap's widgets, with only the options it uses.
-#[derive(Serialize, Default)]
+#[derive(Serialize, Default, Clone)]
 struct Field {
     name: &'static str,
     label: &'static str,
@@ -353,7 +371,7 @@ struct Field {
     fields: Option<Vec<Field>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct SelectOption {
     label: String,
     value: String,
@@ -504,8 +522,47 @@ fn body_field() -> Field {
     }
 }
 
-/// Decap's `config.yml` for this site.
-pub fn decap_config(site: &Site, settings: Option<&CmsSettings>, paths: &Paths) -> String {
+/// Where the bundle's articles are: the year folders of `articles/` (`articles/2024/…`), and
+/// whether any article sits directly in `articles/` (a bundle not yet sorted by year).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArticleFolders {
+    pub years: std::collections::BTreeSet<i32>,
+    pub flat: bool,
+}
+
+impl ArticleFolders {
+    /// Reads `articles/` of the bundle: a folder whose name is a year holds that year's.
+    pub fn of(content_dir: &Path) -> ArticleFolders {
+        let mut folders = ArticleFolders::default();
+        let Ok(entries) = fs::read_dir(content_dir.join("articles")) else {
+            return folders;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            match name.parse::<i32>() {
+                Ok(year) if is_dir && name.len() == 4 => {
+                    folders.years.insert(year);
+                }
+                _ if !is_dir && name.ends_with(".json") => folders.flat = true,
+                _ => {}
+            }
+        }
+        folders
+    }
+}
+
+/// Decap's `config.yml` for this site. Articles are listed one year at a time, newest year
+/// first, so that no list the screen loads holds more than a year of an archive of 25,000;
+/// only the collection of `this_year` (the build's, in Vietnam's time) makes new ones, so that
+/// a new article is saved in its year's folder.
+pub fn decap_config(
+    site: &Site,
+    settings: Option<&CmsSettings>,
+    paths: &Paths,
+    folders: &ArticleFolders,
+    this_year: i32,
+) -> String {
     let categories = site
         .categories
         .iter()
@@ -536,7 +593,10 @@ pub fn decap_config(site: &Site, settings: Option<&CmsSettings>, paths: &Paths) 
             .hint("Tác giả hoặc đơn vị, in cuối bài"),
     ];
     let backend = match settings {
-        Some(settings) => Backend::Git(settings.backend.clone()),
+        Some(settings) => Backend::Git {
+            backend: settings.backend.clone(),
+            use_graphql: settings.backend.name == GitHost::Github,
+        },
         None => Backend::LocalOnly {
             name: "proxy",
             proxy_url: LOCAL_PROXY_URL,
@@ -564,42 +624,30 @@ pub fn decap_config(site: &Site, settings: Option<&CmsSettings>, paths: &Paths) 
             clean_accents: true,
             sanitize_replacement: "-",
         },
-        collections: vec![Collection {
-            name: "articles",
-            label: "Bài viết",
-            label_singular: "bài viết",
-            description: "Tin bài đăng trên cổng thông tin. Tên tệp của bài mới lấy từ tiêu đề, viết thường không dấu.",
-            folder: "public/content/articles",
-            create: true,
-            extension: "json",
-            format: "json",
-            slug: "{{slug}}",
-            identifier_field: "title",
-            summary: "{{title}}",
-            sortable_fields: vec!["published_at", "title"],
-            media_folder: PHOTOS_FOLDER,
-            public_folder: PHOTOS_PUBLIC_FOLDER,
-            preview_path: paths
-                .article("{{filename}}")
-                .trim_start_matches('/')
-                .to_owned(),
-            fields,
-        },
+        collections: article_collections(fields, paths, folders, this_year)
+            .into_iter()
+            .chain([
         page_collection(Lang::Vi, paths),
         page_collection(Lang::En, paths),
         Collection {
-            name: "documents",
-            label: "Văn bản",
+            name: "documents".to_owned(),
+            label: "Văn bản".to_owned(),
             label_singular: "văn bản",
-            description: "Văn bản pháp quy và hành chính, ở /van-ban/. Tên tệp của văn bản mới lấy từ số/ký hiệu.",
-            folder: "public/content/van-ban",
+            description: "Văn bản pháp quy và hành chính, ở /van-ban/. Tên tệp của văn bản mới lấy từ số/ký hiệu.".to_owned(),
+            folder: "public/content/van-ban".to_owned(),
             create: true,
             extension: "json",
             format: "json",
             slug: "{{slug}}",
             identifier_field: "number",
             summary: "{{number}} · {{title}}",
-            sortable_fields: vec!["issued_on", "number"],
+            sortable_fields: vec![
+                SortableField::Default {
+                    field: "issued_on",
+                    default_sort: "desc",
+                },
+                SortableField::Field("number"),
+            ],
             media_folder: "/public/content/files",
             public_folder: "files",
             preview_path: paths
@@ -631,9 +679,79 @@ pub fn decap_config(site: &Site, settings: Option<&CmsSettings>, paths: &Paths) 
                     ..Field::new("files", "Tệp văn bản", "list").hint("Ít nhất một tệp")
                 },
             ],
-        }],
+        }])
+            .collect(),
     };
     serde_yaml_ng::to_string(&config).expect("the configuration always serialises")
+}
+
+/// The articles' collections: `articles-<year>` for each year folder and this year, newest
+/// first; `articles` for those not yet in a year folder, if any (`site-build sort-by-year`
+/// moves them).
+fn article_collections(
+    fields: Vec<Field>,
+    paths: &Paths,
+    folders: &ArticleFolders,
+    this_year: i32,
+) -> Vec<Collection> {
+    let collection =
+        |name: String, label: String, description: String, folder: String, create| Collection {
+            name,
+            label,
+            label_singular: "bài viết",
+            description,
+            folder,
+            create,
+            extension: "json",
+            format: "json",
+            slug: "{{slug}}",
+            identifier_field: "title",
+            summary: "{{title}}",
+            sortable_fields: vec![
+                SortableField::Default {
+                    field: "published_at",
+                    default_sort: "desc",
+                },
+                SortableField::Field("title"),
+            ],
+            media_folder: PHOTOS_FOLDER,
+            public_folder: PHOTOS_PUBLIC_FOLDER,
+            preview_path: paths
+                .article("{{filename}}")
+                .trim_start_matches('/')
+                .to_owned(),
+            fields: fields.clone(),
+        };
+    let mut years: Vec<i32> = folders.years.iter().copied().chain([this_year]).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let mut collections: Vec<Collection> = years
+        .into_iter()
+        .map(|year| {
+            let description = if year == this_year {
+                format!("Tin bài năm {year}. Bài mới viết ở đây được lưu vào thư mục articles/{year}/; tên tệp lấy từ tiêu đề, viết thường không dấu.")
+            } else {
+                format!("Tin bài năm {year}, thư mục articles/{year}/. Bài mới viết ở mục Bài viết {this_year}.")
+            };
+            collection(
+                format!("articles-{year}"),
+                format!("Bài viết {year}"),
+                description,
+                format!("public/content/articles/{year}"),
+                year == this_year,
+            )
+        })
+        .collect();
+    if folders.flat {
+        collections.push(collection(
+            "articles".to_owned(),
+            "Bài viết chưa xếp theo năm".to_owned(),
+            "Bài nằm thẳng trong articles/. Lệnh site-build sort-by-year xếp chúng vào thư mục theo năm, địa chỉ không đổi.".to_owned(),
+            "public/content/articles".to_owned(),
+            false,
+        ));
+    }
+    collections
 }
 
 /// The files of Decap's npm package the screen loads: its bundle, the chunks it loads on

@@ -7,6 +7,7 @@ use super::store::{self, PageKey, Store};
 use super::template::Template;
 use super::{cms, downloads, feeds, images, share_image, source};
 use crate::content::bundle::BundleError;
+use crate::content::time::{display_vi, Timestamp};
 use crate::paths::Paths;
 use crate::paths::ADMIN_FOLDER;
 use rayon::prelude::*;
@@ -19,6 +20,8 @@ pub enum Command {
     Check,
     /// Validate, then write everything derived into the output folder.
     Write,
+    /// Validate, then move the articles of a flat `articles/` into year folders.
+    SortByYear,
 }
 
 #[derive(Clone, Debug)]
@@ -41,6 +44,9 @@ pub struct Options {
     /// Decap CMS's files (`dist/` of the npm package `.ci/setup` installs), for the editors'
     /// screen at `quan-tri/`; none writes no screen.
     pub decap_dir: Option<PathBuf>,
+    /// The build's clock: articles published after it are held back (scheduled publishing).
+    /// `None` is the machine's clock; a fixed one serves previews and tests.
+    pub now: Option<Timestamp>,
 }
 
 /// Why a run failed.
@@ -74,7 +80,10 @@ impl std::fmt::Display for Failure {
 /// What a successful run did, for the build log.
 #[derive(Debug, Default)]
 pub struct Report {
+    /// Articles published by this build.
     pub articles: usize,
+    /// Articles held back until their time.
+    pub scheduled: usize,
     pub pages: usize,
     /// Pages rendered by this build; the others came from the store.
     pub rendered: usize,
@@ -96,10 +105,42 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     let mut progress = Progress::new();
     let mut bundle = source::load(&options.content_dir).map_err(Failure::Invalid)?;
     progress.phase("nội dung đã kiểm tra");
+    let now = options.now.map_or_else(
+        || time::OffsetDateTime::now_utc().unix_timestamp(),
+        |now| now.unix_seconds(),
+    );
+    let scheduled = bundle.hold_scheduled(now);
+    for article in &scheduled {
+        eprintln!(
+            "Hẹn giờ: {} – bài {} chưa đăng, sẽ có trong lần dựng đầu tiên sau giờ đó",
+            display_vi(&article.published_at),
+            article.slug
+        );
+    }
     let mut report = Report {
         articles: bundle.articles.len(),
+        scheduled: scheduled.len(),
         ..Report::default()
     };
+    if options.command == Command::SortByYear {
+        let (moved, problems) = super::by_year::sort_by_year(&options.content_dir);
+        for article in &moved {
+            eprintln!(
+                "đã chuyển {} → {}",
+                source::shown(&article.from),
+                source::shown(&article.to)
+            );
+        }
+        eprintln!(
+            "site-build: đã chuyển {} bài viết vào thư mục theo năm",
+            moved.len()
+        );
+        return if problems.is_empty() {
+            Ok(report)
+        } else {
+            Err(Failure::Invalid(problems))
+        };
+    }
     let Some(out) = options
         .out_dir
         .as_deref()
@@ -224,7 +265,13 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     report.files = plan.pages.len() + plan.data.len() + files.len() + photos.files + downloads;
     progress.phase("dữ liệu, nguồn tin, sơ đồ trang");
     if let Some(decap_dir) = &options.decap_dir {
-        let config = cms::decap_config(&bundle.site, bundle.cms.as_ref(), &paths);
+        let config = cms::decap_config(
+            &bundle.site,
+            bundle.cms.as_ref(),
+            &paths,
+            &cms::ArticleFolders::of(&bundle.content_dir),
+            year_in_vietnam(now),
+        );
         let photos_on_site = cms::photos_on_site(&photos.variants);
         report.files += cms::publish(out, decap_dir, &config, &template.styles(), &photos_on_site)
             .map_err(|e| Failure::Output(format!("màn hình biên tập: {e}")))?;
@@ -240,6 +287,14 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     }
     eprintln!("site-build: xong sau {:.1} s", progress.total_seconds());
     Ok(report)
+}
+
+/// The year at `now` (Unix seconds) in Vietnam's time, the editors': a new article's folder.
+fn year_in_vietnam(now: i64) -> i32 {
+    time::OffsetDateTime::from_unix_timestamp(now)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+        .to_offset(time::macros::offset!(+7))
+        .year()
 }
 
 /// Writes one page and its hydration script into `out`: linked from the store when an earlier

@@ -5,7 +5,8 @@ use crate::content::bundle::{
     self, Assets, BundleError, FileFacts, ImageSize, PageFile, ENGLISH_PAGES_FOLDER,
 };
 use crate::content::documents::{self, Document};
-use crate::content::{Article, InfoPage, Site};
+use crate::content::time::Timestamp;
+use crate::content::{Article, Block, InfoPage, Site};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
@@ -34,6 +35,86 @@ pub struct Bundle {
 
 /// Articles listed as related at the end of each article.
 pub const RELATED_LIMIT: usize = 5;
+
+/// An article whose time has not come ("hẹn giờ đăng"): checked like any other, published by no
+/// build before its `published_at`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scheduled {
+    pub slug: String,
+    pub published_at: String,
+}
+
+impl Bundle {
+    /// Holds back the articles published after `now` (Unix seconds): no page, listing, feed,
+    /// sitemap entry, search entry, photo or download of theirs is written by this build, and
+    /// no other article lists them as related. Returns them, soonest first.
+    pub fn hold_scheduled(&mut self, now: i64) -> Vec<Scheduled> {
+        let due = |article: &Article| {
+            Timestamp::parse(&article.published_at).map_or(true, |t| t.unix_seconds() <= now)
+        };
+        if self.articles.iter().all(due) {
+            return Vec::new();
+        }
+        let (published, held): (Vec<Article>, Vec<Article>) = std::mem::take(&mut self.articles)
+            .into_iter()
+            .partition(due);
+        self.articles = published;
+        bundle::link_related(&mut self.articles, RELATED_LIMIT);
+        // Their photos and downloads, unless something published uses them too.
+        let used: BTreeSet<&str> = self
+            .articles
+            .iter()
+            .map(|a| &a.body)
+            .chain(
+                self.pages
+                    .iter()
+                    .chain(&self.english_pages)
+                    .map(|p| &p.body),
+            )
+            .flat_map(|body| body_assets(body))
+            .chain(
+                self.documents
+                    .iter()
+                    .flat_map(|d| &d.files)
+                    .map(|file| bundle_path(&file.href)),
+            )
+            .collect();
+        let only_held: Vec<String> = held
+            .iter()
+            .flat_map(|a| body_assets(&a.body))
+            .filter(|path| !used.contains(path))
+            .map(str::to_owned)
+            .collect();
+        for path in only_held {
+            self.images.remove(&path);
+            self.downloads.remove(&path);
+        }
+        let mut scheduled: Vec<Scheduled> = held
+            .into_iter()
+            .map(|a| Scheduled {
+                slug: a.slug,
+                published_at: a.published_at,
+            })
+            .collect();
+        scheduled
+            .sort_by_key(|s| Timestamp::parse(&s.published_at).map_or(0, |t| t.unix_seconds()));
+        scheduled
+    }
+}
+
+/// The photos and downloads a body uses, as paths in the bundle (`images/…`, `files/…`).
+fn body_assets(body: &[Block]) -> impl Iterator<Item = &str> {
+    body.iter().filter_map(|block| match block {
+        Block::Figure { image, .. } => Some(bundle_path(&image.src)),
+        Block::File(download) => Some(bundle_path(&download.href)),
+        _ => None,
+    })
+}
+
+/// A file's path in the bundle, from the address it is published at (`content/…`).
+fn bundle_path(published: &str) -> &str {
+    published.strip_prefix("content/").unwrap_or(published)
+}
 
 /// How a path is shown in messages: relative to the working directory when it is below it, so
 /// editors read `public/content/articles/x.json`.

@@ -284,6 +284,9 @@
       var updated = read(data, 'updated_at');
       var signature = read(data, 'signature');
       var english = props.entry.get('collection') === 'english_pages';
+      // Scheduled publishing: an article dated later than now is on no page until a build
+      // after its time (site-build holds it back).
+      var scheduled = published && Date.parse(published) > Date.now();
       return h(
         'main',
         { className: 'page', lang: english ? 'en' : 'vi' },
@@ -293,6 +296,12 @@
           h(
             'article',
             { className: 'article' },
+            scheduled &&
+              h(
+                'p',
+                { className: 'notice', role: 'note' },
+                'Hẹn giờ đăng: bài này chưa có trên trang. Bài sẽ xuất hiện ở lần dựng đầu tiên sau ' + shownTime(published) + '.',
+              ),
             h('h1', { className: 'article__title' }, read(data, 'title')),
             published && h('p', { className: 'article__meta' }, h('time', { dateTime: published }, shownTime(published))),
             updated && h('p', { className: 'article__meta' }, english ? 'Updated: ' : 'Cập nhật: ', h('time', { dateTime: updated }, shownTime(updated))),
@@ -303,7 +312,12 @@
       );
     },
   });
+  // Articles are listed a year at a time (`articles-<year>`, config.yml), and those not yet in a
+  // year folder as `articles`: the same preview for every year an archive can hold.
   CMS.registerPreviewTemplate('articles', ArticlePreview);
+  for (var year = 1975; year <= new Date().getFullYear() + 1; year++) {
+    CMS.registerPreviewTemplate('articles-' + year, ArticlePreview);
+  }
   // A page of pages/ is shown as the site shows it: an article without date or signature.
   CMS.registerPreviewTemplate('pages', ArticlePreview);
   CMS.registerPreviewTemplate('english_pages', ArticlePreview);

@@ -25,12 +25,12 @@ function trunkBuild(content: string, dist: string) {
   });
 }
 
-const article = 'articles/lam-viec-voi-ubnd-huyen-co-do-2023.json';
+const article = 'articles/2023/lam-viec-voi-ubnd-huyen-co-do-2023.json';
 const cases: [string, (dir: string) => void, RegExp][] = [
   [
     'a-timestamp-without-offset',
     (dir) => edit(dir, article, (a) => ({ ...a, published_at: '2023-08-13T15:11:00' })),
-    /articles\/lam-viec-voi-ubnd-huyen-co-do-2023\.json: trường "published_at": thiếu độ lệch múi giờ/,
+    /articles\/2023\/lam-viec-voi-ubnd-huyen-co-do-2023\.json: trường "published_at": thiếu độ lệch múi giờ/,
   ],
   [
     'a-missing-image',

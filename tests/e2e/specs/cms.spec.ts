@@ -96,7 +96,9 @@ async function publishNow(page: Page) {
 }
 
 const NEW_TITLE = 'Hội thảo chuyển đổi số năm 2026';
-const NEW_FILE = path.join(content, 'articles/hoi-thao-chuyen-doi-so-nam-2026.json');
+// Articles are listed a year at a time; a new one is written in this year's (Vietnam's time).
+const THIS_YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
+const NEW_FILE = path.join(content, `articles/${THIS_YEAR}/hoi-thao-chuyen-doi-so-nam-2026.json`);
 const PARAGRAPHS = [
   'Sáng 15/3/2026, Sở Khoa học và Công nghệ TP. Cần Thơ tổ chức hội thảo chuyển đổi số.',
   'Các đại biểu trao đổi về giải pháp số hoá\nở cơ sở.',
@@ -131,7 +133,7 @@ test('an editor writes an article with a photo, publishes it, and the built site
   const outside = watchOutside(page);
   await signIn(page);
   await page.getByRole('link', { name: /bài viết/ }).first().click();
-  await page.goto(`${ADMIN}#/collections/articles/new`);
+  await page.goto(`${ADMIN}#/collections/articles-${THIS_YEAR}/new`);
 
   await page.getByLabel('Tiêu đề', { exact: true }).fill(NEW_TITLE);
   // What the editor types is Vietnam's time, whatever the computer's zone.
@@ -214,11 +216,11 @@ test('an editor writes an article with a photo, publishes it, and the built site
 });
 
 test('the seed article, saved through the screen, keeps every text exactly', async ({ page }) => {
-  const file = path.join(content, `articles/${SEED_SLUG}.json`);
-  const before = JSON.parse(fs.readFileSync(path.join(repo, 'public/content/articles', `${SEED_SLUG}.json`), 'utf8'));
+  const file = path.join(content, `articles/2023/${SEED_SLUG}.json`);
+  const before = JSON.parse(fs.readFileSync(path.join(repo, 'public/content/articles/2023', `${SEED_SLUG}.json`), 'utf8'));
   await signIn(page);
   let photosLoaded = watchPhotoLoads(page);
-  await page.goto(`${ADMIN}#/collections/articles/entries/${SEED_SLUG}`);
+  await page.goto(`${ADMIN}#/collections/articles-2023/entries/${SEED_SLUG}`);
   // Decap saves only a changed article: change the title and save, then put it back and save.
   const title = page.getByLabel('Tiêu đề', { exact: true });
   await expect(title).toHaveValue(before.title);
@@ -248,7 +250,7 @@ test('the seed article, saved through the screen, keeps every text exactly', asy
 
 test('the preview shows the texts of the article page in the same order, and its photos', async ({ page }) => {
   await signIn(page);
-  await page.goto(`${ADMIN}#/collections/articles/entries/${SEED_SLUG}`);
+  await page.goto(`${ADMIN}#/collections/articles-2023/entries/${SEED_SLUG}`);
   const preview = page.frameLocator('iframe').first();
   const selector = '.article__title, .article__meta time, .article__body > p, .article__body > h2, .figure__caption, .article__signature';
   await expect(preview.locator('.article__title')).toBeVisible();
@@ -269,6 +271,19 @@ test('the preview shows the texts of the article page in the same order, and its
   expect(await preview.locator('link[rel=stylesheet]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href))).toContain(
     `${ADMIN}xem-truoc.css`,
   );
+});
+
+test('an article dated later shows in the preview as scheduled, and not before its time', async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${ADMIN}#/collections/articles-${THIS_YEAR}/new`);
+  await page.getByLabel('Tiêu đề', { exact: true }).fill('Bài hẹn giờ');
+  const preview = page.frameLocator('iframe').first();
+  const note = preview.getByRole('note');
+  await page.getByLabel('Thời gian đăng', { exact: true }).fill('2099-01-01T08:00');
+  await expect(note).toHaveText('Hẹn giờ đăng: bài này chưa có trên trang. Bài sẽ xuất hiện ở lần dựng đầu tiên sau 01/01/2099 08:00.');
+  await page.getByLabel('Thời gian đăng', { exact: true }).fill('2026-03-15T09:30');
+  await expect(preview.locator('.article__title')).toHaveText('Bài hẹn giờ');
+  await expect(note).toHaveCount(0);
 });
 
 test('the department\'s pages are edited on the same screen, and survive a save', async ({ page }) => {

@@ -1,0 +1,94 @@
+// See cms-scale. Prints figures; asserts nothing.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(path.join(repo, 'tests/e2e/package.json'));
+const { chromium } = require('playwright-core');
+
+const count = Number(process.argv[2] || 25000);
+const work = path.join(repo, `target/bench/cms-${count}`);
+const checkout = path.join(work, 'checkout');
+const content = path.join(checkout, 'public/content');
+const dist = path.join(work, 'dist');
+const port = 4391;
+const PROXY = 'http://127.0.0.1:8081/api/v1';
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: repo, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (result.status !== 0) {
+    console.error(result.stdout, result.stderr);
+    throw new Error(`${command} ${args.join(' ')} failed`);
+  }
+}
+
+console.log(`Editing screen at scale: ${count} generated articles (${new Date().toISOString()})`);
+fs.rmSync(checkout, { recursive: true, force: true });
+run('node', ['tests/tools/generate-bundle.mjs', String(count), content]);
+// The screen's configuration follows the bundle's year folders: built from this bundle.
+run('trunk', ['build', '--release', '--dist', dist], { SITE_CONTENT_DIR: content, SITE_BUILD_CACHE: path.join(work, 'cache') });
+
+const proxy = spawn('node', [path.join(repo, 'target/cms/node_modules/decap-server/dist/index.js')], {
+  env: { ...process.env, BIND_HOST: '127.0.0.1', PORT: '8081', MODE: 'fs', GIT_REPO_DIRECTORY: checkout },
+  stdio: 'ignore',
+});
+const server = spawn('node', [path.join(repo, 'tests/e2e/static-server.mjs'), '--root', dist, '--port', String(port)], { stdio: 'ignore' });
+const up = async (url, init) => {
+  for (let i = 0; i < 100; i++) {
+    if ((await fetch(url, init).catch(() => null))?.ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer`);
+};
+await up(PROXY, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' });
+await up(`http://127.0.0.1:${port}/quan-tri/`);
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
+const heapMb = async (page) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize / 1048576;
+};
+const figures = [];
+try {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${port}/quan-tri/`);
+  await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+  // From the click to the first article of the newest year on the screen.
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  const cards = page.locator('a[href*="/collections/articles"][href*="/entries/"]');
+  await cards.first().waitFor({ timeout: 600_000 });
+  figures.push(['"Đăng nhập" → the newest articles listed', `${((Date.now() - started) / 1000).toFixed(2)} s`, '≤ 2 s']);
+  // The list is complete once its count stops changing over two frames.
+  let listed = -1;
+  for (;;) {
+    const now = await cards.count();
+    if (now === listed) break;
+    listed = now;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  const collection = new URL(await cards.first().evaluate((a) => a.href)).hash.split('/')[2];
+  figures.push(['article cards in the page', `${listed} (${collection})`, 'one year']);
+  figures.push(['JavaScript heap after the list', `${(await heapMb(page)).toFixed(0)} MB`, '≤ 150 MB']);
+
+  // Opening an article of an older year by its address on the screen.
+  const older = fs.readdirSync(path.join(content, 'articles')).sort()[0];
+  const slug = fs.readdirSync(path.join(content, 'articles', older)).sort()[0].replace(/\.json$/, '');
+  const title = JSON.parse(fs.readFileSync(path.join(content, 'articles', older, `${slug}.json`), 'utf8')).title;
+  const opened = Date.now();
+  await page.goto(`http://127.0.0.1:${port}/quan-tri/#/collections/articles-${older}/entries/${slug}`);
+  // Open once its title is in the title field.
+  await page.waitForFunction((t) => [...document.querySelectorAll('input')].some((i) => i.value === t), title, { timeout: 120_000 });
+  figures.push(['opening one article by its address', `${((Date.now() - opened) / 1000).toFixed(2)} s`, '≤ 1 s']);
+  figures.push(['finding an article by two words without diacritics', 'not measured: no "Tìm bài viết" finder yet', '≤ 2 s']);
+} finally {
+  await browser.close();
+  proxy.kill();
+  server.kill();
+}
+for (const [what, figure, goal] of figures) console.log(`${what.padEnd(52)} ${figure.padEnd(44)} goal ${goal}`);
