@@ -58,12 +58,18 @@ try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/quan-tri/`);
   await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
-  // From the click to the first article of the newest year on the screen.
+  // From the click to the screen's first list (this year's), shown.
   const started = Date.now();
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   const cards = page.locator('a[href*="/collections/articles"][href*="/entries/"]');
+  await cards.or(page.getByText('Không có mục nào')).first().waitFor({ timeout: 600_000 });
+  figures.push(['"Đăng nhập" → this year\'s articles listed', `${((Date.now() - started) / 1000).toFixed(2)} s`, '≤ 2 s']);
+  // The newest year with articles (this year's may still be empty), from a click on its name.
+  const newest = fs.readdirSync(path.join(content, 'articles')).sort().at(-1);
+  const clicked = Date.now();
+  await page.getByRole('link', { name: `Bài viết ${newest}`, exact: true }).click();
   await cards.first().waitFor({ timeout: 600_000 });
-  figures.push(['"Đăng nhập" → the newest articles listed', `${((Date.now() - started) / 1000).toFixed(2)} s`, '≤ 2 s']);
+  figures.push([`a year's list (${newest}) → its articles listed`, `${((Date.now() - clicked) / 1000).toFixed(2)} s`, '≤ 2 s']);
   // The list is complete once its count stops changing over two frames.
   let listed = -1;
   for (;;) {
@@ -72,8 +78,7 @@ try {
     listed = now;
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
-  const collection = new URL(await cards.first().evaluate((a) => a.href)).hash.split('/')[2];
-  figures.push(['article cards in the page', `${listed} (${collection})`, 'one year']);
+  figures.push(['article cards in the page', `${listed} (of ${fs.readdirSync(path.join(content, 'articles', newest)).length} in ${newest})`, 'one year']);
   figures.push(['JavaScript heap after the list', `${(await heapMb(page)).toFixed(0)} MB`, '≤ 150 MB']);
 
   // Opening an article of an older year by its address on the screen.
