@@ -14,7 +14,7 @@ const lighthouse = path.join(repo, 'tests/bench/node_modules/.bin/lighthouse');
 
 // The site, and the floor: the seed article's own static page with every script removed.
 fs.rmSync(root, { recursive: true, force: true });
-fs.cpSync(path.join(repo, 'dist'), root, { recursive: true });
+fs.cpSync(path.resolve(repo, process.env.LIGHTHOUSE_DIST || 'dist'), root, { recursive: true });
 const slug = fs.readdirSync(path.join(root, 'bai-viet')).sort()[0];
 const article = fs.readFileSync(path.join(root, 'bai-viet', slug, 'index.html'), 'utf8');
 const floor = article.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<!--[\s\S]*?-->/g, '');
@@ -78,11 +78,16 @@ console.log(`by round, LCP: site ${results.site.map((r) => (r.lcp / 1000).toFixe
 // TBT is reported, not enforced either: it is the main thread's time, multiplied by Lighthouse's
 // 4× slowdown, and it follows the machine more than the change. The same build (51ac317)
 // measured 11 ms on 2026-12-02 and 73 ms on 2026-12-03 on this machine (docs/measurements.md).
+// The performance score is computed from those same timings (TBT and LCP weigh most), so it is
+// reported with them: the same build (7c7fe90) scored 100 and 100 run alone on this machine and
+// 99 and 98 right after a fresh clone's builds (docs/measurements.md). The other three
+// categories and CLS do not depend on the machine's speed, and are enforced.
 const budgets = [
-  ['every category scores 100', ['performance', 'accessibility', 'bestPractices', 'seo'].every((k) => m('site', k) === 100)],
+  ['accessibility, best practices, SEO score 100', ['accessibility', 'bestPractices', 'seo'].every((k) => m('site', k) === 100)],
   ['CLS 0', m('site', 'cls') === 0],
 ];
 for (const [name, met] of budgets) console.log(`  ${name.padEnd(28)} ${met ? 'ok' : 'MISSED'}`);
+console.log(`  ${'performance scores 100'.padEnd(28)} ${m('site', 'performance') === 100 ? 'ok' : 'missed'} (reported, not enforced)`);
 console.log(`  ${'LCP at most 1.05× the floor'.padEnd(28)} ${Number(ratio('lcp')) <= 1.05 ? 'ok' : 'missed'} (reported, not enforced)`);
 console.log(`  ${'TBT at most 50 ms'.padEnd(28)} ${m('site', 'tbt') <= 50 ? 'ok' : 'missed'} (reported, not enforced)`);
 if (check && budgets.some(([, met]) => !met)) process.exit(1);
