@@ -6,6 +6,8 @@
 // Leptos views are deeply nested types.
 #![recursion_limit = "256"]
 
+mod common;
+
 use khcn_cantho::boot::PageBoot;
 use khcn_cantho::build::pages::{self, SitePlan};
 use khcn_cantho::build::source::{self, Bundle};
@@ -220,7 +222,7 @@ fn bundle() -> Bundle {
     let dir = WRITTEN.get_or_init(|| {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("routes-bundle");
         let _ = fs::remove_dir_all(&dir);
-        copy_dir(Path::new("public/content"), &dir);
+        common::copy_tree(Path::new("public/content"), &dir);
         let categories = ["tin-hoat-dong", "khoa-hoc-cong-nghe", "thong-bao"];
         for i in 0..45 {
             let article = format!(
@@ -250,16 +252,4 @@ fn bundle() -> Bundle {
         dir
     });
     source::load(dir).unwrap_or_else(|errors| panic!("{errors:?}"))
-}
-
-fn copy_dir(from: &Path, to: &PathBuf) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }

@@ -2,8 +2,8 @@
 //! of their metadata, under names derived from their content so hosts may cache them forever.
 //! Variants made by an earlier build are taken from the cache instead of being encoded again.
 
-use super::output::mark_used;
 use super::store::content_key;
+use super::store::mark_used;
 use crate::content::{Article, Block, Image, ImageVariants, InfoPage};
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use rayon::prelude::*;

@@ -368,11 +368,3 @@ fn compress_the_rest(out: &Path, store: &Store) -> Result<(), String> {
         .par_iter()
         .try_for_each(|file| store.compress_in_place(file))
 }
-
-/// Records that a build used a cached file (a photo variant), so that pruning keeps it.
-pub fn mark_used(cached: &Path) {
-    let _ = fs::File::options()
-        .write(true)
-        .open(cached)
-        .and_then(|f| f.set_modified(std::time::SystemTime::now()));
-}

@@ -202,10 +202,7 @@ impl Store {
         let path = blob_path(&dir.with_file_name("pages"), &key.0);
         let record = fs::read_to_string(&path).ok()?;
         // Used: pruning keeps it (records are the build's own, never served).
-        let _ = fs::File::options()
-            .write(true)
-            .open(&path)
-            .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+        mark_used(&path);
         let mut lines = record.lines().map(str::to_owned);
         let html = lines.next()?;
         let script = match (lines.next(), lines.next()) {
@@ -312,6 +309,15 @@ fn link(blob: &Path, dest: &Path) -> Result<(), String> {
         }
         Err(_) => fs::copy(blob, dest).map(drop).map_err(fail),
     }
+}
+
+/// Records that a build used a cached file (a page record, a photo variant), so that pruning
+/// keeps it.
+pub fn mark_used(cached: &Path) {
+    let _ = fs::File::options()
+        .write(true)
+        .open(cached)
+        .and_then(|f| f.set_modified(std::time::SystemTime::now()));
 }
 
 /// How often the store is pruned.

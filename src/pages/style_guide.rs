@@ -116,7 +116,6 @@ pub fn StyleGuidePage() -> impl IntoView {
 /// A whole-page state in its frame, its page heading counted three levels down (HTML's
 /// `headingoffset`), below the sample's own `h3`.
 fn page_state(state: impl IntoView) -> impl IntoView {
-    use leptos::tachys::html::attribute::custom::CustomAttribute;
     leptos::html::div()
         .class("styleguide__frame")
         .attr("headingoffset", "3")
