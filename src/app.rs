@@ -11,7 +11,7 @@ use crate::navigation::{
 };
 use crate::pages::{
     ArticlePage, CategoryPage, DocumentPage, DocumentsPage, EnglishHomePage, EnglishPageRoute,
-    HomePage, InfoPageRoute, NotFoundPage, SearchPage, StyleGuideRoute,
+    FinderPage, HomePage, InfoPageRoute, NotFoundPage, SearchPage, StyleGuideRoute,
 };
 use crate::paths::Paths;
 use leptos::prelude::*;
@@ -58,6 +58,8 @@ pub fn App(boot: PageBoot, then_show: Option<String>) -> impl IntoView {
                         <Route path=(base, path!("/bai-viet/:slug")) view=ArticlePage/>
                         <Route path=(base, path!("/tim-kiem")) view=SearchPage/>
                         <Route path=(base, path!("/mau-giao-dien")) view=StyleGuideRoute/>
+                        // Beside the editors' screen (Decap's own page, not the app's).
+                        <Route path=(base, path!("/quan-tri/tim-bai-viet")) view=FinderPage/>
                         <Route path=(base, path!("/van-ban")) view=DocumentsPage/>
                         <Route path=(base, path!("/van-ban/trang/:page")) view=DocumentsPage/>
                         <Route path=(base, path!("/van-ban/loai/:kind")) view=DocumentsPage/>

@@ -224,6 +224,27 @@ pub fn search(site: &Site, paths: &Paths, query: &str) -> PageMeta {
     }
 }
 
+/// The editors' finder's document title, with the query once there is one.
+pub fn finder_title(site: &Site, query: &str) -> String {
+    match query.trim() {
+        "" => titled(site, "Tìm bài viết"),
+        query => titled(site, &format!("Tìm bài viết “{query}”")),
+    }
+}
+
+pub fn finder(site: &Site, paths: &Paths) -> PageMeta {
+    PageMeta {
+        heading: "Tìm bài viết".to_owned(),
+        title: finder_title(site, ""),
+        description: "Tìm một bài đã đăng để mở trên màn hình biên tập.".to_owned(),
+        path: paths.finder("", 1),
+        image: None,
+        published_at: None,
+        lang: Lang::Vi,
+        alternates: Vec::new(),
+    }
+}
+
 pub fn style_guide(site: &Site, paths: &Paths) -> PageMeta {
     PageMeta {
         heading: "Mẫu giao diện".to_owned(),

@@ -120,18 +120,22 @@ impl Paths {
 
     /// The search results page; `page` 1 is left out of the URL.
     pub fn search(&self, query: &str, page: usize) -> String {
-        let mut url = self.file("tim-kiem/");
-        let query = query.trim();
-        if !query.is_empty() {
-            let mut pairs = form_urlencoded::Serializer::new(String::new());
-            pairs.append_pair("q", query);
-            if page > 1 {
-                pairs.append_pair("trang", &page.to_string());
-            }
-            url.push('?');
-            url.push_str(&pairs.finish());
-        }
-        url
+        with_query(self.file("tim-kiem/"), query, page)
+    }
+
+    /// "Tìm bài viết", the editors' finder beside their screen: the same search, each result
+    /// opening the article on the screen.
+    pub fn finder(&self, query: &str, page: usize) -> String {
+        with_query(
+            self.file(&format!("{ADMIN_FOLDER}/tim-bai-viet/")),
+            query,
+            page,
+        )
+    }
+
+    /// An entry on the editors' screen (Decap's own address of it, after `#/`).
+    pub fn on_screen(&self, collection: &str, entry: &str) -> String {
+        format!("{}#/collections/{collection}/entries/{entry}", self.admin())
     }
 
     pub fn style_guide(&self) -> String {
@@ -151,6 +155,21 @@ impl Paths {
     pub fn category_feed(&self, slug: &str) -> String {
         self.file(&format!("chuyen-muc/{slug}/feed.xml"))
     }
+}
+
+/// `url` with the query `q` and, past the first, the page `trang`.
+fn with_query(mut url: String, query: &str, page: usize) -> String {
+    let query = query.trim();
+    if !query.is_empty() {
+        let mut pairs = form_urlencoded::Serializer::new(String::new());
+        pairs.append_pair("q", query);
+        if page > 1 {
+            pairs.append_pair("trang", &page.to_string());
+        }
+        url.push('?');
+        url.push_str(&pairs.finish());
+    }
+    url
 }
 
 /// Percent-encodes a value for a query string (UTF-8, spaces as `+`).
@@ -256,6 +275,14 @@ mod tests {
         );
         assert_eq!(root.search("co do", 2), "/tim-kiem/?q=co+do&trang=2");
         assert_eq!(root.search("  ", 1), "/tim-kiem/");
+        assert_eq!(
+            sub.finder("co do", 2),
+            "/tin-tuc/quan-tri/tim-bai-viet/?q=co+do&trang=2"
+        );
+        assert_eq!(
+            sub.on_screen("articles-2023", "tin-a"),
+            "/tin-tuc/quan-tri/#/collections/articles-2023/entries/tin-a"
+        );
         assert_eq!(sub.page_in(Lang::En, "about"), "/tin-tuc/en/about/");
         assert_eq!(sub.home_in(Lang::En), "/tin-tuc/en/");
     }

@@ -4,7 +4,8 @@
 #![cfg(feature = "ssr")]
 
 use khcn_cantho::build::cms::{
-    decap_config, parse_settings, ArticleFolders, CmsSettings, PUBLISHED_AT_FORMAT,
+    decap_config, finder_files, parse_settings, screen_collections, ArticleFolders, CmsSettings,
+    PUBLISHED_AT_FORMAT,
 };
 use khcn_cantho::build::source;
 use khcn_cantho::content::bundle::{parse_article, Assets};
@@ -417,5 +418,57 @@ fn the_folders_are_read_from_the_bundle() {
     );
     std::fs::write(dir.join("articles/tin.json"), "{}").unwrap();
     assert!(ArticleFolders::of(&dir).flat);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_finder_knows_which_list_of_the_screen_holds_each_search_entry() {
+    let dir = std::env::temp_dir().join(format!("khcn-cms-finder-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for file in [
+        "articles/2023/tin-a.json",
+        "articles/tin-b.json",
+        "articles/cu/tin-c.json",
+        "van-ban/qd-1.json",
+        "pages/gioi-thieu.json",
+        "en/pages/about.json",
+    ] {
+        let path = dir.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "{}").unwrap();
+    }
+    let collections = screen_collections(&dir);
+    // The search index's slugs, by id: 150 entries make two chunks of its list.
+    let mut slugs: Vec<String> = [
+        "tin-a",
+        "tin-b",
+        "tin-c",
+        "van-ban/qd-1",
+        "trang-thong-tin/gioi-thieu",
+        "en/about",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    slugs.extend((0..144).map(|i| format!("tin-khac-{i}")));
+    let files = finder_files(&slugs, &collections);
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0].0, "quan-tri/tim-bai-viet/bo-suu-tap/0.json");
+    assert_eq!(files[1].0, "quan-tri/tim-bai-viet/bo-suu-tap/1.json");
+    let first: Vec<Option<String>> = serde_json::from_str(&files[0].1).unwrap();
+    assert_eq!(
+        first[..6],
+        [
+            Some("articles-2023".to_owned()),
+            Some("articles".to_owned()),
+            // Decap lists no sub-folder of a collection's folder.
+            None,
+            Some("documents".to_owned()),
+            Some("pages".to_owned()),
+            Some("english_pages".to_owned()),
+        ]
+    );
+    assert_eq!(first.len(), 100);
+    let second: Vec<Option<String>> = serde_json::from_str(&files[1].1).unwrap();
+    assert_eq!(second.len(), 50);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -7,10 +7,11 @@
 
 use super::source::{MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE};
 use crate::content::bundle::{self, BundleError, MAX_DOWNLOAD_BYTES};
+use crate::content::search;
 use crate::content::{file_size, variant_path, ImageVariants, Lang, Site};
 use crate::paths::{Paths, ADMIN_FOLDER};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::Path;
 
@@ -552,6 +553,68 @@ impl ArticleFolders {
     }
 }
 
+/// Which collection of the screen lists each entry of the search index, keyed by the entry's
+/// slug there (see [`search::DocEntry`]): Decap lists the files directly in a collection's
+/// folder, so an article is in `articles-<year>` when its file is in `articles/<year>/`, in
+/// `articles` when it is directly in `articles/`, and on no list in any other folder.
+pub fn screen_collections(content_dir: &Path) -> HashMap<String, String> {
+    let mut collections = HashMap::new();
+    let mut add = |folder: &Path, collection: &str, entry_slug: &dyn Fn(&str) -> String| {
+        let Ok(entries) = fs::read_dir(folder) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+            if let Some(stem) = name.strip_suffix(".json").filter(|_| is_file) {
+                collections.insert(entry_slug(stem), collection.to_owned());
+            }
+        }
+    };
+    let articles = content_dir.join("articles");
+    add(&articles, "articles", &|stem| stem.to_owned());
+    for year in ArticleFolders::of(content_dir).years {
+        add(
+            &articles.join(year.to_string()),
+            &format!("articles-{year}"),
+            &|stem| stem.to_owned(),
+        );
+    }
+    add(&content_dir.join("van-ban"), "documents", &|stem| {
+        format!("{}{stem}", search::DOCUMENT_PREFIX)
+    });
+    add(&content_dir.join("pages"), "pages", &|stem| {
+        search::page_entry_slug(Lang::Vi, stem)
+    });
+    add(
+        &content_dir.join(bundle::ENGLISH_PAGES_FOLDER),
+        "english_pages",
+        &|stem| search::page_entry_slug(Lang::En, stem),
+    );
+    collections
+}
+
+/// The files "Tìm bài viết" reads beside the screen: for each chunk of the search index's list,
+/// the collection of each of its entries (`null` for one on no list), as (path below the site
+/// root, JSON).
+pub fn finder_files(
+    search_slugs: &[String],
+    collections: &HashMap<String, String>,
+) -> Vec<(String, String)> {
+    search_slugs
+        .chunks(search::DOCS_PER_CHUNK)
+        .enumerate()
+        .map(|(chunk, slugs)| {
+            let names: Vec<Option<&String>> =
+                slugs.iter().map(|slug| collections.get(slug)).collect();
+            (
+                search::screen_chunk_path((chunk * search::DOCS_PER_CHUNK) as u32),
+                serde_json::to_string(&names).expect("names always serialise"),
+            )
+        })
+        .collect()
+}
+
 /// Decap's `config.yml` for this site. Articles are listed one year at a time, newest year
 /// first, so that no list the screen loads holds more than a year of an archive of 25,000;
 /// only the collection of `this_year` (the build's, in Vietnam's time) makes new ones, so that
@@ -782,9 +845,96 @@ pub fn photos_on_site(variants: &BTreeMap<String, ImageVariants>) -> String {
     serde_json::to_string(&urls).expect("a map of strings always serialises")
 }
 
+/// The editors' guide in Vietnamese, published beside the screen at `quan-tri/huong-dan/`, and
+/// the screenshots it shows (made by the browser tests, `tests/e2e/specs/cms.spec.ts`).
+const GUIDE: &str = include_str!("../../docs/huong-dan-bien-tap.md");
+const GUIDE_PICTURES: [(&str, &[u8]); 2] = [
+    (
+        "quan-tri-danh-sach.png",
+        include_bytes!("../../tests/e2e/screenshots/quan-tri-danh-sach.png"),
+    ),
+    (
+        "quan-tri-bai-viet.png",
+        include_bytes!("../../tests/e2e/screenshots/quan-tri-bai-viet.png"),
+    ),
+];
+const GUIDE_FOLDER: &str = "huong-dan";
+
+/// The guide as a page (pulldown-cmark): its screenshots from beside it, and its links to the
+/// developers' docs, which are not published, as their text.
+pub fn guide_page(markdown: &str) -> String {
+    use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+    let mut in_unpublished_link = false;
+    let events =
+        Parser::new_ext(markdown, Options::ENABLE_TABLES).filter_map(|event| match event {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let name = dest_url.rsplit('/').next().unwrap_or_default().to_owned();
+                Some(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: CowStr::from(name),
+                    title,
+                    id,
+                }))
+            }
+            Event::Start(Tag::Link { ref dest_url, .. })
+                if !dest_url.contains("://") && !dest_url.starts_with('#') =>
+            {
+                in_unpublished_link = true;
+                None
+            }
+            Event::End(TagEnd::Link) if in_unpublished_link => {
+                in_unpublished_link = false;
+                None
+            }
+            other => Some(other),
+        });
+    let mut body = String::new();
+    html::push_html(&mut body, events);
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>Hướng dẫn biên tập</title>
+<link rel="stylesheet" href="../xem-truoc.css">
+</head>
+<body>
+<main class="page">
+<div class="container">
+<nav class="guide__links" aria-label="Công cụ biên tập"><a href="../">Màn hình biên tập</a> · <a href="../tim-bai-viet/">Tìm bài viết</a></nav>
+<article class="article guide">
+{body}</article>
+</div>
+</main>
+</body>
+</html>
+"#
+    )
+}
+
+/// The screenshots the guide shows, by file name.
+#[cfg(test)]
+fn guide_pictures(markdown: &str) -> Vec<String> {
+    pulldown_cmark::Parser::new(markdown)
+        .filter_map(|event| match event {
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Image { dest_url, .. }) => {
+                dest_url.rsplit('/').next().map(str::to_owned)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Writes `quan-tri/` into `out`: the page, Decap's files from `decap_dist`, the configuration,
-/// the site's CSS and where its photos are, for the preview. Returns the number of files
-/// written.
+/// the site's CSS and where its photos are, for the preview, and the guide. Returns the number
+/// of files written.
 pub fn publish(
     out: &Path,
     decap_dist: &Path,
@@ -826,5 +976,42 @@ pub fn publish(
         fs::write(&target, text).map_err(|e| format!("{}: {e}", target.display()))?;
         written += 1;
     }
+    let guide = folder.join(GUIDE_FOLDER);
+    fs::create_dir_all(&guide).map_err(|e| format!("{}: {e}", guide.display()))?;
+    let page = guide_page(GUIDE);
+    let guide_files = GUIDE_PICTURES
+        .iter()
+        .copied()
+        .chain([("index.html", page.as_bytes())]);
+    for (name, bytes) in guide_files {
+        let target = guide.join(name);
+        fs::write(&target, bytes).map_err(|e| format!("{}: {e}", target.display()))?;
+        written += 1;
+    }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_guide_is_published_with_every_screenshot_it_shows() {
+        let shown = guide_pictures(GUIDE);
+        assert!(!shown.is_empty());
+        for name in &shown {
+            assert!(
+                GUIDE_PICTURES
+                    .iter()
+                    .any(|(published, _)| published == name),
+                "{name} is in the guide but not in GUIDE_PICTURES"
+            );
+        }
+        let page = guide_page(GUIDE);
+        assert!(page.contains("<h1>Hướng dẫn biên tập</h1>"));
+        assert!(page.contains(r#"<img src="quan-tri-danh-sach.png""#));
+        // The developers' docs are not published: no link leads there.
+        assert!(!page.contains(".md\""));
+        assert!(page.contains("docs/editors-guide.md"));
+    }
 }

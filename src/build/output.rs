@@ -169,7 +169,10 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
         downloads::publish(&bundle.downloads, &bundle.content_dir, out).map_err(Failure::Output)?;
     progress.phase("ảnh và tệp tải về");
     let paths = Paths::new(&options.base);
-    let plan = pages::plan(&bundle, &paths, &template.build_id());
+    let mut plan = pages::plan(&bundle, &paths, &template.build_id());
+    if options.decap_dir.is_some() {
+        plan.add_finder();
+    }
     progress.phase("dữ liệu và chỉ mục tìm kiếm");
 
     // The Content-Security-Policy allows what the pages run and apply inline, by hash: the
@@ -222,7 +225,8 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     ));
 
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    let admin_policy = security::admin_policy(&cms::connect_sources(bundle.cms.as_ref()));
+    let admin_policy =
+        security::admin_policy(&cms::connect_sources(bundle.cms.as_ref()), &inline.scripts);
     files.push((
         out.join("_headers"),
         security::headers_file(&options.base, &site_policy, &admin_policy, ADMIN_FOLDER)
@@ -275,6 +279,16 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
         let photos_on_site = cms::photos_on_site(&photos.variants);
         report.files += cms::publish(out, decap_dir, &config, &template.styles(), &photos_on_site)
             .map_err(|e| Failure::Output(format!("màn hình biên tập: {e}")))?;
+        let finder_files = cms::finder_files(
+            &plan.search_slugs,
+            &cms::screen_collections(&bundle.content_dir),
+        );
+        report.files += finder_files.len();
+        finder_files
+            .par_iter()
+            .map(|(path, json)| store.emit(&out.join(path), json.as_bytes()))
+            .collect::<Result<(), String>>()
+            .map_err(Failure::Output)?;
         progress.phase("màn hình biên tập");
     }
     if options.compress {

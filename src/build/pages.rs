@@ -44,6 +44,25 @@ pub struct SitePlan {
     /// JSON text by data path (`data/…`).
     pub data: BTreeMap<String, Arc<str>>,
     pub pages: Vec<Page>,
+    /// The slug of each entry of the search index, by id (see [`DocEntry`]).
+    pub search_slugs: Vec<String>,
+}
+
+impl SitePlan {
+    /// Adds "Tìm bài viết", the editors' finder beside their screen (when the build writes
+    /// the screen): the search page of the app for editors, out of the sitemap.
+    pub fn add_finder(&mut self) {
+        let url = self.paths.finder("", 1);
+        let below = url.strip_prefix(self.paths.base()).unwrap_or(&url);
+        self.pages.push(Page {
+            file: file_for(below),
+            url_path: url.clone(),
+            data: Vec::new(),
+            lastmod: None,
+            in_sitemap: false,
+            loads_app: true,
+        });
+    }
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Arc<str> {
@@ -151,7 +170,8 @@ pub fn plan(bundle: &Bundle, paths: &Paths, build: &str) -> SitePlan {
         ));
     }
     let info_pages = [(Lang::Vi, &bundle.pages), (Lang::En, &bundle.english_pages)];
-    write_search_index(&bundle.articles, &bundle.documents, &info_pages, &mut data);
+    let search_slugs =
+        write_search_index(&bundle.articles, &bundle.documents, &info_pages, &mut data);
     // Pages without data of their own, out of the sitemap.
     for url in [paths.search("", 1), paths.style_guide(), paths.not_found()] {
         let style_guide = url == paths.style_guide();
@@ -173,11 +193,12 @@ pub fn plan(bundle: &Bundle, paths: &Paths, build: &str) -> SitePlan {
         build: build.to_owned(),
         data,
         pages,
+        search_slugs,
     }
 }
 
 /// The search index: one postings file per word, and the list of what it finds in chunks, so
-/// that a search downloads only what it needs. Ids are positions: the articles newest first,
+/// that a search downloads only what it needs; returns each entry's slug, by id. Ids are positions: the articles newest first,
 /// then the documents newest first, then the pages of each language. A document is found by
 /// its number and its summary (its "title" here, which ranks first) and by its kind and issuer.
 fn write_search_index(
@@ -185,7 +206,7 @@ fn write_search_index(
     documents: &[Document],
     info_pages: &[(Lang, &Vec<InfoPage>)],
     data: &mut BTreeMap<String, Arc<str>>,
-) {
+) -> Vec<String> {
     let pages = || {
         info_pages
             .iter()
@@ -264,6 +285,7 @@ fn write_search_index(
             json(&entries),
         );
     }
+    entries.into_iter().map(|(slug, ..)| slug).collect()
 }
 
 /// Renders one page: the app at its address, from the bundle's data, with Leptos's server
@@ -323,7 +345,14 @@ pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> Result<Rende
     let share_preview = match page_meta.take() {
         Some(meta) => owner.with(|| {
             let alternates = alternate_links(&meta);
-            view! { <SharePreview meta/> }.to_html() + &alternates
+            // Pages beside the editors' screen ("Tìm bài viết"), like the screen, are for no
+            // search engine.
+            let robots = if meta.path.starts_with(&plan.paths.admin()) {
+                view! { <meta name="robots" content="noindex, nofollow"/> }.to_html()
+            } else {
+                String::new()
+            };
+            robots + &view! { <SharePreview meta/> }.to_html() + &alternates
         }),
         None => String::new(),
     };

@@ -121,12 +121,14 @@ pub fn site_policy(inline: &InlineAllowed, delivery: Delivery) -> String {
 /// The editors' screen's policy, looser where Decap CMS needs it: its bundle compiles its
 /// configuration's schema at run time (ajv: `'unsafe-eval'`), styles itself with inline styles
 /// (emotion: `'unsafe-inline'`), shows photos being uploaded (`blob:`), and talks to the git
-/// host: `connect` lists the hosts the configured backend uses.
-pub fn admin_policy(connect: &[String]) -> String {
+/// host: `connect` lists the hosts the configured backend uses. The site's own inline scripts
+/// are allowed by hash, for "Tìm bài viết", the app's page beside the screen.
+pub fn admin_policy(connect: &[String], site_scripts: &BTreeSet<String>) -> String {
     let connect: String = connect.iter().map(|c| format!(" {c}")).collect();
+    let scripts: String = site_scripts.iter().map(|s| format!(" {s}")).collect();
     [
         "default-src 'self'".to_owned(),
-        "script-src 'self' 'unsafe-eval'".to_owned(),
+        format!("script-src 'self' 'unsafe-eval'{scripts}"),
         "style-src 'self' 'unsafe-inline'".to_owned(),
         "img-src 'self' data: blob: https:".to_owned(),
         format!("connect-src 'self' blob:{connect}"),

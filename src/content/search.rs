@@ -16,6 +16,17 @@ pub const DOCS_PER_CHUNK: usize = 100;
 /// Longer "words" (links, codes) are not indexed.
 pub const MAX_TOKEN_CHARS: usize = 40;
 
+/// The Decap collection of each entry of a chunk of the article list (`null` for an entry whose
+/// file is in no folder the editors' screen lists), for the editors' finder. Beside the screen,
+/// not in the site's data: readers never load it.
+pub fn screen_chunk_path(id: u32) -> String {
+    format!(
+        "{}/tim-bai-viet/bo-suu-tap/{}.json",
+        crate::paths::ADMIN_FOLDER,
+        id as usize / DOCS_PER_CHUNK
+    )
+}
+
 /// Where a word occurs, as bits of a mask.
 pub mod field {
     pub const TITLE: u8 = 1;

@@ -15,5 +15,7 @@ pub use english_home::EnglishHomePage;
 pub use info_page::{EnglishPageRoute, InfoPageRoute};
 pub use listing::{CategoryPage, HomePage};
 pub use not_found::NotFoundPage;
-pub use search::{run_search, SearchHit, SearchPage, SearchResults};
+pub use search::{
+    locate_on_screen, run_search, Audience, FinderPage, SearchHit, SearchPage, SearchResults,
+};
 pub use style_guide::{StyleGuidePage, StyleGuideRoute};

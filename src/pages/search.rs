@@ -25,11 +25,24 @@ pub struct SearchResults {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SearchHit {
+    /// Its position in the index.
+    pub id: u32,
     pub slug: String,
     pub title: Marked,
     pub published_at: String,
     pub category: String,
     pub snippet: Marked,
+    /// For the editors' finder: the collection of the editors' screen that lists it, if one
+    /// does (see [`locate_on_screen`]).
+    pub on_screen: Option<String>,
+}
+
+/// Who is searching: readers, on the site, or editors, looking for an article to open on their
+/// screen (`/quan-tri/tim-bai-viet/`, "Tìm bài viết"). Both run the same search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    Readers,
+    Editors,
 }
 
 /// Characters of text shown around the first match.
@@ -78,12 +91,12 @@ pub async fn run_search(
             chunks.insert(path, chunk);
         }
     }
-    let entries: Vec<DocEntry> = shown
+    let entries: Vec<(u32, DocEntry)> = shown
         .iter()
-        .filter_map(|id| {
-            chunks[&search::chunk_path(*id)]
-                .get(*id as usize % DOCS_PER_CHUNK)
-                .cloned()
+        .filter_map(|&id| {
+            chunks[&search::chunk_path(id)]
+                .get(id as usize % DOCS_PER_CHUNK)
+                .map(|entry| (id, entry.clone()))
         })
         .collect();
     // Articles give their snippet from their text; a document's or a page's entry says all it
@@ -91,8 +104,8 @@ pub async fn run_search(
     let is_article = |slug: &str| matches!(Found::of(slug), Found::Article(_));
     let article_paths: Vec<String> = entries
         .iter()
-        .filter(|(slug, ..)| is_article(slug))
-        .map(|(slug, ..)| data::article(slug))
+        .filter(|(_, (slug, ..))| is_article(slug))
+        .map(|(_, (slug, ..))| data::article(slug))
         .collect();
     let articles = loader
         .json_all::<crate::api::DataFile<Article>>(&article_paths)
@@ -100,7 +113,7 @@ pub async fn run_search(
     let mut articles = articles.into_iter();
     let items = entries
         .into_iter()
-        .map(|(slug, title, published_at, category)| {
+        .map(|(id, (slug, title, published_at, category))| {
             let snippet = if is_article(&slug) {
                 articles
                     .next()
@@ -111,11 +124,13 @@ pub async fn run_search(
                 Marked::new()
             };
             SearchHit {
+                id,
                 title: search::highlight(&title, &tokens),
                 snippet,
                 slug,
                 published_at,
                 category,
+                on_screen: None,
             }
         })
         .collect();
@@ -126,6 +141,24 @@ pub async fn run_search(
         pages,
         items,
     })
+}
+
+/// Finds which collection of the editors' screen lists each result, from the files the build
+/// writes beside the screen for the finder.
+pub async fn locate_on_screen(
+    loader: &Loader,
+    results: &mut SearchResults,
+) -> Result<(), FetchError> {
+    for hit in &mut results.items {
+        let collections = loader
+            .json::<Vec<Option<String>>>(&search::screen_chunk_path(hit.id))
+            .await?;
+        hit.on_screen = collections
+            .get(hit.id as usize % DOCS_PER_CHUNK)
+            .cloned()
+            .flatten();
+    }
+    Ok(())
 }
 
 /// The passage to show: from the summary when it matches, else from the first paragraph,
@@ -166,6 +199,20 @@ const NO_WORDS: &str =
 const SEARCHING: &str = "Đang tìm…";
 
 /// `/tim-kiem/?q=…&trang=…`: search results, at an address that can be shared and reloaded.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    view! { <Search audience=Audience::Readers/> }
+}
+
+/// `/quan-tri/tim-bai-viet/?q=…`: "Tìm bài viết", the editors' way to an article of an archive
+/// of 25,000 on their screen, which lists a year at a time and whose own search reads every
+/// entry. The site's search, each result opening the article on the screen.
+#[component]
+pub fn FinderPage() -> impl IntoView {
+    view! { <Search audience=Audience::Editors/> }
+}
+
+/// The search page of either audience.
 ///
 /// The results load through a `LocalResource`: the static page is written without a query,
 /// showing how to search, and the browser runs the search once the app has taken the page over
@@ -173,7 +220,7 @@ const SEARCHING: &str = "Đang tìm…";
 /// written). The form is leptos_router's `<Form>`: within the app it moves to the results'
 /// address, without JavaScript the browser submits it there.
 #[component]
-pub fn SearchPage() -> impl IntoView {
+fn Search(audience: Audience) -> impl IntoView {
     let paths = expect_context::<Paths>();
     let site = expect_context::<Arc<Site>>();
     let loader = Loader::from_context();
@@ -188,7 +235,10 @@ pub fn SearchPage() -> impl IntoView {
             } else if search::query_tokens(&query).is_empty() {
                 Ok(Outcome::NoWords)
             } else {
-                let results = run_search(loader, query, page).await?;
+                let mut results = run_search(loader.clone(), query, page).await?;
+                if audience == Audience::Editors {
+                    locate_on_screen(&loader, &mut results).await?;
+                }
                 Ok::<_, FetchError>(Outcome::Found(Arc::new(results)))
             }
         }
@@ -227,21 +277,48 @@ pub fn SearchPage() -> impl IntoView {
                 Ok(Outcome::NoWords) => {
                     EitherOf3::A(view! { <p class="search__message">{NO_WORDS}</p> })
                 }
-                Ok(Outcome::Found(results)) => EitherOf3::B(view! { <ResultList results/> }),
+                Ok(Outcome::Found(results)) => {
+                    EitherOf3::B(view! { <ResultList results audience/> })
+                }
                 Err(error) => EitherOf3::C(view! { <ErrorPanel error retry/> }),
             }
         })
     };
+    let (head, heading, action, to_screen) = match audience {
+        Audience::Readers => (
+            meta::search(&site, &paths, ""),
+            "Tìm kiếm",
+            paths.search("", 1),
+            None,
+        ),
+        Audience::Editors => (
+            // The build marks it "noindex", as everything beside the screen.
+            meta::finder(&site, &paths),
+            "Tìm bài viết",
+            paths.finder("", 1),
+            Some(view! {
+                <p class="search__intro">
+                    "Tìm trong các bài đã đăng trên trang, gõ có dấu hay không dấu đều được. Bấm vào một kết quả để mở bài trên "
+                    <a href=paths.admin() rel="external">"màn hình biên tập"</a>
+                    "."
+                </p>
+            }),
+        ),
+    };
     let title = {
         let site = Arc::clone(&site);
-        move || meta::search_title(&site, &query.get())
+        move || match audience {
+            Audience::Readers => meta::search_title(&site, &query.get()),
+            Audience::Editors => meta::finder_title(&site, &query.get()),
+        }
     };
     view! {
-        <Head meta=meta::search(&site, &paths, "")/>
+        <Head meta=head/>
         <PageTitle text=title/>
         <section class="search">
-            <h1 class="search__heading">"Tìm kiếm"</h1>
-            <Form method="GET" action=paths.search("", 1) on_form_data=drop_unnamed_submitter() attr:class="search-form" attr:role="search">
+            <h1 class="search__heading">{heading}</h1>
+            {to_screen}
+            <Form method="GET" action=action on_form_data=drop_unnamed_submitter() attr:class="search-form" attr:role="search">
                 <label class="search-form__label" for="tu-khoa">"Từ khóa"</label>
                 <div class="search-form__row">
                     <input
@@ -251,9 +328,12 @@ pub fn SearchPage() -> impl IntoView {
                         name="q"
                         autocomplete="off"
                         enterkeyhint="search"
-                        prop:value=move || query.get()
+                        // The box's default, not its value: what a reader typed before the
+                        // app started is left as it is, and a box not typed in shows the
+                        // address's query.
+                        prop:defaultValue=move || query.get()
                     />
-                    <button class="button" type="submit">"Tìm kiếm"</button>
+                    <button class="button" type="submit">{heading}</button>
                 </div>
             </Form>
             <p class="visually-hidden" role="status">{announcement}</p>
@@ -278,7 +358,7 @@ fn marked_view(parts: Marked) -> impl IntoView {
 }
 
 #[component]
-fn ResultList(results: Arc<SearchResults>) -> impl IntoView {
+fn ResultList(results: Arc<SearchResults>, audience: Audience) -> impl IntoView {
     let paths = expect_context::<Paths>();
     let loader = Loader::from_context();
     let query = results.query.trim().to_owned();
@@ -306,8 +386,9 @@ fn ResultList(results: Arc<SearchResults>) -> impl IntoView {
             // A document's entry: its own address, and its issue date (a day, not a time). A
             // page's: its update time, when it has one.
             let dated = !hit.published_at.is_empty();
-            let (href, data_path, time) = match Found::of(&hit.slug) {
+            let (slug, href, data_path, time) = match Found::of(&hit.slug) {
                 Found::Document(slug) => (
+                    slug,
                     paths.document(slug),
                     data::document(slug),
                     EitherOf3::A(view! {
@@ -315,23 +396,43 @@ fn ResultList(results: Arc<SearchResults>) -> impl IntoView {
                     }),
                 ),
                 Found::Article(slug) => (
+                    slug,
                     paths.article(slug),
                     data::article(slug),
-                    EitherOf3::B(view! { <PublishedTime at=hit.published_at/> }),
+                    EitherOf3::B(view! { <PublishedTime at=hit.published_at.clone()/> }),
                 ),
                 Found::Page(lang, slug) => (
+                    slug,
                     paths.page_in(lang, slug),
                     data::page_in(lang, slug),
-                    EitherOf3::C(dated.then(|| view! { <PublishedTime at=hit.published_at/> })),
+                    EitherOf3::C(dated.then(|| view! { <PublishedTime at=hit.published_at.clone()/> })),
                 ),
             };
-            let prefetch = loader.prefetcher(data_path);
+            // Readers go to the page, within the app; editors to the screen, a page of its own
+            // (`rel="external"` keeps the router out of it), when it lists the file.
+            let (href, rel, prefetch) = match audience {
+                Audience::Readers => (Some(href), None, Some(loader.prefetcher(data_path))),
+                Audience::Editors => (
+                    hit.on_screen.as_ref().map(|c| paths.on_screen(c, slug)),
+                    Some("external"),
+                    None,
+                ),
+            };
+            let not_on_screen = (audience == Audience::Editors && href.is_none()).then_some(
+                " (tệp nằm ngoài các thư mục của màn hình biên tập)",
+            );
+            let prefetch = move |_| {
+                if let Some(prefetch) = &prefetch {
+                    prefetch();
+                }
+            };
             view! {
                 <li class="result">
                     <h2 class="result__title">
-                        <a class="result__link" href=href on:pointerenter=move |_| prefetch()>
+                        <a class="result__link" href=href rel=rel on:pointerenter=prefetch>
                             {marked_view(hit.title)}
                         </a>
+                        {not_on_screen.map(|note| view! { <span class="result__note">{note}</span> })}
                     </h2>
                     <p class="result__meta">
                         <span class="result__category">{hit.category}</span>
@@ -345,7 +446,10 @@ fn ResultList(results: Arc<SearchResults>) -> impl IntoView {
         .collect_view();
     let href = {
         let query = results.query.clone();
-        move |n: usize| paths.search(&query, n)
+        move |n: usize| match audience {
+            Audience::Readers => paths.search(&query, n),
+            Audience::Editors => paths.finder(&query, n),
+        }
     };
     Either::Right(view! {
         <p class="search__count">{count}</p>

@@ -29,3 +29,21 @@ mkdir -p "$out/hostile"
 cp tests/fixtures/hostile-template/index.html "$out/hostile/"
 cargo run --quiet --profile tool --features ssr --bin site-build -- \
   write --content tests/fixtures/literal-text --out "$out/hostile" --no-cms --no-compress
+
+# Three years × 20 articles and one scheduled for 20/12/2024 08:00 (tests/fixtures/archive), for
+# the editors' screen a year at a time (cms.spec.ts). The build's clock is fixed: first an hour
+# before that time, with every article directly in articles/ (not yet sorted by year) ...
+echo "== 3 years x 20 articles, flat, before a scheduled article's time -> $out/archive-flat"
+node tests/tools/generate-bundle.mjs 60 target/e2e-bundles/archive-flat --years 2022-2024 --flat
+cp tests/fixtures/archive/*.json target/e2e-bundles/archive-flat/articles/
+SITE_CONTENT_DIR=target/e2e-bundles/archive-flat SITE_BUILD_NOW=2024-12-20T07:00:00+07:00 \
+  trunk build --release --dist "$out/archive-flat"
+
+# ... then sorted into year folders by `site-build sort-by-year`, an hour after that time.
+echo "== the same sorted by year, after its time -> $out/archive"
+rm -rf target/e2e-bundles/archive
+cp -r target/e2e-bundles/archive-flat target/e2e-bundles/archive
+cargo run --quiet --profile tool --features ssr --bin site-build -- \
+  sort-by-year --content target/e2e-bundles/archive
+SITE_CONTENT_DIR=target/e2e-bundles/archive SITE_BUILD_NOW=2024-12-20T09:00:00+07:00 \
+  trunk build --release --dist "$out/archive"

@@ -29,6 +29,11 @@ export const SITES = {
   cms: { url: 'http://127.0.0.1:4307/', command: server(path.join(repo, 'dist'), 4307) },
   /** An article with a table and a download (tests/fixtures/portal). */
   portal: { url: 'http://127.0.0.1:4308/', command: server(built('portal'), 4308) },
+  /** Three years × 20 articles, directly in articles/, built before a scheduled article's time
+   * (build-sites.sh). */
+  archiveFlat: { url: 'http://127.0.0.1:4310/', command: server(built('archive-flat'), 4310) },
+  /** The same sorted into year folders by `site-build sort-by-year`, built after that time. */
+  archive: { url: 'http://127.0.0.1:4311/', command: server(built('archive'), 4311) },
   /** The literal-text bundle in a template hostile to an HTML reader (tests/fixtures/hostile-template). */
   hostile: { url: 'http://127.0.0.1:4309/', command: server(built('hostile'), 4309) },
 };

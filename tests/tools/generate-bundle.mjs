@@ -2,7 +2,11 @@
 // Writes a synthetic content bundle of N articles, for the paging tests and the archive-scale
 // benchmark. Deterministic: the same N and seed give the same bundle.
 //
-//   node tests/tools/generate-bundle.mjs <N> <output folder> [--seed 7]
+//   node tests/tools/generate-bundle.mjs <N> <output folder> [--seed 7] [--years 2022-2024] [--flat]
+//
+// Articles are spread over 2014–2024 at random, or evenly over the years of --years (N/years
+// each); each is saved in its year's folder, `articles/<year>/`, or directly in `articles/` with
+// --flat (an archive not yet sorted by year).
 //
 // The site identity and three photos are copied from the seed bundle; the articles are made of
 // real Vietnamese words, with diacritics, so that search behaves as on the real archive.
@@ -12,13 +16,16 @@ import { fileURLToPath } from 'node:url';
 
 const [countArg, outArg, ...rest] = process.argv.slice(2);
 if (!countArg || !outArg) {
-  console.error('usage: generate-bundle.mjs <N> <output folder> [--seed S]');
+  console.error('usage: generate-bundle.mjs <N> <output folder> [--seed S] [--years FIRST-LAST] [--flat]');
   process.exit(2);
 }
 const count = Number(countArg);
 const out = path.resolve(outArg);
 const seedIndex = rest.indexOf('--seed');
 let state = seedIndex >= 0 ? Number(rest[seedIndex + 1]) : 7;
+const yearsIndex = rest.indexOf('--years');
+const [firstYear, lastYear] = yearsIndex >= 0 ? rest[yearsIndex + 1].split('-').map(Number) : [];
+const flat = rest.includes('--flat');
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 // mulberry32: small, fast, deterministic.
@@ -71,7 +78,15 @@ let previous = null;
 for (let i = 1; i <= count; i++) {
   // Vietnam time, written with its offset; every tenth article shares its time with the one
   // before, so that ties (broken by slug) occur.
-  const at = i % 10 === 0 && previous ? previous : new Date(start + Math.floor(random() * span) + 7 * 3600 * 1000);
+  let at;
+  if (firstYear) {
+    // Evenly: the i-th article in year first + (i - 1) mod years, at a random time of it.
+    const year = firstYear + ((i - 1) % (lastYear - firstYear + 1));
+    const from = Date.UTC(year, 0, 1);
+    at = new Date(from + Math.floor(random() * (Date.UTC(year, 11, 31) - from)) + 7 * 3600 * 1000);
+  } else {
+    at = i % 10 === 0 && previous ? previous : new Date(start + Math.floor(random() * span) + 7 * 3600 * 1000);
+  }
   previous = at;
   const published = `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}T${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:00+07:00`;
   const body = [{ type: 'paragraph', text: paragraph() }];
@@ -88,7 +103,7 @@ for (let i = 1; i <= count; i++) {
     body,
     signature: pick(['Sở KH&CN TP. Cần Thơ', 'Phòng Quản lý Khoa học', 'Trung tâm Thông tin']),
   };
-  const folder = path.join(out, 'articles', String(at.getUTCFullYear()));
+  const folder = flat ? path.join(out, 'articles') : path.join(out, 'articles', String(at.getUTCFullYear()));
   fs.mkdirSync(folder, { recursive: true });
   fs.writeFileSync(path.join(folder, `tin-tong-hop-${pad(i, 5)}.json`), JSON.stringify(article, null, 2));
 }

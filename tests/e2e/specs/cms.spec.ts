@@ -28,10 +28,13 @@ const screenshots = process.env.CMS_SCREENSHOTS;
 let proxy: ChildProcess | undefined;
 let built: ChildProcess | undefined;
 
-test.beforeAll(async () => {
-  fs.rmSync(work, { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(content), { recursive: true });
-  fs.cpSync(path.join(repo, 'public/content'), content, { recursive: true });
+/** Starts decap-server, the screen's local proxy, on a copy of `bundle` in `checkout`. */
+async function startProxy(bundle: string, checkout: string) {
+  proxy?.kill();
+  const copy = path.join(checkout, 'public/content');
+  fs.rmSync(checkout, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(copy), { recursive: true });
+  fs.cpSync(bundle, copy, { recursive: true });
   proxy = spawn('node', [path.join(repo, 'target/cms/node_modules/decap-server/dist/index.js')], {
     env: { ...process.env, BIND_HOST: '127.0.0.1', PORT: '8081', MODE: 'fs', GIT_REPO_DIRECTORY: checkout },
     stdio: 'ignore',
@@ -41,6 +44,11 @@ test.beforeAll(async () => {
       timeout: 15_000,
     })
     .toBe(200);
+}
+
+test.beforeAll(async () => {
+  fs.rmSync(work, { recursive: true, force: true });
+  await startProxy(path.join(repo, 'public/content'), checkout);
 });
 
 test.afterAll(() => {
@@ -59,8 +67,8 @@ function watchOutside(page: Page): string[] {
   return outside;
 }
 
-async function signIn(page: Page) {
-  await page.goto(ADMIN);
+async function signIn(page: Page, screen = ADMIN) {
+  await page.goto(screen);
   // The local proxy's sign-in is a single button; on GitHub, GitLab or Gitea it is the host's.
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(page.getByRole('heading', { name: 'Bài viết' }).first()).toBeVisible();
@@ -359,4 +367,132 @@ test('no public page links to the screen or loads its files, and robots.txt keep
   const mentioning = files.filter((file) => fs.readFileSync(path.join(dist, file), 'utf8').includes('quan-tri'));
   expect(mentioning).toEqual(['robots.txt']);
   expect(fs.readFileSync(path.join(dist, 'robots.txt'), 'utf8')).toMatch(/^Disallow: \/quan-tri\/$/m);
+});
+
+// An archive of three years × 20 articles (build-sites.sh, tests/tools/generate-bundle.mjs), built
+// twice with a fixed clock: `archiveFlat` with every article directly in articles/, an hour
+// before the time of a scheduled article (tests/fixtures/archive); `archive` after
+// `site-build sort-by-year`, an hour after it. The build's clock says which year is this year:
+// 2024.
+test.describe('an archive of three years', () => {
+  const bundle = path.join(repo, 'target/e2e-bundles/archive');
+  const archiveCheckout = path.join(work, 'archive-checkout');
+  const archiveContent = path.join(archiveCheckout, 'public/content');
+  const SCREEN = `${SITES.archive.url}quan-tri/`;
+  const SCHEDULED = { slug: 'hoi-nghi-tong-ket-nam-2024', title: 'Hội nghị tổng kết hoạt động khoa học và công nghệ năm 2024' };
+  const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  const articlesOf = (year: number) =>
+    fs.readdirSync(path.join(bundle, 'articles', String(year))).map((file) => ({
+      slug: file.replace(/\.json$/, ''),
+      ...JSON.parse(fs.readFileSync(path.join(bundle, 'articles', String(year), file), 'utf8')),
+    }));
+
+  test.beforeAll(async () => {
+    await startProxy(bundle, archiveCheckout);
+  });
+
+  test('the screen lists one collection per year, newest first, each with that year only', async ({ page }) => {
+    await signIn(page, SCREEN);
+    const years = page.getByRole('link', { name: /^Bài viết \d{4}$/ });
+    await expect(years).toHaveText(['Bài viết 2024', 'Bài viết 2023', 'Bài viết 2022']);
+    // Not yet sorted by year, the same archive is one list of its own.
+    const flatConfig = await (await fetch(`${SITES.archiveFlat.url}quan-tri/config.yml`)).text();
+    expect(flatConfig).toContain('Bài viết chưa xếp theo năm');
+    expect(await (await fetch(`${SCREEN}config.yml`)).text()).not.toContain('Bài viết chưa xếp theo năm');
+
+    await years.filter({ hasText: '2023' }).click();
+    const cards = page.locator('a[href*="#/collections/articles-2023/entries/"]');
+    await expect(cards).toHaveCount(20);
+    await expect(page.locator('a[href*="#/collections/articles-2022/entries/"]')).toHaveCount(0);
+    // Newest first.
+    const newest = articlesOf(2023).sort((a, b) => b.published_at.localeCompare(a.published_at))[0];
+    await expect(cards.first()).toContainText(newest.title);
+  });
+
+  test('a new article is saved in this year\'s folder', async ({ page }) => {
+    await signIn(page, SCREEN);
+    await page.goto(`${SCREEN}#/collections/articles-2024/new`);
+    const title = 'Tập huấn sở hữu trí tuệ cho doanh nghiệp';
+    await page.getByLabel('Tiêu đề', { exact: true }).fill(title);
+    await page.getByLabel('Thời gian đăng', { exact: true }).fill('2024-12-18T14:00');
+    await page.getByLabel('Chuyên mục', { exact: true }).click();
+    await page.getByText('Khoa học – Công nghệ', { exact: true }).click();
+    await page.getByRole('button', { name: 'Thêm khối' }).click();
+    await page.getByRole('menuitem', { name: 'Đoạn văn', exact: true }).click();
+    await page.getByLabel('Đoạn văn', { exact: true }).fill('Chiều 18/12/2024, Sở tổ chức lớp tập huấn.');
+    await publishNow(page);
+    const saved = path.join(archiveContent, 'articles/2024/tap-huan-so-huu-tri-tue-cho-doanh-nghiep.json');
+    await expect.poll(() => fs.existsSync(saved)).toBe(true);
+    expect(JSON.parse(fs.readFileSync(saved, 'utf8'))).toMatchObject({ title, published_at: '2024-12-18T14:00:00+07:00' });
+  });
+
+  test('"Tìm bài viết" finds an article typed without diacritics and opens it on the screen', async ({ page }) => {
+    const wanted = articlesOf(2023)[7];
+    // Two words of its title, typed without diacritics: one that has them, and its number.
+    const word = wanted.title.split(' ').find((w: string) => fold(w) !== w.toLowerCase());
+    const number = /\(tin (\d+)\)/.exec(wanted.title)![1];
+    const query = `${fold(word)} ${number}`;
+    expect(query).not.toEqual(`${word.toLowerCase()} ${number}`);
+
+    await signIn(page, SCREEN);
+    await page.getByRole('link', { name: 'Tìm bài viết', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tìm bài viết');
+    await page.getByLabel('Từ khóa').fill(query);
+    await page.getByRole('button', { name: 'Tìm bài viết' }).click();
+    await expect(page.locator('.search__count')).toContainText(`cho “${query}”`);
+    const first = page.locator('.result__link').first();
+    await expect(first).toHaveText(wanted.title);
+    await expect(first).toHaveAttribute('href', `/quan-tri/#/collections/articles-2023/entries/${wanted.slug}`);
+    await first.click();
+    await expect(page.getByLabel('Tiêu đề', { exact: true })).toHaveValue(wanted.title);
+    expect(new URL(page.url()).hash).toBe(`#/collections/articles-2023/entries/${wanted.slug}`);
+  });
+
+  test('the guide is a click away from the screen', async ({ page }) => {
+    await signIn(page, SCREEN);
+    await page.getByRole('link', { name: 'Hướng dẫn', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hướng dẫn biên tập');
+    const shots = page.locator('img');
+    await expect(shots).not.toHaveCount(0);
+    for (const shot of await shots.all()) {
+      await expect.poll(() => shot.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    }
+    // Back to the screen, still signed in.
+    await page.getByRole('link', { name: 'Màn hình biên tập' }).click();
+    await expect(page.getByRole('link', { name: 'Bài viết 2024' })).toBeVisible();
+  });
+
+  test('sorting the archive into year folders keeps every article\'s address', async ({ request }) => {
+    const sitemap = await (await request.get(`${SITES.archiveFlat.url}sitemap.xml`)).text();
+    const articles = [...sitemap.matchAll(/<loc>[^<]*?(\/bai-viet\/[^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(articles).toHaveLength(60);
+    const titleOf = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
+    for (const address of articles) {
+      const before = await request.get(new URL(address, SITES.archiveFlat.url).href);
+      const after = await request.get(new URL(address, SITES.archive.url).href);
+      expect(after.status(), address).toBe(200);
+      expect(titleOf(await after.text()), address).toBe(titleOf(await before.text()));
+    }
+  });
+
+  test('a scheduled article is nowhere before its time, and everywhere after it', async ({ page, request }) => {
+    const address = `bai-viet/${SCHEDULED.slug}/`;
+    // Built at 07:00: no page, and no listing, feed, sitemap or search index names it.
+    expect((await request.get(`${SITES.archiveFlat.url}${address}`)).status()).toBe(404);
+    for (const file of ['', 'feed.xml', 'sitemap.xml', 'data/trang/1.json', 'data/tim-kiem/bai/0.json']) {
+      expect(await (await request.get(`${SITES.archiveFlat.url}${file}`)).text(), file).not.toContain(SCHEDULED.slug);
+    }
+    await page.goto(`${SITES.archiveFlat.url}tim-kiem/?q=${encodeURIComponent('hoi nghi tong ket')}`);
+    await expect(page.locator('.search__none')).toContainText('Không tìm thấy bài viết nào');
+    await expect(page.getByText(SCHEDULED.title)).toHaveCount(0);
+
+    // Built at 09:00: the newest article of all, on its page, the home page, the feed and search.
+    await page.goto(`${SITES.archive.url}${address}`);
+    await expect(page.locator('h1')).toHaveText(SCHEDULED.title);
+    await page.goto(SITES.archive.url);
+    await expect(page.locator('.card__title').first()).toHaveText(SCHEDULED.title);
+    expect(await (await request.get(`${SITES.archive.url}feed.xml`)).text()).toContain(SCHEDULED.slug);
+    await page.goto(`${SITES.archive.url}tim-kiem/?q=${encodeURIComponent('hoi nghi tong ket')}`);
+    await expect(page.locator('.result__link').first()).toHaveText(SCHEDULED.title);
+  });
 });
