@@ -159,8 +159,10 @@ pub const NGINX_ADMIN_FILE: &str = "nginx-headers-quan-tri.conf";
 /// HSTS, for nginx on HTTPS (Netlify and Cloudflare Pages send their own).
 pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=63072000; includeSubDomains";
 
-/// Caching: the files whose names carry their content's hash for a year, the rest briefly.
-const CACHE_RULES: [(&str, &str); 8] = [
+/// Caching: the files whose names carry their content's hash for a year, the rest briefly. The
+/// editors' screen's files keep their names from one version to the next (`decap-cms.js`,
+/// `cms.js`), so the browser asks each time whether they changed: its last rule, after `/*.js`.
+const CACHE_RULES: [(&str, &str); 9] = [
     ("/*.wasm", "public, max-age=31536000, immutable"),
     ("/*.js", "public, max-age=31536000, immutable"),
     ("/content/anh/*", "public, max-age=31536000, immutable"),
@@ -169,6 +171,7 @@ const CACHE_RULES: [(&str, &str); 8] = [
     ("/data/*", "public, max-age=300, must-revalidate"),
     ("/feed.xml", "public, max-age=300, must-revalidate"),
     ("/sitemap.xml", "public, max-age=300, must-revalidate"),
+    ("/quan-tri/*", "no-cache"),
 ];
 
 /// `_headers` for Netlify and Cloudflare Pages, paths below `base`. Netlify applies every rule

@@ -38,7 +38,9 @@ const proxy = spawn('node', [path.join(repo, 'target/cms/node_modules/decap-serv
   env: { ...process.env, BIND_HOST: '127.0.0.1', PORT: '8081', MODE: 'fs', GIT_REPO_DIRECTORY: checkout },
   stdio: 'ignore',
 });
-const server = spawn('node', [path.join(repo, 'tests/e2e/static-server.mjs'), '--root', dist, '--port', String(port)], { stdio: 'ignore' });
+// With the headers the build writes for the host (`_headers`), caching included: the screen as
+// deployed, its files revalidated rather than downloaded again.
+const server = spawn('node', [path.join(repo, 'tests/e2e/static-server.mjs'), '--root', dist, '--port', String(port), '--headers'], { stdio: 'ignore' });
 const up = async (url, init) => {
   for (let i = 0; i < 100; i++) {
     if ((await fetch(url, init).catch(() => null))?.ok) return;

@@ -66,7 +66,15 @@ function send(req, res, file, status = 200, sitePath = '') {
     headers['Content-Encoding'] = 'br';
     headers['Vary'] = 'Accept-Encoding';
   }
-  headers['Content-Length'] = fs.statSync(body).size;
+  // A validator, as every real host sends: a file the browser must revalidate (`no-cache`)
+  // comes back as 304 when unchanged.
+  const stat = fs.statSync(body);
+  headers['ETag'] = `W/"${stat.size}-${Math.floor(stat.mtimeMs)}"`;
+  if (status === 200 && req.headers['if-none-match'] === headers['ETag']) {
+    res.writeHead(304, headers);
+    return res.end();
+  }
+  headers['Content-Length'] = stat.size;
   res.writeHead(status, headers);
   if (req.method === 'HEAD') return res.end();
   fs.createReadStream(body).pipe(res);

@@ -93,6 +93,10 @@ test('_headers, the <meta> policy and the nginx block in docs/deploying.md canno
     expect(nginxAdmin).toContain(`add_header ${name} "${value}" always;`);
   }
   expect(nginx).toContain('add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;');
+  // The screen's files keep their names across versions: never cached as immutable, its rule
+  // after the site's (a later rule's header replaces an earlier one's on Netlify).
+  expect(headersFile).toMatch(/^\/quan-tri\/\*\n  Cache-Control: no-cache$/m);
+  expect(headersFile.lastIndexOf('Cache-Control: no-cache')).toBeGreaterThan(headersFile.indexOf('/*.js\n'));
   // The <meta> of a page is the site's policy without frame-ancestors.
   const page = await (await request.get(site)).text();
   expect(policyOf(page)).toBe(sitePolicy.replace("; frame-ancestors 'none'", ''));
@@ -139,5 +143,7 @@ test('a template hostile to an HTML reader: the policy lets run exactly what run
   for (const url of pages) await strict.goto(url);
   await expect.poll(() => [...refused.script].sort()).toEqual(hashes('script-src'));
   await expect.poll(() => [...refused.style].sort()).toEqual(hashes('style-src'));
+  // The page may still be loading its photos through the route: let them go before closing.
+  await strict.unrouteAll({ behavior: 'ignoreErrors' });
   await context.close();
 });
