@@ -122,7 +122,8 @@ pub fn site_policy(inline: &InlineAllowed, delivery: Delivery) -> String {
 /// configuration's schema at run time (ajv: `'unsafe-eval'`), styles itself with inline styles
 /// (emotion: `'unsafe-inline'`), shows photos being uploaded (`blob:`), and talks to the git
 /// host: `connect` lists the hosts the configured backend uses. The site's own inline scripts
-/// are allowed by hash, for "Tìm bài viết", the app's page beside the screen.
+/// are allowed by hash, for "Tìm bài viết", the app's page beside the screen, which the screen
+/// shows in a frame over itself: `frame-ancestors 'self'`, where the site has `'none'`.
 pub fn admin_policy(connect: &[String], site_scripts: &BTreeSet<String>) -> String {
     let connect: String = connect.iter().map(|c| format!(" {c}")).collect();
     let scripts: String = site_scripts.iter().map(|s| format!(" {s}")).collect();
@@ -135,7 +136,7 @@ pub fn admin_policy(connect: &[String], site_scripts: &BTreeSet<String>) -> Stri
         "object-src 'none'".to_owned(),
         "base-uri 'self'".to_owned(),
         "form-action 'self'".to_owned(),
-        "frame-ancestors 'none'".to_owned(),
+        "frame-ancestors 'self'".to_owned(),
         "upgrade-insecure-requests".to_owned(),
     ]
     .join("; ")

@@ -299,7 +299,7 @@ fn Search(audience: Audience) -> impl IntoView {
             Some(view! {
                 <p class="search__intro">
                     "Tìm trong các bài đã đăng trên trang, gõ có dấu hay không dấu đều được. Bấm vào một kết quả để mở bài trên "
-                    <a href=paths.admin() rel="external">"màn hình biên tập"</a>
+                    <a href=paths.admin() rel="external" target="_top">"màn hình biên tập"</a>
                     "."
                 </p>
             }),
@@ -409,12 +409,16 @@ fn ResultList(results: Arc<SearchResults>, audience: Audience) -> impl IntoView 
                 ),
             };
             // Readers go to the page, within the app; editors to the screen, a page of its own
-            // (`rel="external"` keeps the router out of it), when it lists the file.
-            let (href, rel, prefetch) = match audience {
-                Audience::Readers => (Some(href), None, Some(loader.prefetcher(data_path))),
+            // (`rel="external"` keeps the router out of it), when it lists the file. The screen
+            // shows the finder in a frame over itself: `target="_top"` moves that screen to the
+            // article, a change of its address's fragment that Decap follows without starting
+            // again.
+            let (href, rel, target, prefetch) = match audience {
+                Audience::Readers => (Some(href), None, None, Some(loader.prefetcher(data_path))),
                 Audience::Editors => (
                     hit.on_screen.as_ref().map(|c| paths.on_screen(c, slug)),
                     Some("external"),
+                    Some("_top"),
                     None,
                 ),
             };
@@ -429,7 +433,7 @@ fn ResultList(results: Arc<SearchResults>, audience: Audience) -> impl IntoView 
             view! {
                 <li class="result">
                     <h2 class="result__title">
-                        <a class="result__link" href=href rel=rel on:pointerenter=prefetch>
+                        <a class="result__link" href=href rel=rel target=target on:pointerenter=prefetch>
                             {marked_view(hit.title)}
                         </a>
                         {not_on_screen.map(|note| view! { <span class="result__note">{note}</span> })}

@@ -436,16 +436,45 @@ test.describe('an archive of three years', () => {
 
     await signIn(page, SCREEN);
     await page.getByRole('link', { name: 'Tìm bài viết', exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tìm bài viết');
-    await page.getByLabel('Từ khóa').fill(query);
-    await page.getByRole('button', { name: 'Tìm bài viết' }).click();
-    await expect(page.locator('.search__count')).toContainText(`cho “${query}”`);
-    const first = page.locator('.result__link').first();
+    // The finder opens over the screen, the keyboard in its search box.
+    const dialog = page.getByRole('dialog', { name: 'Tìm bài viết' });
+    await expect(dialog).toBeVisible();
+    const finder = page.frameLocator('.finder iframe');
+    await expect(finder.getByRole('heading', { level: 1 })).toHaveText('Tìm bài viết');
+    // What the editor types goes into its search box, without a click there.
+    await expect(finder.getByLabel('Từ khóa')).toBeVisible();
+    await expect(finder.getByLabel('Từ khóa')).toBeFocused();
+    await page.keyboard.type(query);
+    await expect(finder.getByLabel('Từ khóa')).toHaveValue(query);
+    await finder.getByRole('button', { name: 'Tìm bài viết' }).click();
+    await expect(finder.locator('.search__count')).toContainText(`cho “${query}”`);
+    const first = finder.locator('.result__link').first();
     await expect(first).toHaveText(wanted.title);
     await expect(first).toHaveAttribute('href', `/quan-tri/#/collections/articles-2023/entries/${wanted.slug}`);
+    // The screen already running opens the article: the page is not loaded again.
+    await page.evaluate(() => ((window as unknown as { sameScreen: boolean }).sameScreen = true));
     await first.click();
+    await expect(dialog).toBeHidden();
     await expect(page.getByLabel('Tiêu đề', { exact: true })).toHaveValue(wanted.title);
     expect(new URL(page.url()).hash).toBe(`#/collections/articles-2023/entries/${wanted.slug}`);
+    expect(await page.evaluate(() => (window as unknown as { sameScreen?: boolean }).sameScreen)).toBe(true);
+    // "Đóng" puts the screen back as it was.
+    await page.getByRole('link', { name: 'Tìm bài viết', exact: true }).click();
+    await expect(finder.locator('.result__link').first()).toHaveText(wanted.title);
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByLabel('Tiêu đề', { exact: true })).toHaveValue(wanted.title);
+  });
+
+  test('the finder at its own address opens a result on the screen too', async ({ page }) => {
+    const wanted = articlesOf(2022)[3];
+    await signIn(page, SCREEN);
+    await page.goto(`${SCREEN}tim-bai-viet/`);
+    await page.getByLabel('Từ khóa').fill(fold(wanted.title));
+    await page.getByRole('button', { name: 'Tìm bài viết' }).click();
+    await page.locator('.result__link', { hasText: wanted.title }).first().click();
+    await expect(page.getByLabel('Tiêu đề', { exact: true })).toHaveValue(wanted.title);
+    expect(new URL(page.url()).hash).toBe(`#/collections/articles-2022/entries/${wanted.slug}`);
   });
 
   test('the guide is a click away from the screen', async ({ page }) => {
