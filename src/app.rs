@@ -4,7 +4,7 @@
 use crate::api::{DataCache, Loader};
 use crate::boot::PageBoot;
 use crate::chrome::{use_lang, Chrome, DocumentLanguage};
-use crate::components::{SiteFooter, SiteHeader};
+use crate::components::{SiteFooter, SiteHeader, SiteNotice};
 use crate::meta::PageTitle;
 use crate::navigation::{
     focus, Announcement, MainFocus, MoveOn, ReaderPlaces, RouteAnnouncer, ScrollRestoration,
@@ -47,6 +47,7 @@ pub fn App(boot: PageBoot, then_show: Option<String>) -> impl IntoView {
         <Router>
             <DocumentLanguage/>
             <SkipLink/>
+            <SiteNotice/>
             <SiteHeader/>
             <main class="page" id=MAIN_ID tabindex="-1">
                 <div class="container">

@@ -51,6 +51,16 @@ mod imp {
         }
     }
 
+    /// The reader's clock, in milliseconds since the Unix epoch.
+    pub fn now_ms() -> f64 {
+        js_sys::Date::now()
+    }
+
+    /// An RFC 3339 time the build checked, in the same unit, read by the browser.
+    pub fn time_ms(text: &str) -> Option<f64> {
+        Some(js_sys::Date::parse(text)).filter(|ms| ms.is_finite())
+    }
+
     pub fn print() {
         if let Some(window) = window() {
             let _ = window.print();
@@ -119,7 +129,7 @@ pub fn set_dark(dark: bool) {
     imp::store(THEME_KEY, theme);
 }
 
-pub use imp::{can_share, copy_text, print, share};
+pub use imp::{can_share, copy_text, now_ms, print, share, time_ms};
 
 #[cfg(not(feature = "hydrate"))]
 mod imp {
@@ -133,6 +143,12 @@ mod imp {
         None
     }
     pub fn set_root_theme(_theme: &str) {}
+    pub fn now_ms() -> f64 {
+        0.0
+    }
+    pub fn time_ms(_text: &str) -> Option<f64> {
+        None
+    }
     pub fn print() {}
     pub fn can_share() -> bool {
         false

@@ -350,6 +350,89 @@ fn site_json_is_checked_too() {
     assert_eq!(site().origin, "https://example.gov.vn");
 }
 
+/// `site.json` with a `notice` of these fields.
+fn site_with_notice(notice: &str) -> Result<Site, Vec<BundleError>> {
+    parse_site(
+        "site.json",
+        &SITE.replacen('{', &format!("{{ \"notice\": {{ {notice} }},"), 1),
+    )
+}
+
+#[test]
+fn a_notice_is_checked_field_by_field() {
+    let notice = site_with_notice(
+        r#""text": "Bảo trì", "from": "2026-06-05T18:00:00+07:00", "until": "2026-06-06T06:00:00+07:00""#,
+    )
+    .expect("valid")
+    .notice
+    .unwrap();
+    assert_eq!(notice.text, "Bảo trì");
+    // Only the text is required: a notice with no window is shown until it is removed.
+    assert!(site_with_notice(r#""text": "Khẩn""#).is_ok());
+    let refused = |fields: &str, field: &str, says: &str| {
+        let errors = site_with_notice(fields).expect_err(fields);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].file, "site.json");
+        assert_eq!(errors[0].field.as_deref(), Some(field), "{fields}");
+        assert!(errors[0].message.contains(says), "{}", errors[0]);
+    };
+    refused(r#""text": " ""#, "notice.text", "không được để trống");
+    refused(
+        r#""text": "Bảo trì", "from": "2026-06-05 18:00""#,
+        "notice.from",
+        "RFC 3339",
+    );
+    refused(
+        r#""text": "Bảo trì", "until": "2026-06-06T06:00:00""#,
+        "notice.until",
+        "múi giờ",
+    );
+    refused(
+        r#""text": "Bảo trì", "from": "2026-06-06T06:00:00+07:00", "until": "2026-06-05T18:00:00+07:00""#,
+        "notice.until",
+        "trước thời điểm bắt đầu",
+    );
+    refused(
+        r#""text": "Bảo trì", "shown_at_build": true"#,
+        "notice.shown_at_build",
+        "bản dựng tự lập",
+    );
+    let errors = site_with_notice(r#""text": "Bảo trì", "den": "mai""#).expect_err("unknown");
+    assert!(errors[0].to_string().contains("den"), "{}", errors[0]);
+}
+
+#[test]
+fn a_notice_is_shown_within_its_window_whatever_the_offsets() {
+    let notice = site_with_notice(
+        r#""text": "Bảo trì", "from": "2026-06-05T18:00:00+07:00", "until": "2026-06-05T23:00:00Z""#,
+    )
+    .unwrap()
+    .notice
+    .unwrap();
+    let seconds = |text: &str| {
+        khcn_cantho::content::time::Timestamp::parse(text)
+            .ok()
+            .map(|t| t.unix_seconds() as f64)
+    };
+    let at = |text: &str| seconds(text).unwrap();
+    assert!(!notice.shown_at(at("2026-06-05T17:59:59+07:00"), seconds));
+    assert!(notice.shown_at(at("2026-06-05T11:00:00Z"), seconds));
+    assert!(notice.shown_at(at("2026-06-06T05:59:59+07:00"), seconds));
+    assert!(!notice.shown_at(at("2026-06-06T06:00:00+07:00"), seconds));
+    assert_eq!(
+        notice.next_change(at("2026-06-01T00:00:00Z"), seconds),
+        Some(at("2026-06-05T11:00:00Z"))
+    );
+    assert_eq!(
+        notice.next_change(at("2026-06-05T12:00:00Z"), seconds),
+        Some(at("2026-06-05T23:00:00Z"))
+    );
+    assert_eq!(
+        notice.next_change(at("2026-06-06T00:00:00Z"), seconds),
+        None
+    );
+}
+
 fn card_article(slug: &str, published_at: &str, category: &str) -> Article {
     let text = format!(
         r#"{{ "title": "{slug}", "published_at": "{published_at}", "category": "{category}", "body": [{{ "type": "paragraph", "text": "a" }}] }}"#

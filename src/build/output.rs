@@ -110,6 +110,20 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
         |now| now.unix_seconds(),
     );
     let scheduled = bundle.hold_scheduled(now);
+    if let Some(notice) = &mut bundle.site.notice {
+        let seconds = |text: &str| Timestamp::parse(text).ok().map(|t| t.unix_seconds() as f64);
+        notice.shown_at_build = notice.shown_at(now as f64, seconds);
+        // Not shown: either its time has not come, or it has passed.
+        let state = match (&notice.from, notice.next_change(now as f64, seconds)) {
+            _ if notice.shown_at_build => "có trên các trang".to_owned(),
+            (Some(from), Some(_)) => format!("sẽ hiện từ {}", display_vi(from)),
+            _ => format!(
+                "đã hết lúc {}",
+                display_vi(notice.until.as_deref().unwrap_or_default())
+            ),
+        };
+        eprintln!("Thông báo trên mọi trang: {state}");
+    }
     for article in &scheduled {
         eprintln!(
             "Hẹn giờ: {} – bài {} chưa đăng, sẽ có trong lần dựng đầu tiên sau giờ đó",

@@ -14,6 +14,7 @@ mod pagination;
 mod photo_viewer;
 mod picture;
 mod published_time;
+mod site_notice;
 mod status;
 mod theme_toggle;
 
@@ -31,5 +32,6 @@ pub use pagination::{pagination_items, PageItem, Pagination};
 pub use photo_viewer::PhotoViewer;
 pub use picture::{Photo, Picture, ARTICLE_SIZES, FULL_SIZES, THUMBNAIL_SIZES};
 pub use published_time::PublishedTime;
+pub use site_notice::SiteNotice;
 pub use status::{with_page_data, ErrorPanel, NotFound, Skeleton};
 pub use theme_toggle::ThemeToggle;

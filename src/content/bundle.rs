@@ -7,7 +7,7 @@
 use super::time::Timestamp;
 use super::{
     text, Article, ArticleCard, ArticleSource, Block, BlockSource, Category, Download, Image,
-    InfoPage, ListPage, PageLink, PageSource, Site, PAGE_SIZE,
+    InfoPage, ListPage, Notice, PageLink, PageSource, Site, PAGE_SIZE,
 };
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -283,11 +283,51 @@ pub fn parse_site(file: &str, text: &str) -> Result<Site, Vec<BundleError>> {
             "danh sách trang do bản dựng tự lập từ thư mục en/pages/, không viết trong site.json",
         ));
     }
+    if let Some(notice) = &site.notice {
+        errors.extend(notice_problems(file, notice));
+    }
     if errors.is_empty() {
         Ok(site)
     } else {
         Err(errors)
     }
+}
+
+/// Checks `site.json`'s `notice`: its text, its window's times, and their order.
+fn notice_problems(file: &str, notice: &Notice) -> Vec<BundleError> {
+    let mut errors = Vec::new();
+    if blank(&notice.text) {
+        errors.push(BundleError::new(
+            file,
+            Some("notice.text"),
+            "không được để trống",
+        ));
+    }
+    let mut time = |field: &str, value: &Option<String>| {
+        let parsed = value.as_deref().map(Timestamp::parse)?;
+        parsed
+            .map_err(|e| errors.push(BundleError::new(file, Some(field), e.to_string())))
+            .ok()
+    };
+    let from = time("notice.from", &notice.from);
+    let until = time("notice.until", &notice.until);
+    if let (Some(from), Some(until)) = (from, until) {
+        if until.unix_seconds() < from.unix_seconds() {
+            errors.push(BundleError::new(
+                file,
+                Some("notice.until"),
+                "thời điểm kết thúc trước thời điểm bắt đầu (notice.from)",
+            ));
+        }
+    }
+    if notice.shown_at_build {
+        errors.push(BundleError::new(
+            file,
+            Some("notice.shown_at_build"),
+            "trường do bản dựng tự lập theo giờ dựng, không viết trong site.json",
+        ));
+    }
+    errors
 }
 
 /// The English section's pages, below the content folder.

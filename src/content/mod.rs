@@ -42,6 +42,55 @@ pub struct Site {
     /// Whether the bundle has documents (`van-ban/`): written by the build, like `pages`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub has_documents: bool,
+    /// An outage or urgent notice over every page (Decree 224/2026 Art. 13: a planned outage
+    /// is announced at least 7 working days ahead, with the time of recovery).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<Notice>,
+}
+
+/// `site.json`'s `notice`: plain text, shown from `from` until `until` (RFC 3339, both optional).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+    /// Whether the build's clock fell within the window, so that the static pages carry the
+    /// notice or not: written by the build, never by an editor. The app decides again by the
+    /// reader's clock.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shown_at_build: bool,
+}
+
+impl Notice {
+    /// Whether the notice is shown at `now`, given a reader for its times (the build's parser,
+    /// or the browser's `Date.parse`) in the same unit as `now`. A time that cannot be read
+    /// (never one the build checked) bounds nothing.
+    pub fn shown_at(&self, now: f64, time: impl Fn(&str) -> Option<f64>) -> bool {
+        let started = self
+            .from
+            .as_deref()
+            .and_then(&time)
+            .is_none_or(|from| from <= now);
+        let ended = self
+            .until
+            .as_deref()
+            .and_then(&time)
+            .is_some_and(|until| until <= now);
+        started && !ended
+    }
+
+    /// The next time after `now` at which [`Notice::shown_at`] changes, if any.
+    pub fn next_change(&self, now: f64, time: impl Fn(&str) -> Option<f64>) -> Option<f64> {
+        [self.from.as_deref(), self.until.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter_map(&time)
+            .filter(|at| *at > now)
+            .reduce(f64::min)
+    }
 }
 
 impl Site {

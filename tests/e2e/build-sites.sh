@@ -47,3 +47,18 @@ cargo run --quiet --profile tool --features ssr --bin site-build -- \
   sort-by-year --content target/e2e-bundles/archive
 SITE_CONTENT_DIR=target/e2e-bundles/archive SITE_BUILD_NOW=2024-12-20T09:00:00+07:00 \
   trunk build --release --dist "$out/archive"
+
+# The seed with a planned outage's notice in site.json (tests/fixtures/notice.json), built
+# within the notice's window (notice.spec.ts).
+echo "== the seed with a notice, built within its window -> $out/notice"
+rm -rf target/e2e-bundles/notice
+cp -r public/content target/e2e-bundles/notice
+node -e '
+  const fs = require("fs");
+  const file = "target/e2e-bundles/notice/site.json";
+  const site = JSON.parse(fs.readFileSync(file, "utf8"));
+  site.notice = JSON.parse(fs.readFileSync("tests/fixtures/notice.json", "utf8"));
+  fs.writeFileSync(file, JSON.stringify(site, null, 2));
+'
+SITE_CONTENT_DIR=target/e2e-bundles/notice SITE_BUILD_NOW=2026-06-02T09:00:00+07:00 \
+  trunk build --release --dist "$out/notice"
