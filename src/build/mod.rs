@@ -3,6 +3,7 @@
 //! page, the documents offered for download, the feeds, the sitemap, the default share picture, the editors' screen (Decap CMS), the
 //! security headers and precompressed copies of every text file.
 
+pub mod app_manifest;
 pub mod by_year;
 pub mod cli;
 pub mod cms;

@@ -5,7 +5,7 @@ use super::progress::Progress;
 use super::security::{self, Delivery, InlineAllowed};
 use super::store::{self, PageKey, Store};
 use super::template::Template;
-use super::{cms, downloads, feeds, images, share_image, source};
+use super::{app_manifest, cms, downloads, feeds, images, share_image, source};
 use crate::content::bundle::BundleError;
 use crate::content::time::{display_vi, Timestamp};
 use crate::paths::Paths;
@@ -270,6 +270,16 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     let share = share_image::render_share_image(&bundle.site)
         .map_err(|e| Failure::Output(format!("ảnh chia sẻ: {e}")))?;
     files.push((out.join(crate::meta::DEFAULT_SHARE_IMAGE_PATH), share));
+    files.push((
+        out.join(app_manifest::MANIFEST_PATH),
+        app_manifest::manifest(&bundle.site, &paths).into_bytes(),
+    ));
+    for size in app_manifest::ICON_SIZES {
+        files.push((
+            out.join(app_manifest::icon_path(size)),
+            app_manifest::icon(size),
+        ));
+    }
     let data = plan
         .data
         .par_iter()

@@ -1,6 +1,7 @@
 //! Every page the site links to, rendered to static HTML by the app itself, and the data files
 //! the app reads as the reader moves from page to page.
 
+use super::app_manifest;
 use super::source::Bundle;
 use super::template::{PageParts, Template};
 use crate::api::{DataCache, DataFile, Loader, UnreadableData};
@@ -347,10 +348,12 @@ pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> Result<Rende
             let alternates = alternate_links(&meta);
             // Pages beside the editors' screen ("Tìm bài viết"), like the screen, are for no
             // search engine.
+            // Public pages offer the site for the home screen (`app_manifest`).
             let robots = if meta.path.starts_with(&plan.paths.admin()) {
                 view! { <meta name="robots" content="noindex, nofollow"/> }.to_html()
             } else {
-                String::new()
+                let manifest = plan.paths.file(app_manifest::MANIFEST_PATH);
+                view! { <link rel="manifest" href=manifest/> }.to_html()
             };
             robots + &view! { <SharePreview meta/> }.to_html() + &alternates
         }),

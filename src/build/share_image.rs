@@ -111,7 +111,7 @@ impl std::fmt::Display for ShareImageError {
 
 impl std::error::Error for ShareImageError {}
 
-fn font() -> FontRef<'static> {
+pub(crate) fn font() -> FontRef<'static> {
     FontRef::try_from_slice(FONT).expect("the bundled font is a valid TrueType font")
 }
 

@@ -47,7 +47,7 @@ const sizes = [
   // wasm-bindgen's, as it writes it: no goal of its own; it counts in the first view.
   { name: 'JS glue, brotli', bytes: brotliSize(js) },
   { name: `first article HTML (${articles[0]}), brotli`, bytes: brotliSize(articleHtml), goal: 14_000 },
-  { name: 'first article view without photos, brotli', bytes: firstViewBytes, goal: 220_000, ceiling: 308_600 },
+  { name: 'first article view without photos, brotli', bytes: firstViewBytes, goal: 220_000, ceiling: 308_900 },
 ];
 
 let failed = false;
