@@ -390,7 +390,13 @@ fn a_notice_is_checked_field_by_field() {
     refused(
         r#""text": "Bảo trì", "from": "2026-06-06T06:00:00+07:00", "until": "2026-06-05T18:00:00+07:00""#,
         "notice.until",
-        "trước thời điểm bắt đầu",
+        "phải sau thời điểm bắt đầu",
+    );
+    // An empty window would never show.
+    refused(
+        r#""text": "Bảo trì", "from": "2026-06-06T06:00:00+07:00", "until": "2026-06-06T06:00:00+07:00""#,
+        "notice.until",
+        "phải sau thời điểm bắt đầu",
     );
     refused(
         r#""text": "Bảo trì", "shown_at_build": true"#,

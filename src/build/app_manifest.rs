@@ -27,7 +27,8 @@ pub fn icon_path(size: u32) -> String {
     format!("icons/icon-{size}.png")
 }
 
-/// The manifest: the site's short name, opening at its home page within its base, standalone.
+/// The manifest: the department's name, and its short name under the icon, opening at the
+/// home page within the site's base, standalone.
 pub fn manifest(site: &Site, paths: &Paths) -> String {
     let icons: Vec<serde_json::Value> = ["any", "maskable"]
         .into_iter()
@@ -45,7 +46,7 @@ pub fn manifest(site: &Site, paths: &Paths) -> String {
     let manifest = serde_json::json!({
         "lang": "vi",
         "dir": "ltr",
-        "name": site.short_name,
+        "name": site.name,
         "short_name": site.short_name,
         "description": site.slogan,
         "id": paths.base(),

@@ -113,6 +113,12 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     if let Some(notice) = &mut bundle.site.notice {
         let seconds = |text: &str| Timestamp::parse(text).ok().map(|t| t.unix_seconds() as f64);
         notice.shown_at_build = notice.shown_at(now as f64, seconds);
+        // The app reads the times with the browser's `Date.parse`: in the form it always reads.
+        for time in [&mut notice.from, &mut notice.until].into_iter().flatten() {
+            if let Ok(parsed) = Timestamp::parse(time) {
+                *time = parsed.to_browser_form();
+            }
+        }
         // Not shown: either its time has not come, or it has passed.
         let state = match (&notice.from, notice.next_change(now as f64, seconds)) {
             _ if notice.shown_at_build => "có trên các trang".to_owned(),

@@ -123,7 +123,9 @@ pub fn site_policy(inline: &InlineAllowed, delivery: Delivery) -> String {
 /// (emotion: `'unsafe-inline'`), shows photos being uploaded (`blob:`), and talks to the git
 /// host: `connect` lists the hosts the configured backend uses. The site's own inline scripts
 /// are allowed by hash, for "Tìm bài viết", the app's page beside the screen, which the screen
-/// shows in a frame over itself: `frame-ancestors 'self'`, where the site has `'none'`.
+/// shows in a frame over itself: `frame-ancestors 'self'`, where the site has `'none'`. No
+/// other site can frame the screen (clickjacking stays out); a page of the same origin could,
+/// but one that ran script there could read the screen's sign-in directly anyway.
 pub fn admin_policy(connect: &[String], site_scripts: &BTreeSet<String>) -> String {
     let connect: String = connect.iter().map(|c| format!(" {c}")).collect();
     let scripts: String = site_scripts.iter().map(|s| format!(" {s}")).collect();

@@ -332,9 +332,13 @@
   if (finderLink && typeof HTMLDialogElement === 'function') {
     var finder = document.createElement('dialog');
     finder.className = 'finder';
-    finder.setAttribute('aria-label', 'Tìm bài viết');
-    var finderFrame = document.createElement('iframe');
-    finderFrame.title = 'Tìm bài viết';
+    finder.setAttribute('aria-labelledby', 'finder-title');
+    var bar = document.createElement('div');
+    bar.className = 'finder__bar';
+    var title = document.createElement('h2');
+    title.id = 'finder-title';
+    title.className = 'finder__title';
+    title.textContent = 'Tìm bài viết';
     var closeFinder = document.createElement('button');
     closeFinder.type = 'button';
     closeFinder.className = 'finder__close';
@@ -342,7 +346,10 @@
     closeFinder.addEventListener('click', function () {
       finder.close();
     });
-    finder.append(finderFrame, closeFinder);
+    bar.append(title, closeFinder);
+    var finderFrame = document.createElement('iframe');
+    finderFrame.title = 'Tìm bài viết';
+    finder.append(bar, finderFrame);
     document.body.append(finder);
     // The keyboard goes to the finder's box ("Từ khóa", `tu-khoa` in src/pages/search.rs), not
     // the header's, once the finder has loaded, and each time it opens.
@@ -353,7 +360,25 @@
       finderFrame.focus();
       box.focus();
     };
-    finderFrame.addEventListener('load', focusSearchBox);
+    finderFrame.addEventListener('load', function () {
+      var page = finderFrame.contentDocument;
+      if (!page) return;
+      // Only the finder: the site's header, menu and footer lead away from it.
+      page.querySelectorAll('.skip-link, .site-header, .site-footer').forEach(function (part) {
+        part.hidden = true;
+      });
+      // Esc closes the dialog from within the frame too, where the focus is.
+      finderFrame.contentWindow.addEventListener('keydown', function (event) {
+        if (event.key === 'Escape') finder.close();
+      });
+      // A result chosen, even the article already open (no change of address): the dialog
+      // gives way to the screen.
+      page.addEventListener('click', function (event) {
+        var link = event.target.closest && event.target.closest('a[target="_top"]');
+        if (link) finder.close();
+      });
+      focusSearchBox();
+    });
     finderLink.addEventListener('click', function (event) {
       if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
@@ -362,7 +387,6 @@
       finder.showModal();
       focusSearchBox();
     });
-    // A result chosen: the screen moves to the article, and the dialog gives way to it.
     window.addEventListener('hashchange', function () {
       if (finder.open) finder.close();
     });

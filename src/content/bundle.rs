@@ -312,11 +312,11 @@ fn notice_problems(file: &str, notice: &Notice) -> Vec<BundleError> {
     let from = time("notice.from", &notice.from);
     let until = time("notice.until", &notice.until);
     if let (Some(from), Some(until)) = (from, until) {
-        if until.unix_seconds() < from.unix_seconds() {
+        if until.unix_seconds() <= from.unix_seconds() {
             errors.push(BundleError::new(
                 file,
                 Some("notice.until"),
-                "thời điểm kết thúc trước thời điểm bắt đầu (notice.from)",
+                "thời điểm kết thúc phải sau thời điểm bắt đầu (notice.from)",
             ));
         }
     }

@@ -90,6 +90,16 @@ impl Timestamp {
         self.0.unix_timestamp()
     }
 
+    /// `2026-06-05T18:00:00+07:00`: RFC 3339 in the one form every browser's `Date.parse`
+    /// reads (the parser also takes a space or a lowercase `t` between day and time, and more
+    /// than three digits of a second, which some browsers do not).
+    pub fn to_browser_form(&self) -> String {
+        let form = time::macros::format_description!(
+            "[year]-[month]-[day]T[hour]:[minute]:[second][offset_hour sign:mandatory]:[offset_minute]"
+        );
+        self.0.format(&form).expect("a checked timestamp formats")
+    }
+
     /// `Sun, 13 Aug 2023 15:11:00 +0700`, the RFC 2822 form RSS wants.
     pub fn rfc2822(&self) -> String {
         use time::format_description::well_known::Rfc2822;

@@ -49,8 +49,8 @@ SITE_CONTENT_DIR=target/e2e-bundles/archive SITE_BUILD_NOW=2024-12-20T09:00:00+0
   trunk build --release --dist "$out/archive"
 
 # The seed with a planned outage's notice in site.json (tests/fixtures/notice.json), built
-# within the notice's window (notice.spec.ts).
-echo "== the seed with a notice, built within its window -> $out/notice"
+# before the notice's window, so that its pages carry it hidden (notice.spec.ts).
+echo "== the seed with a notice, built before its time -> $out/notice"
 rm -rf target/e2e-bundles/notice
 cp -r public/content target/e2e-bundles/notice
 node -e '
@@ -60,5 +60,5 @@ node -e '
   site.notice = JSON.parse(fs.readFileSync("tests/fixtures/notice.json", "utf8"));
   fs.writeFileSync(file, JSON.stringify(site, null, 2));
 '
-SITE_CONTENT_DIR=target/e2e-bundles/notice SITE_BUILD_NOW=2026-06-02T09:00:00+07:00 \
+SITE_CONTENT_DIR=target/e2e-bundles/notice SITE_BUILD_NOW=2026-05-20T09:00:00+07:00 \
   trunk build --release --dist "$out/notice"

@@ -34,7 +34,7 @@ export const SITES = {
   archiveFlat: { url: 'http://127.0.0.1:4310/', command: server(built('archive-flat'), 4310) },
   /** The same sorted into year folders by `site-build sort-by-year`, built after that time. */
   archive: { url: 'http://127.0.0.1:4311/', command: server(built('archive'), 4311) },
-  /** The seed with a notice (tests/fixtures/notice.json), built within its window. */
+  /** The seed with a notice (tests/fixtures/notice.json), built before its window. */
   notice: { url: 'http://127.0.0.1:4313/', command: server(built('notice'), 4313) },
   /** The literal-text bundle in a template hostile to an HTML reader (tests/fixtures/hostile-template). */
   hostile: { url: 'http://127.0.0.1:4309/', command: server(built('hostile'), 4309) },

@@ -441,6 +441,9 @@ test.describe('an archive of three years', () => {
     await expect(dialog).toBeVisible();
     const finder = page.frameLocator('.finder iframe');
     await expect(finder.getByRole('heading', { level: 1 })).toHaveText('Tìm bài viết');
+    // Only the finder: not the public site's header and footer, which lead away from it.
+    await expect(finder.locator('.site-header')).toBeHidden();
+    await expect(finder.locator('.site-footer')).toBeHidden();
     // What the editor types goes into its search box, without a click there.
     await expect(finder.getByLabel('Từ khóa')).toBeVisible();
     await expect(finder.getByLabel('Từ khóa')).toBeFocused();
@@ -464,6 +467,16 @@ test.describe('an archive of three years', () => {
     await dialog.getByRole('button', { name: 'Đóng' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByLabel('Tiêu đề', { exact: true })).toHaveValue(wanted.title);
+    // And so does Esc, pressed where the focus is: in the finder's box.
+    await page.getByRole('link', { name: 'Tìm bài viết', exact: true }).click();
+    await expect(finder.getByLabel('Từ khóa')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    // Choosing the article already open (the address does not change) closes it too.
+    await page.getByRole('link', { name: 'Tìm bài viết', exact: true }).click();
+    await finder.locator('.result__link').first().click();
+    await expect(dialog).toBeHidden();
+    expect(await page.evaluate(() => (window as unknown as { sameScreen?: boolean }).sameScreen)).toBe(true);
   });
 
   test('the finder at its own address opens a result on the screen too', async ({ page }) => {
