@@ -3,7 +3,7 @@
 //! 192 and 512 px that fill the shape each phone cuts them to (`maskable`: the mark stays
 //! inside the central circle). Chromium's own check is CDP's `Page.getInstallabilityErrors`.
 
-use super::share_image::{font, ACCENT, BRAND, WHITE};
+use super::share_image::{font, Canvas, ACCENT, BRAND, WHITE};
 use crate::content::Site;
 use crate::paths::Paths;
 use ab_glyph::{point, Font, PxScale, ScaleFont};
@@ -65,60 +65,37 @@ pub fn manifest(site: &Site, paths: &Paths) -> String {
 pub fn icon(size: u32) -> Vec<u8> {
     let font = font();
     let side = size as f32;
-    let mut image = image::RgbImage::from_pixel(size, size, image::Rgb(BRAND));
-    // The mark's width, at a scale of 1, then scaled to half the side.
-    let glyphs: Vec<_> = MARK.chars().map(|c| font.glyph_id(c)).collect();
-    let width_at = |scale: f32| {
-        let scaled = font.as_scaled(PxScale::from(scale));
-        glyphs.iter().map(|&g| scaled.h_advance(g)).sum::<f32>()
+    // The mark set at half the side's width.
+    let ids: Vec<_> = MARK.chars().map(|c| font.glyph_id(c)).collect();
+    let width_at = |scale: PxScale| {
+        let scaled = font.as_scaled(scale);
+        ids.iter().map(|&id| scaled.h_advance(id)).sum::<f32>()
     };
-    let scale = PxScale::from(side * 0.5 / width_at(1.0));
+    let scale = PxScale::from(side * 0.5 / width_at(PxScale::from(1.0)));
     let scaled = font.as_scaled(scale);
-    let (width, cap) = (width_at(scale.x), scaled.ascent() * 0.73);
+    let (width, cap) = (width_at(scale), scaled.ascent() * 0.73);
     // The mark and the bar under it (0.13 of the side below the baseline), centred as one.
     let (left, baseline) = ((side - width) / 2.0, (side + cap - side * 0.13) / 2.0);
     let mut x = left;
-    let mut coverage = vec![0f32; (size * size) as usize];
-    for &id in &glyphs {
-        let glyph = id.with_scale_and_position(scale, point(x, baseline));
-        x += scaled.h_advance(id);
-        let Some(outline) = font.outline_glyph(glyph) else {
-            continue;
-        };
-        let bounds = outline.px_bounds();
-        outline.draw(|gx, gy, c| {
-            let (px, py) = (
-                bounds.min.x as i64 + i64::from(gx),
-                bounds.min.y as i64 + i64::from(gy),
-            );
-            if (0..i64::from(size)).contains(&px) && (0..i64::from(size)).contains(&py) {
-                let cell = &mut coverage[(py as u32 * size + px as u32) as usize];
-                *cell = (*cell + c).min(1.0);
-            }
-        });
-    }
-    for (i, &c) in coverage.iter().enumerate() {
-        if c > 0.0 {
-            let pixel = image.get_pixel_mut(i as u32 % size, i as u32 / size);
-            for (channel, &target) in pixel.0.iter_mut().zip(&WHITE) {
-                let from = f32::from(*channel);
-                *channel = (from + (f32::from(target) - from) * c).round() as u8;
-            }
-        }
-    }
+    let glyphs: Vec<_> = ids
+        .iter()
+        .map(|&id| {
+            let glyph = id.with_scale_and_position(scale, point(x, baseline));
+            x += scaled.h_advance(id);
+            glyph
+        })
+        .collect();
+    let mut canvas = Canvas::new((size, size), BRAND);
+    canvas.text(&font, &glyphs, WHITE);
     // The accent bar under the mark, as in the favicon.
     let bar_top = (baseline + side * 0.07) as u32;
     let bar = (side * 0.06).max(2.0) as u32;
-    for y in bar_top..bar_top + bar {
-        for x in (left as u32)..(left + width) as u32 {
-            image.put_pixel(x, y, image::Rgb(ACCENT));
-        }
-    }
-    let mut png = Vec::new();
-    image::DynamicImage::ImageRgb8(image)
-        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
-        .expect("encoding a PNG into memory cannot fail");
-    png
+    canvas.fill(
+        (left as u32, bar_top),
+        ((left + width) as u32, bar_top + bar),
+        ACCENT,
+    );
+    canvas.png()
 }
 
 #[cfg(test)]

@@ -469,22 +469,26 @@ impl Layout {
     }
 }
 
-/// An RGB canvas.
-struct Canvas {
+/// An RGB canvas: the share picture's, and the home-screen icons' (`app_manifest`).
+pub(crate) struct Canvas {
+    width: u32,
+    height: u32,
     pixels: Vec<u8>,
 }
 
 impl Canvas {
-    fn new(colour: [u8; 3]) -> Self {
+    pub(crate) fn new((width, height): (u32, u32), colour: [u8; 3]) -> Self {
         Canvas {
-            pixels: colour.repeat((WIDTH * HEIGHT) as usize),
+            width,
+            height,
+            pixels: colour.repeat((width * height) as usize),
         }
     }
 
-    fn fill(&mut self, (x0, y0): (u32, u32), (x1, y1): (u32, u32), colour: [u8; 3]) {
-        for y in y0..y1.min(HEIGHT) {
-            for x in x0..x1.min(WIDTH) {
-                let i = ((y * WIDTH + x) * 3) as usize;
+    pub(crate) fn fill(&mut self, (x0, y0): (u32, u32), (x1, y1): (u32, u32), colour: [u8; 3]) {
+        for y in y0..y1.min(self.height) {
+            for x in x0..x1.min(self.width) {
+                let i = ((y * self.width + x) * 3) as usize;
                 self.pixels[i..i + 3].copy_from_slice(&colour);
             }
         }
@@ -492,8 +496,9 @@ impl Canvas {
 
     /// Draws `glyphs` in `colour`, anti-aliased: coverage is summed over the glyphs (neighbours
     /// share edge pixels) and then blended onto what is there.
-    fn text(&mut self, font: &FontRef, glyphs: &[Glyph], colour: [u8; 3]) {
-        let mut coverage = vec![0f32; (WIDTH * HEIGHT) as usize];
+    pub(crate) fn text(&mut self, font: &FontRef, glyphs: &[Glyph], colour: [u8; 3]) {
+        let (width, height) = (self.width, self.height);
+        let mut coverage = vec![0f32; (width * height) as usize];
         for glyph in glyphs {
             let Some(outline) = font.outline_glyph(glyph.clone()) else {
                 continue;
@@ -502,8 +507,8 @@ impl Canvas {
             let (ox, oy) = (bounds.min.x as i64, bounds.min.y as i64);
             outline.draw(|x, y, c| {
                 let (x, y) = (ox + i64::from(x), oy + i64::from(y));
-                if (0..i64::from(WIDTH)).contains(&x) && (0..i64::from(HEIGHT)).contains(&y) {
-                    let cell = &mut coverage[(y as u32 * WIDTH + x as u32) as usize];
+                if (0..i64::from(width)).contains(&x) && (0..i64::from(height)).contains(&y) {
+                    let cell = &mut coverage[(y as u32 * width + x as u32) as usize];
                     *cell = (*cell + c).min(1.0);
                 }
             });
@@ -519,7 +524,7 @@ impl Canvas {
         }
     }
 
-    fn png(self) -> Vec<u8> {
+    pub(crate) fn png(self) -> Vec<u8> {
         use image::ImageEncoder;
         let mut png = Vec::new();
         image::codecs::png::PngEncoder::new_with_quality(
@@ -527,7 +532,12 @@ impl Canvas {
             image::codecs::png::CompressionType::Best,
             image::codecs::png::FilterType::Adaptive,
         )
-        .write_image(&self.pixels, WIDTH, HEIGHT, image::ExtendedColorType::Rgb8)
+        .write_image(
+            &self.pixels,
+            self.width,
+            self.height,
+            image::ExtendedColorType::Rgb8,
+        )
         .expect("encoding a PNG into memory cannot fail");
         png
     }
@@ -538,7 +548,7 @@ impl Canvas {
 pub fn render_share_image(site: &Site) -> Result<Vec<u8>, ShareImageError> {
     let font = font();
     let layout = Layout::new(&font, site)?;
-    let mut canvas = Canvas::new(BRAND);
+    let mut canvas = Canvas::new((WIDTH, HEIGHT), BRAND);
     canvas.fill((0, BAND_TOP), (WIDTH, HEIGHT), BRAND_DARK);
     canvas.fill((0, BAND_TOP), (WIDTH, BAND_TOP + BAND_RULE), ACCENT);
     canvas.fill(
