@@ -29,6 +29,26 @@ pub struct PageMeta {
     /// The page in each language, itself included, where it has a counterpart in the other
     /// language: `hreflang` alternates.
     pub alternates: Vec<(Lang, String)>,
+    /// What the page is, for its structured data.
+    pub kind: PageKind,
+}
+
+/// What a page is, as schema.org names it in the page's structured data (Decree 224/2026
+/// Art. 11.5: metadata that supports search and exchange).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageKind {
+    /// The home page: the site itself (`WebSite`, with its search).
+    Home,
+    /// A list of articles, documents or pages (`CollectionPage`).
+    Collection,
+    Article,
+    /// One of the department's own pages (`WebPage`).
+    Page,
+    /// A legal or administrative document (`DigitalDocument`).
+    Document,
+    Search,
+    /// Pages that describe nothing to search engines: not found, the style guide, the finder.
+    Other,
 }
 
 fn titled(site: &Site, title: &str) -> String {
@@ -77,6 +97,11 @@ pub fn listing(site: &Site, paths: &Paths, list: &ListPage) -> PageMeta {
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
+        kind: if list.category.is_none() && list.page == 1 {
+            PageKind::Home
+        } else {
+            PageKind::Collection
+        },
     }
 }
 
@@ -90,6 +115,7 @@ pub fn article(site: &Site, paths: &Paths, article: &Article) -> PageMeta {
         published_at: Some(article.published_at.clone()),
         lang: Lang::Vi,
         alternates: Vec::new(),
+        kind: PageKind::Article,
     }
 }
 
@@ -131,6 +157,7 @@ pub fn info_page(site: &Site, paths: &Paths, lang: Lang, page: &InfoPage) -> Pag
         published_at: None,
         lang,
         alternates,
+        kind: PageKind::Page,
     }
 }
 
@@ -146,6 +173,7 @@ pub fn english_home(site: &Site, paths: &Paths) -> PageMeta {
         published_at: None,
         lang: Lang::En,
         alternates: Vec::new(),
+        kind: PageKind::Collection,
     }
 }
 
@@ -177,6 +205,7 @@ pub fn documents(
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
+        kind: PageKind::Collection,
     }
 }
 
@@ -197,6 +226,7 @@ pub fn document(
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
+        kind: PageKind::Document,
     }
 }
 
@@ -221,6 +251,7 @@ pub fn search(site: &Site, paths: &Paths, query: &str) -> PageMeta {
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
+        kind: PageKind::Search,
     }
 }
 
@@ -242,6 +273,7 @@ pub fn finder(site: &Site, paths: &Paths) -> PageMeta {
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
+        kind: PageKind::Other,
     }
 }
 
@@ -256,6 +288,7 @@ pub fn style_guide(site: &Site, paths: &Paths) -> PageMeta {
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
+        kind: PageKind::Other,
     }
 }
 
@@ -270,6 +303,7 @@ pub fn not_found(site: &Site, paths: &Paths, lang: Lang) -> PageMeta {
         published_at: None,
         lang,
         alternates: Vec::new(),
+        kind: PageKind::Other,
     }
 }
 
@@ -393,18 +427,7 @@ pub fn SharePreview(meta: PageMeta) -> impl IntoView {
     } else {
         "website"
     };
-    let structured = meta.published_at.as_ref().map(|published| {
-        let json = serde_json::json!({
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": meta.heading,
-            "description": meta.description,
-            "datePublished": published,
-            "image": [image_url],
-            "mainEntityOfPage": canonical,
-            "inLanguage": "vi",
-            "publisher": { "@type": "GovernmentOrganization", "name": site.name, "url": absolute(paths.base()) },
-        });
+    let structured = structured_data(&site, &paths, &meta, &image_url).map(|json| {
         view! { <script type="application/ld+json" inner_html=script_json(&json.to_string())></script> }
     });
     let published = meta
@@ -429,6 +452,68 @@ pub fn SharePreview(meta: PageMeta) -> impl IntoView {
         <meta name="twitter:image" content=image_url/>
         {structured}
     }
+}
+
+/// The page's structured data (schema.org, JSON-LD): what it is, in which language, of which
+/// site and by which department, with the department's address and contacts from `site.json`.
+#[cfg(feature = "ssr")]
+fn structured_data(
+    site: &Site,
+    paths: &Paths,
+    meta: &PageMeta,
+    image_url: &str,
+) -> Option<serde_json::Value> {
+    use serde_json::json;
+    let absolute = |path: &str| format!("{}{}", site.origin, path);
+    let url = absolute(&meta.path);
+    let home = absolute(paths.base());
+    let footer = &site.footer;
+    let department = json!({
+        "@type": "GovernmentOrganization",
+        "name": site.name,
+        "url": home,
+        "address": footer.address,
+        "telephone": footer.phone,
+        "email": footer.email,
+    });
+    let website = json!({ "@type": "WebSite", "name": site.name, "url": home });
+    let mut data = match meta.kind {
+        PageKind::Other => return None,
+        PageKind::Home => json!({
+            "@type": "WebSite",
+            "name": site.name,
+            "alternateName": site.short_name,
+            "url": home,
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": absolute(&paths.search("{search_term_string}", 1))
+                    .replace("%7B", "{")
+                    .replace("%7D", "}"),
+                "query-input": "required name=search_term_string",
+            },
+        }),
+        PageKind::Article => json!({
+            "@type": "NewsArticle",
+            "headline": meta.heading,
+            "datePublished": meta.published_at,
+            "image": [image_url],
+            "mainEntityOfPage": url,
+        }),
+        PageKind::Collection => json!({ "@type": "CollectionPage", "isPartOf": website }),
+        PageKind::Page => json!({ "@type": "WebPage", "isPartOf": website }),
+        PageKind::Document => json!({ "@type": "DigitalDocument", "isPartOf": website }),
+        PageKind::Search => json!({ "@type": "SearchResultsPage", "isPartOf": website }),
+    };
+    let fields = data.as_object_mut().expect("an object");
+    fields.insert("@context".into(), json!("https://schema.org"));
+    if meta.kind != PageKind::Home {
+        fields.insert("name".into(), json!(meta.heading));
+        fields.insert("url".into(), json!(url));
+    }
+    fields.insert("description".into(), json!(meta.description));
+    fields.insert("inLanguage".into(), json!(meta.lang.code()));
+    fields.insert("publisher".into(), department);
+    Some(data)
 }
 
 /// The page in each language, for search engines, which read each address's own static page:

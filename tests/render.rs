@@ -524,3 +524,72 @@ fn the_policy_allows_what_the_template_runs_inline_anywhere_and_trunk_serve_gets
     assert!(served.served_by_trunk());
     assert_eq!(served.inline_allowed().unwrap().scripts.len(), 2);
 }
+
+/// A page's structured data (JSON-LD), parsed.
+fn structured(html: &str) -> Option<serde_json::Value> {
+    let json = between(html, "<script type=\"application/ld+json\">", "</script>")?;
+    Some(serde_json::from_str(json).expect("the structured data is JSON"))
+}
+
+#[test]
+fn every_page_says_what_it_is_in_structured_data() {
+    let seed_pages = render_all(&seed(), "/");
+    let portal = source::load(Path::new("tests/fixtures/portal")).expect("the portal is valid");
+    let portal_pages = render_all(&portal, "/");
+    for (pages, file, kind, lang) in [
+        (&seed_pages, "index.html", "WebSite", "vi"),
+        (&seed_pages, ARTICLE, "NewsArticle", "vi"),
+        (
+            &seed_pages,
+            "chuyen-muc/tin-hoat-dong/index.html",
+            "CollectionPage",
+            "vi",
+        ),
+        (&seed_pages, "gioi-thieu/index.html", "WebPage", "vi"),
+        (
+            &seed_pages,
+            "tim-kiem/index.html",
+            "SearchResultsPage",
+            "vi",
+        ),
+        (&seed_pages, "en/index.html", "CollectionPage", "en"),
+        (&seed_pages, "en/contact/index.html", "WebPage", "en"),
+        (&portal_pages, "van-ban/index.html", "CollectionPage", "vi"),
+        (
+            &portal_pages,
+            "van-ban/quyet-dinh-12-2024/index.html",
+            "DigitalDocument",
+            "vi",
+        ),
+    ] {
+        let data = structured(page(pages, file)).unwrap_or_else(|| panic!("{file}: none"));
+        assert_eq!(data["@context"], "https://schema.org", "{file}");
+        assert_eq!(data["@type"], kind, "{file}");
+        assert_eq!(data["inLanguage"], lang, "{file}");
+        assert!(!data["description"].as_str().unwrap().is_empty(), "{file}");
+        // The department, with its address and contacts from site.json.
+        let publisher = &data["publisher"];
+        assert_eq!(publisher["@type"], "GovernmentOrganization", "{file}");
+        assert_eq!(
+            publisher["name"],
+            "SỞ KHOA HỌC VÀ CÔNG NGHỆ THÀNH PHỐ CẦN THƠ"
+        );
+        assert_eq!(publisher["telephone"], "0292.3820674");
+        assert_eq!(publisher["email"], "sokhcn@cantho.gov.vn");
+        if kind != "WebSite" {
+            assert_eq!(
+                data["url"],
+                format!("{ORIGIN}/{}", file.trim_end_matches("index.html")),
+                "{file}"
+            );
+        }
+    }
+    // The home page offers the site's search to search engines.
+    let home = structured(page(&seed_pages, "index.html")).unwrap();
+    assert_eq!(
+        home["potentialAction"]["target"],
+        format!("{ORIGIN}/tim-kiem/?q={{search_term_string}}")
+    );
+    // A page that describes nothing to search engines carries none.
+    assert_eq!(structured(page(&seed_pages, "404.html")), None);
+}
