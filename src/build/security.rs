@@ -165,9 +165,11 @@ pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=63072000; includeSubDomains
 /// Caching: the files whose names carry their content's hash for a year, the rest briefly. The
 /// editors' screen's files keep their names from one version to the next (`decap-cms.js`,
 /// `cms.js`), so the browser asks each time whether they changed: its last rule, after `/*.js`.
-const CACHE_RULES: [(&str, &str); 9] = [
+const CACHE_RULES: [(&str, &str); 10] = [
     ("/*.wasm", "public, max-age=31536000, immutable"),
     ("/*.js", "public, max-age=31536000, immutable"),
+    // trunk's copy of the favicon, named by its hash (docs/deploying.md's nginx rule has it too).
+    ("/favicon-*.svg", "public, max-age=31536000, immutable"),
     ("/content/anh/*", "public, max-age=31536000, immutable"),
     ("/*.html", "public, max-age=300, must-revalidate"),
     ("/", "public, max-age=300, must-revalidate"),

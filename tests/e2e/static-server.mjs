@@ -7,7 +7,8 @@
 //   --spa           answer unknown paths with index.html and 200, as `trunk serve` and some CDNs do
 //   --brotli        serve the .br sibling when the client accepts br (for the benchmarks)
 //   --headers       send the headers the site's `_headers` file gives each path (Netlify's and
-//                   Cloudflare Pages' format), instead of `Cache-Control: no-store`
+//                   Cloudflare Pages' format), instead of `Cache-Control: no-store`; a path no
+//                   rule gives a Cache-Control gets those hosts' own default, revalidated on use
 //   --security-headers  the same, but keep `Cache-Control: no-store`: what the browser tests
 //                   use, so that a test sees each file as the build last wrote it
 import http from 'node:http';
@@ -30,6 +31,9 @@ const brotli = args.includes('--brotli');
 // header replacing an earlier one's, as on Netlify. Patterns carry the site's prefix.
 const rules = [];
 const securityOnly = args.includes('--security-headers');
+// Netlify's and Cloudflare Pages' Cache-Control for a file no rule names (the pages, at their
+// folder addresses): kept, but asked again each time.
+const hostCaching = args.includes('--headers');
 if ((args.includes('--headers') || securityOnly) && fs.existsSync(path.join(root, '_headers'))) {
   for (const line of fs.readFileSync(path.join(root, '_headers'), 'utf8').split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
@@ -57,7 +61,7 @@ const types = {
 function send(req, res, file, status = 200, sitePath = '') {
   const headers = {
     'Content-Type': types[path.extname(file).toLowerCase()] || 'application/octet-stream',
-    'Cache-Control': 'no-store',
+    'Cache-Control': hostCaching ? 'public, max-age=0, must-revalidate' : 'no-store',
     ...headersFor(sitePath),
   };
   let body = file;
