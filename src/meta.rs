@@ -230,18 +230,19 @@ pub fn document(
     }
 }
 
-/// The search page's document title, with the query once there is one.
-pub fn search_title(site: &Site, query: &str) -> String {
+/// A search page's document title (the site's, "Tìm kiếm", or the editors' finder's, "Tìm bài
+/// viết"), with the query once there is one.
+pub fn search_title(site: &Site, heading: &str, query: &str) -> String {
     match query.trim() {
-        "" => titled(site, "Tìm kiếm"),
-        query => titled(site, &format!("Tìm kiếm “{query}”")),
+        "" => titled(site, heading),
+        query => titled(site, &format!("{heading} “{query}”")),
     }
 }
 
 pub fn search(site: &Site, paths: &Paths, query: &str) -> PageMeta {
     PageMeta {
         heading: "Tìm kiếm".to_owned(),
-        title: search_title(site, query),
+        title: search_title(site, "Tìm kiếm", query),
         description: format!(
             "Tìm tin bài của {}, gõ có dấu hay không dấu đều được.",
             site.short_name
@@ -255,18 +256,10 @@ pub fn search(site: &Site, paths: &Paths, query: &str) -> PageMeta {
     }
 }
 
-/// The editors' finder's document title, with the query once there is one.
-pub fn finder_title(site: &Site, query: &str) -> String {
-    match query.trim() {
-        "" => titled(site, "Tìm bài viết"),
-        query => titled(site, &format!("Tìm bài viết “{query}”")),
-    }
-}
-
 pub fn finder(site: &Site, paths: &Paths) -> PageMeta {
     PageMeta {
         heading: "Tìm bài viết".to_owned(),
-        title: finder_title(site, ""),
+        title: search_title(site, "Tìm bài viết", ""),
         description: "Tìm một bài đã đăng để mở trên màn hình biên tập.".to_owned(),
         path: paths.finder("", 1),
         image: None,

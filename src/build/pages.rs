@@ -199,9 +199,10 @@ pub fn plan(bundle: &Bundle, paths: &Paths, build: &str) -> SitePlan {
 }
 
 /// The search index: one postings file per word, and the list of what it finds in chunks, so
-/// that a search downloads only what it needs; returns each entry's slug, by id. Ids are positions: the articles newest first,
-/// then the documents newest first, then the pages of each language. A document is found by
-/// its number and its summary (its "title" here, which ranks first) and by its kind and issuer.
+/// that a search downloads only what it needs; returns each entry's slug, by id. Ids are
+/// positions: the articles newest first, then the documents newest first, then the pages of
+/// each language. A document is found by its number and its summary (its "title" here, which
+/// ranks first) and by its kind and issuer.
 fn write_search_index(
     articles: &[Article],
     documents: &[Document],
@@ -346,16 +347,16 @@ pub fn render(plan: &SitePlan, page: &Page, template: &Template) -> Result<Rende
     let share_preview = match page_meta.take() {
         Some(meta) => owner.with(|| {
             let alternates = alternate_links(&meta);
-            // Pages beside the editors' screen ("Tìm bài viết"), like the screen, are for no
-            // search engine.
-            // Public pages offer the site for the home screen (`app_manifest`).
-            let robots = if meta.path.starts_with(&plan.paths.admin()) {
+            let audience = if meta.path.starts_with(&plan.paths.admin()) {
+                // Pages beside the editors' screen ("Tìm bài viết"), like the screen, are for
+                // no search engine.
                 view! { <meta name="robots" content="noindex, nofollow"/> }.to_html()
             } else {
+                // Public pages offer the site for the home screen (`app_manifest`).
                 let manifest = plan.paths.file(app_manifest::MANIFEST_PATH);
                 view! { <link rel="manifest" href=manifest/> }.to_html()
             };
-            robots + &view! { <SharePreview meta/> }.to_html() + &alternates
+            audience + &view! { <SharePreview meta/> }.to_html() + &alternates
         }),
         None => String::new(),
     };

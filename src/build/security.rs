@@ -81,6 +81,11 @@ pub enum Delivery {
     Meta,
 }
 
+/// Sources to follow a directive's first: each after a space.
+fn sources<'a>(sources: impl IntoIterator<Item = &'a String>) -> String {
+    sources.into_iter().map(|s| format!(" {s}")).collect()
+}
+
 /// The public site's policy. Scripts: the site's own files, WebAssembly, and the inline scripts
 /// by hash; never `'unsafe-inline'` or `'unsafe-eval'`. Styles: the inline `<style>` elements by
 /// hash, and any `style` attribute a page carries by hash (`'unsafe-hashes'`, which allows
@@ -90,19 +95,18 @@ pub enum Delivery {
 /// `innerHTML` to markup of its own, which `require-trusted-types-for 'script'` blocks, so the
 /// app could not start. That markup is the view macro's, never content: content is text.
 pub fn site_policy(inline: &InlineAllowed, delivery: Delivery) -> String {
-    let join = |set: &BTreeSet<String>| set.iter().map(|s| format!(" {s}")).collect::<String>();
-    let mut style_src = format!("'self'{}", join(&inline.styles));
+    let mut style_src = format!("'self'{}", sources(&inline.styles));
     if !inline.style_attributes.is_empty() {
         style_src.push_str(&format!(
             " 'unsafe-hashes'{}",
-            join(&inline.style_attributes)
+            sources(&inline.style_attributes)
         ));
     }
     let mut directives = vec![
         "default-src 'self'".to_owned(),
         format!(
             "script-src 'self' 'wasm-unsafe-eval'{}",
-            join(&inline.scripts)
+            sources(&inline.scripts)
         ),
         format!("style-src {style_src}"),
         "img-src 'self' data:".to_owned(),
@@ -127,14 +131,12 @@ pub fn site_policy(inline: &InlineAllowed, delivery: Delivery) -> String {
 /// other site can frame the screen (clickjacking stays out); a page of the same origin could,
 /// but one that ran script there could read the screen's sign-in directly anyway.
 pub fn admin_policy(connect: &[String], site_scripts: &BTreeSet<String>) -> String {
-    let connect: String = connect.iter().map(|c| format!(" {c}")).collect();
-    let scripts: String = site_scripts.iter().map(|s| format!(" {s}")).collect();
     [
         "default-src 'self'".to_owned(),
-        format!("script-src 'self' 'unsafe-eval'{scripts}"),
+        format!("script-src 'self' 'unsafe-eval'{}", sources(site_scripts)),
         "style-src 'self' 'unsafe-inline'".to_owned(),
         "img-src 'self' data: blob: https:".to_owned(),
-        format!("connect-src 'self' blob:{connect}"),
+        format!("connect-src 'self' blob:{}", sources(connect)),
         "object-src 'none'".to_owned(),
         "base-uri 'self'".to_owned(),
         "form-action 'self'".to_owned(),

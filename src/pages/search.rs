@@ -45,6 +45,24 @@ pub enum Audience {
     Editors,
 }
 
+impl Audience {
+    /// The page's heading, and its button's word.
+    fn heading(self) -> &'static str {
+        match self {
+            Audience::Readers => "Tìm kiếm",
+            Audience::Editors => "Tìm bài viết",
+        }
+    }
+
+    /// The address of a page of results for `query` (the form's own with an empty query).
+    fn address(self, paths: &Paths, query: &str, page: usize) -> String {
+        match self {
+            Audience::Readers => paths.search(query, page),
+            Audience::Editors => paths.finder(query, page),
+        }
+    }
+}
+
 /// Characters of text shown around the first match.
 const SNIPPET_CHARS: usize = 180;
 
@@ -284,18 +302,13 @@ fn Search(audience: Audience) -> impl IntoView {
             }
         })
     };
-    let (head, heading, action, to_screen) = match audience {
-        Audience::Readers => (
-            meta::search(&site, &paths, ""),
-            "Tìm kiếm",
-            paths.search("", 1),
-            None,
-        ),
+    let heading = audience.heading();
+    let action = audience.address(&paths, "", 1);
+    let (head, to_screen) = match audience {
+        Audience::Readers => (meta::search(&site, &paths, ""), None),
         Audience::Editors => (
             // The build marks it "noindex", as everything beside the screen.
             meta::finder(&site, &paths),
-            "Tìm bài viết",
-            paths.finder("", 1),
             Some(view! {
                 <p class="search__intro">
                     "Tìm trong các bài đã đăng trên trang, gõ có dấu hay không dấu đều được. Bấm vào một kết quả để mở bài trên "
@@ -307,10 +320,7 @@ fn Search(audience: Audience) -> impl IntoView {
     };
     let title = {
         let site = Arc::clone(&site);
-        move || match audience {
-            Audience::Readers => meta::search_title(&site, &query.get()),
-            Audience::Editors => meta::finder_title(&site, &query.get()),
-        }
+        move || meta::search_title(&site, heading, &query.get())
     };
     view! {
         <Head meta=head/>
@@ -450,10 +460,7 @@ fn ResultList(results: Arc<SearchResults>, audience: Audience) -> impl IntoView 
         .collect_view();
     let href = {
         let query = results.query.clone();
-        move |n: usize| match audience {
-            Audience::Readers => paths.search(&query, n),
-            Audience::Editors => paths.finder(&query, n),
-        }
+        move |n: usize| audience.address(&paths, &query, n)
     };
     Either::Right(view! {
         <p class="search__count">{count}</p>
