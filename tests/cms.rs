@@ -3,6 +3,8 @@
 
 #![cfg(feature = "ssr")]
 
+mod common;
+
 use khcn_cantho::build::cms::{
     decap_config, finder_files, parse_settings, screen_collections, ArticleFolders, CmsSettings,
     PUBLISHED_AT_FORMAT,
@@ -399,8 +401,7 @@ fn articles_are_listed_a_year_at_a_time_newest_first_and_only_this_year_makes_ne
 
 #[test]
 fn the_folders_are_read_from_the_bundle() {
-    let dir = std::env::temp_dir().join(format!("khcn-cms-folders-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = common::temp("cms-folders");
     for folder in [
         "articles/2019",
         "articles/2024",
@@ -423,8 +424,7 @@ fn the_folders_are_read_from_the_bundle() {
 
 #[test]
 fn the_finder_knows_which_list_of_the_screen_holds_each_search_entry() {
-    let dir = std::env::temp_dir().join(format!("khcn-cms-finder-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = common::temp("cms-finder");
     for file in [
         "articles/2023/tin-a.json",
         "articles/tin-b.json",
