@@ -1,12 +1,13 @@
 //! The incremental build: after a change, an addition or a deletion, a build that reuses the
 //! store of an earlier one writes exactly what a clean build writes, byte for byte, and renders
-//! only the pages that depend on what changed.
+//! only the pages that depend on what changed. So does `site-build publish`, which writes the
+//! change into the last build's folder in place.
 #![cfg(feature = "ssr")]
 
 mod common;
 
-use common::{build, copy_tree, temp, tree};
-use khcn_cantho::build::output::Report;
+use common::{build, build_as_trunk, copy_tree, publish, publish_from, temp, tree};
+use khcn_cantho::build::output::{Failure, Report};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -159,5 +160,163 @@ fn a_deleted_article_leaves_nothing_behind() {
             "{name} still links to the deleted article"
         );
     }
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// Trunk's own files besides its template: `publish` leaves them as the last build left them.
+const APP_FILES: [(&str, &str); 2] = [
+    ("khcn-cantho-0123abcd_bg.wasm", "the app's code"),
+    (
+        "khcn-cantho-0123abcd.js",
+        "export default function init() {}",
+    ),
+];
+
+/// Builds the bundle as trunk does, edits it, publishes the edit into that build's folder, and
+/// builds it once clean; the folder `publish` wrote must be the clean build, byte for byte.
+fn after_publish(name: &str, edit: impl FnOnce(&Path)) -> (Report, Report, PathBuf) {
+    let dir = temp(name);
+    let content = bundle(&dir);
+    let (dist, cache) = (dir.join("dist"), dir.join("cache"));
+    let first = build_as_trunk(&content, &dist, &cache, None, &APP_FILES);
+    edit(&content);
+    let published = publish(&content, &dist, &cache).unwrap_or_else(|e| panic!("{e}"));
+    let clean = dir.join("clean");
+    build_as_trunk(&content, &clean, &dir.join("clean-cache"), None, &APP_FILES);
+    assert_same_tree(&dist, &clean);
+    (first, published, dir)
+}
+
+#[test]
+fn publishing_a_changed_title_in_place_renders_only_its_pages_and_equals_a_clean_build() {
+    let (first, published, dir) = after_publish("publish-change", |content| {
+        write_article(content, 3, "Tiêu đề đã sửa của tin số ba");
+    });
+    assert!(published.rendered > 0 && published.rendered < first.pages / 2);
+    let page = fs::read_to_string(dir.join("dist/bai-viet/tin-thu-3/index.html")).unwrap();
+    assert!(page.contains("Tiêu đề đã sửa của tin số ba"));
+    // The app's files and their compressed siblings are still there, untouched.
+    for name in [
+        "khcn-cantho-0123abcd_bg.wasm",
+        "khcn-cantho-0123abcd_bg.wasm.br",
+    ] {
+        assert!(dir.join("dist").join(name).is_file(), "{name}");
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn publishing_an_added_article_in_place_equals_a_clean_build() {
+    let (first, published, dir) = after_publish("publish-add", |content| {
+        write_article(content, 13, "Tin mới thêm vào kho");
+    });
+    assert_eq!(published.pages, first.pages + 1);
+    let feed = fs::read_to_string(dir.join("dist/feed.xml")).unwrap();
+    assert!(feed.contains("Tin mới thêm vào kho"));
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn publishing_a_deletion_in_place_removes_everything_the_article_had() {
+    let (first, published, dir) = after_publish("publish-delete", |content| {
+        fs::remove_file(article_file(content, 4)).unwrap();
+    });
+    assert_eq!(published.pages, first.pages - 1);
+    assert!(published.removed > 0);
+    let dist = dir.join("dist");
+    assert!(!dist.join("bai-viet/tin-thu-4").exists());
+    assert!(!dist.join("data/bai-viet/tin-thu-4.json").exists());
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// Builds the bundle as trunk does, then tries `publish` after `meddle`: it must refuse,
+/// saying why, and leave the folder as it was.
+fn publish_refused(name: &str, meddle: impl FnOnce(&Path, &Path, &Path)) -> String {
+    let dir = temp(name);
+    let content = bundle(&dir);
+    let (dist, cache) = (dir.join("dist"), dir.join("cache"));
+    build_as_trunk(&content, &dist, &cache, None, &APP_FILES);
+    write_article(&content, 3, "Tiêu đề đã sửa của tin số ba");
+    meddle(&dir, &dist, &cache);
+    let before = tree(&dist);
+    let refused = match publish_from(&content, &dist, &cache, &dir.join("sources")) {
+        Err(Failure::NeedsFullBuild(why)) => why,
+        other => panic!("publish should have refused: {other:?}"),
+    };
+    assert!(
+        tree(&dist) == before,
+        "publish changed the folder it refused"
+    );
+    let _ = fs::remove_dir_all(&dir);
+    refused
+}
+
+/// The app's sources, as in the repository: the last build's.
+fn same_sources(dir: &Path) {
+    let sources = dir.join("sources");
+    for name in ["index.html", "Trunk.toml", "Cargo.toml", "Cargo.lock"] {
+        fs::create_dir_all(&sources).unwrap();
+        fs::copy(name, sources.join(name)).unwrap();
+    }
+    for folder in ["src", "style", "public"] {
+        copy_tree(Path::new(folder), &sources.join(folder));
+    }
+}
+
+#[test]
+fn publish_refuses_when_the_app_changed_since_the_last_build() {
+    let why = publish_refused("publish-app-changed", |dir, _, _| {
+        same_sources(dir);
+        fs::write(
+            dir.join("sources/style/tokens.css"),
+            ":root { --brand: red }",
+        )
+        .unwrap();
+    });
+    assert!(why.contains("mã nguồn của ứng dụng"), "{why}");
+}
+
+#[test]
+fn publish_refuses_a_folder_another_build_has_replaced() {
+    let why = publish_refused("publish-replaced", |dir, dist, _| {
+        same_sources(dir);
+        fs::write(
+            dist.join("index.html"),
+            "<!DOCTYPE html><title>khác</title>",
+        )
+        .unwrap();
+    });
+    assert!(why.contains("không còn là kết quả"), "{why}");
+}
+
+#[test]
+fn publish_refuses_without_a_build_to_publish_into() {
+    let why = publish_refused("publish-no-build", |dir, _, cache| {
+        same_sources(dir);
+        fs::remove_dir_all(cache.join("last-build")).unwrap();
+    });
+    assert!(why.contains("chưa có lần dựng"), "{why}");
+}
+
+#[test]
+fn publishing_a_broken_bundle_fails_and_leaves_the_last_build_as_it_was() {
+    let dir = temp("publish-broken");
+    let content = bundle(&dir);
+    let (dist, cache) = (dir.join("dist"), dir.join("cache"));
+    build_as_trunk(&content, &dist, &cache, None, &APP_FILES);
+    let before = tree(&dist);
+    fs::write(article_file(&content, 5), "{ \"title\": ").unwrap();
+    match publish(&content, &dist, &cache) {
+        Err(Failure::Invalid(errors)) => {
+            assert!(errors
+                .iter()
+                .any(|e| e.to_string().contains("tin-thu-5.json")))
+        }
+        other => panic!("a broken bundle should fail: {other:?}"),
+    }
+    assert!(tree(&dist) == before);
+    // Fixed, it publishes.
+    write_article(&content, 5, "Tin số năm, đã sửa lỗi");
+    publish(&content, &dist, &cache).unwrap_or_else(|e| panic!("{e}"));
     let _ = fs::remove_dir_all(&dir);
 }

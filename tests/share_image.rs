@@ -240,6 +240,8 @@ fn options(command: Command, content: &Path, out: &Path, cache: &Path) -> Option
         command,
         content_dir: content.to_owned(),
         out_dir: Some(out.to_owned()),
+        dist_dir: None,
+        source_dir: ".".into(),
         base: "/".into(),
         compress: true,
         clean_on_failure: false,

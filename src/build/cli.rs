@@ -38,6 +38,11 @@ enum CliCommand {
     /// tập vào thư mục --out.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tuỳ chọn")]
     Write(WriteArgs),
+    /// Kiểm tra rồi xuất bản nội dung đã đổi vào thư mục dist/ của lần trunk build --release
+    /// trước, tại chỗ, không dựng lại ứng dụng; nếu ứng dụng đã đổi từ lần đó thì chạy
+    /// trunk build --release.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tuỳ chọn")]
+    Publish(PublishArgs),
     /// Kiểm tra rồi chuyển các bài viết nằm thẳng trong articles/ vào thư mục theo năm đăng
     /// (articles/2023/…), để màn hình biên tập liệt kê từng năm; địa chỉ bài viết không đổi.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tuỳ chọn")]
@@ -89,6 +94,27 @@ struct WriteArgs {
     no_cms: bool,
 }
 
+#[derive(Args, Debug)]
+struct PublishArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Thư mục của lần dựng trước, nơi xuất bản [mặc định: dist]
+    #[arg(long = "dist", value_name = "THƯ_MỤC")]
+    dist: Option<PathBuf>,
+    /// Đường dẫn gốc của trang, như lần dựng trước [mặc định: /]
+    #[arg(long = "public-url", value_name = "/ĐƯỜNG-DẪN/")]
+    public_url: Option<String>,
+    /// Thư mục lưu của lần dựng trước [mặc định: target/site-build-cache]
+    #[arg(long = "cache", value_name = "THƯ_MỤC", env = "SITE_BUILD_CACHE")]
+    cache: Option<PathBuf>,
+    /// Thư mục dist/ của Decap CMS [mặc định: target/cms/node_modules/decap-cms/dist]
+    #[arg(long = "decap", value_name = "THƯ_MỤC")]
+    decap: Option<PathBuf>,
+    /// Lần dựng trước không có màn hình biên tập
+    #[arg(long, conflicts_with = "decap")]
+    no_cms: bool,
+}
+
 impl Options {
     /// Reads the command line, falling back on the variables trunk gives its hooks. `Err` holds
     /// clap's answer: the help, or what was wrong, to print as clap prints it.
@@ -106,6 +132,7 @@ impl Options {
         let default_cache = source_dir.join("target/site-build-cache");
         let default_decap = source_dir.join("target/cms/node_modules/decap-cms/dist");
         let staging = env("TRUNK_STAGING_DIR").map(PathBuf::from);
+        let dist = env("TRUNK_DIST_DIR").map(PathBuf::from);
         let options = match cli.command {
             // Under trunk, a failed check also removes trunk's staging folder, which trunk
             // itself would leave in dist/.
@@ -115,6 +142,8 @@ impl Options {
                 content_dir: content_dir(common),
                 clean_on_failure: staging.is_some(),
                 out_dir: staging,
+                dist_dir: None,
+                source_dir: source_dir.clone(),
                 base: "/".into(),
                 compress: false,
                 cache_dir: None,
@@ -126,6 +155,8 @@ impl Options {
                 content_dir: content_dir(common),
                 clean_on_failure: false,
                 out_dir: None,
+                dist_dir: None,
+                source_dir: source_dir.clone(),
                 base: "/".into(),
                 compress: false,
                 cache_dir: None,
@@ -144,7 +175,11 @@ impl Options {
                     // trunk discards its staging folder when a build fails; a folder named
                     // with --out is the caller's.
                     clean_on_failure: args.out.is_none(),
+                    // The record of what this build wrote is kept for the folder trunk makes
+                    // of its staging folder.
+                    dist_dir: if args.out.is_none() { dist } else { None },
                     out_dir: Some(out_dir),
+                    source_dir: source_dir.clone(),
                     base: args
                         .public_url
                         .or_else(|| env("TRUNK_PUBLIC_URL"))
@@ -159,6 +194,20 @@ impl Options {
                     content_dir: content_dir(args.common),
                 }
             }
+            CliCommand::Publish(args) => Options {
+                command: Command::Publish,
+                now: args.common.now,
+                // Never: the folder is the last build's, which a failure must not take away.
+                clean_on_failure: false,
+                out_dir: None,
+                dist_dir: Some(args.dist.unwrap_or_else(|| source_dir.join("dist"))),
+                base: args.public_url.unwrap_or_else(|| "/".into()),
+                compress: true,
+                cache_dir: Some(args.cache.unwrap_or(default_cache)),
+                decap_dir: (!args.no_cms).then(|| args.decap.unwrap_or(default_decap)),
+                content_dir: content_dir(args.common),
+                source_dir,
+            },
         };
         Ok(options)
     }
@@ -177,7 +226,7 @@ mod tests {
         use clap::CommandFactory;
         Cli::command().debug_assert();
         let help = Cli::command().render_help().to_string();
-        for command in ["check", "write", "sort-by-year"] {
+        for command in ["check", "write", "publish", "sort-by-year"] {
             assert!(help.contains(command), "{command} in {help}");
         }
         let write = Cli::command()
@@ -222,7 +271,7 @@ mod tests {
             parse(&["write", "--compress", "--no-compress", "--out", "x"])
                 .is_ok_and(|o| !o.compress)
         );
-        assert!(parse(&["publish"]).is_err());
+        assert!(parse(&["publish", "--out", "x"]).is_err());
         assert!(parse(&[]).is_err());
     }
 }

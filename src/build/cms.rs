@@ -6,6 +6,7 @@
 //! build refuses, say) is reported by the build, naming the field, as for a hand-written file.
 
 use super::source::{MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE};
+use super::store;
 use crate::content::bundle::{self, BundleError, MAX_DOWNLOAD_BYTES};
 use crate::content::search;
 use crate::content::{file_size, variant_path, ImageVariants, Lang, Site};
@@ -13,7 +14,7 @@ use crate::paths::{Paths, ADMIN_FOLDER};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The bundle's optional `cms.json`: where the production CMS reads and writes the content.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -933,15 +934,15 @@ fn guide_pictures(markdown: &str) -> Vec<String> {
 }
 
 /// Writes `quan-tri/` into `out`: the page, Decap's files from `decap_dist`, the configuration,
-/// the site's CSS and where its photos are, for the preview, and the guide. Returns the number
-/// of files written.
+/// the site's CSS and where its photos are, for the preview, and the guide. Returns the files
+/// written.
 pub fn publish(
     out: &Path,
     decap_dist: &Path,
     config: &str,
     site_css: &str,
     photos_on_site: &str,
-) -> Result<usize, String> {
+) -> Result<Vec<PathBuf>, String> {
     let folder = out.join(ADMIN_FOLDER);
     fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     let entries = fs::read_dir(decap_dist).map_err(|e| {
@@ -950,13 +951,13 @@ pub fn publish(
             decap_dist.display()
         )
     })?;
-    let mut written = 0;
+    let mut written = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if is_decap_file(&name) {
             let target = folder.join(&name);
-            fs::copy(entry.path(), &target).map_err(|e| format!("{}: {e}", target.display()))?;
-            written += 1;
+            store::copy(&entry.path(), &target)?;
+            written.push(target);
         }
     }
     if !folder.join("decap-cms.js").is_file() {
@@ -973,8 +974,8 @@ pub fn publish(
         ("anh-tren-trang.json", photos_on_site),
     ] {
         let target = folder.join(name);
-        fs::write(&target, text).map_err(|e| format!("{}: {e}", target.display()))?;
-        written += 1;
+        store::write(&target, text.as_bytes())?;
+        written.push(target);
     }
     let guide = folder.join(GUIDE_FOLDER);
     fs::create_dir_all(&guide).map_err(|e| format!("{}: {e}", guide.display()))?;
@@ -985,8 +986,8 @@ pub fn publish(
         .chain([("index.html", page.as_bytes())]);
     for (name, bytes) in guide_files {
         let target = guide.join(name);
-        fs::write(&target, bytes).map_err(|e| format!("{}: {e}", target.display()))?;
-        written += 1;
+        store::write(&target, bytes)?;
+        written.push(target);
     }
     Ok(written)
 }

@@ -7,7 +7,7 @@ use crate::content::file_size;
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::{Read, Seek, SeekFrom};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The start of a PDF, and the marker its last lines carry.
 const PDF_START: &[u8] = b"%PDF-";
@@ -143,19 +143,17 @@ fn read_end(path: &Path, bytes: u64) -> std::io::Result<Vec<u8>> {
 }
 
 /// Copies every download the articles offer into `out/content/`, where their links point.
-/// Returns the number of files written.
+/// Returns the files written.
 pub fn publish(
     downloads: &BTreeSet<String>,
     content_dir: &Path,
     out: &Path,
-) -> Result<usize, String> {
+) -> Result<Vec<PathBuf>, String> {
+    let mut written = Vec::new();
     for path in downloads {
         let target = out.join("content").join(path);
-        if let Some(folder) = target.parent() {
-            fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-        }
-        fs::copy(content_dir.join(path), &target)
-            .map_err(|e| format!("{}: {e}", target.display()))?;
+        super::store::copy(&content_dir.join(path), &target)?;
+        written.push(target);
     }
-    Ok(downloads.len())
+    Ok(written)
 }

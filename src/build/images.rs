@@ -3,14 +3,13 @@
 //! Variants made by an earlier build are taken from the cache instead of being encoded again.
 
 use super::store::content_key;
-use super::store::mark_used;
 use crate::content::{Article, Block, Image, ImageVariants, InfoPage};
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Cursor;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Widths written for every photo wider than them; the photo's own width when it is narrower
 /// than the largest. Never wider than the original.
@@ -95,8 +94,8 @@ fn encode(image: &DynamicImage, width: u32, format: &str) -> Result<Vec<u8>, Str
 
 /// What [`publish`] did.
 pub struct Published {
-    /// Files written.
-    pub files: usize,
+    /// The files written.
+    pub files: Vec<PathBuf>,
     /// Each photo's variants, by its path in the bundle (`images/a/b.jpg`).
     pub variants: BTreeMap<String, ImageVariants>,
 }
@@ -117,10 +116,10 @@ pub fn publish(
         fs::create_dir_all(cache.join("anh")).map_err(|e| format!("{}: {e}", cache.display()))?;
     }
     let list: Vec<&String> = images.iter().collect();
-    let done: Vec<Result<(String, ImageVariants, usize), String>> = list
+    let done: Vec<Result<(String, ImageVariants, Vec<PathBuf>), String>> = list
         .par_iter()
         .map(
-            |relative| -> Result<(String, ImageVariants, usize), String> {
+            |relative| -> Result<(String, ImageVariants, Vec<PathBuf>), String> {
                 let path = content_dir.join(relative.as_str());
                 let fail = |e: String| {
                     format!(
@@ -134,15 +133,16 @@ pub fn publish(
                 let (width, _) = displayed_size(&path).map_err(fail)?;
                 let widths = variant_widths(width);
                 let mut decoded: Option<DynamicImage> = None;
-                let mut written = 0;
+                let mut written = Vec::new();
                 for &w in &widths {
                     for format in ["jpg", "webp"] {
                         let name = format!("{key}-{w}.{format}");
                         let cached = cache.map(|c| c.join("anh").join(&name));
                         let target = folder.join(&name);
                         if let Some(cached) = cached.as_deref().filter(|c| c.is_file()) {
-                            fs::copy(cached, &target).map_err(|e| fail(e.to_string()))?;
-                            mark_used(cached);
+                            // Linked, as the store's blobs are: in use while the output
+                            // links it, and with the date it was made.
+                            super::store::link_cached(cached, &target).map_err(fail)?;
                         } else {
                             if decoded.is_none() {
                                 decoded = Some(decode_upright(&bytes).map_err(fail)?);
@@ -150,12 +150,12 @@ pub fn publish(
                             let encoded =
                                 encode(decoded.as_ref().expect("decoded above"), w, format)
                                     .map_err(fail)?;
-                            fs::write(&target, &encoded).map_err(|e| fail(e.to_string()))?;
+                            super::store::write(&target, &encoded).map_err(fail)?;
                             if let Some(cached) = cached {
                                 let _ = fs::write(cached, &encoded);
                             }
                         }
-                        written += 1;
+                        written.push(target);
                     }
                 }
                 Ok((relative.to_string(), ImageVariants { key, widths }, written))
@@ -163,12 +163,12 @@ pub fn publish(
         )
         .collect();
     let mut published = Published {
-        files: 0,
+        files: Vec::new(),
         variants: BTreeMap::new(),
     };
     for result in done {
         let (relative, variants, written) = result?;
-        published.files += written;
+        published.files.extend(written);
         published.variants.insert(relative, variants);
     }
     let point = |image: &mut Image| {

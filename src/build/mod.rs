@@ -14,6 +14,7 @@ pub mod images;
 pub mod output;
 pub mod pages;
 pub mod progress;
+pub mod publish;
 pub mod security;
 pub mod share_image;
 pub mod source;

@@ -2,6 +2,7 @@
 
 use super::pages::{self, Page, SitePlan};
 use super::progress::Progress;
+use super::publish::{self, LastBuild};
 use super::security::{self, Delivery, InlineAllowed};
 use super::store::{self, PageKey, Store};
 use super::template::Template;
@@ -22,6 +23,9 @@ pub enum Command {
     Write,
     /// Validate, then move the articles of a flat `articles/` into year folders.
     SortByYear,
+    /// Validate, then write what the content changed into the `dist/` of the last release
+    /// build, in place (`publish.rs`).
+    Publish,
 }
 
 #[derive(Clone, Debug)]
@@ -30,6 +34,10 @@ pub struct Options {
     pub content_dir: PathBuf,
     /// Trunk's staging folder, which becomes `dist/` only when the whole build succeeds.
     pub out_dir: Option<PathBuf>,
+    /// The folder the output becomes (`TRUNK_DIST_DIR`), or the one `publish` writes into.
+    pub dist_dir: Option<PathBuf>,
+    /// The app's sources (`TRUNK_SOURCE_DIR`): what `publish` checks trunk built from.
+    pub source_dir: PathBuf,
     /// The public URL (`/` or `/tin-tuc/`).
     pub base: String,
     /// Release builds: minify the pages' inline CSS, and write `.br` and `.gz` siblings of every
@@ -56,6 +64,8 @@ pub enum Failure {
     Invalid(Vec<BundleError>),
     /// Reading or writing the output failed.
     Output(String),
+    /// `publish` cannot write into the last build's folder; `trunk build --release` must.
+    NeedsFullBuild(String),
 }
 
 impl std::fmt::Display for Failure {
@@ -73,6 +83,7 @@ impl std::fmt::Display for Failure {
                 Ok(())
             }
             Failure::Output(message) => writeln!(f, "Lỗi khi ghi kết quả: {message}"),
+            Failure::NeedsFullBuild(why) => writeln!(f, "Cần dựng lại toàn bộ: {why}"),
         }
     }
 }
@@ -88,6 +99,8 @@ pub struct Report {
     /// Pages rendered by this build; the others came from the store.
     pub rendered: usize,
     pub files: usize,
+    /// Files `publish` removed: what the last build wrote and this one did not.
+    pub removed: usize,
 }
 
 /// Runs the tool. On failure with `clean_on_failure`, the output folder is removed.
@@ -161,19 +174,68 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
             Err(Failure::Invalid(problems))
         };
     }
-    let Some(out) = options
-        .out_dir
-        .as_deref()
-        .filter(|_| options.command == Command::Write)
-    else {
+    let publishing = options.command == Command::Publish;
+    let out = match options.command {
+        Command::Write => options.out_dir.as_deref(),
+        Command::Publish => options.dist_dir.as_deref(),
+        _ => None,
+    };
+    let Some(out) = out else {
         return Ok(report);
     };
     let store =
         Store::new(options.cache_dir.as_deref(), options.compress).map_err(Failure::Output)?;
-
-    let index = out.join("index.html");
-    let template = fs::read_to_string(&index)
-        .map_err(|e| Failure::Output(format!("không đọc được {}: {e}", index.display())))?;
+    // The last build into this folder, and what it was built from: for `publish`.
+    let dist = options.dist_dir.as_deref().unwrap_or(out);
+    let renderer_identity = store::renderer_identity();
+    let app = publish::app_fingerprint(&options.source_dir, &renderer_identity);
+    let last = options
+        .cache_dir
+        .as_deref()
+        .and_then(|cache| LastBuild::load(cache, dist));
+    let (template, app_files) = if publishing {
+        let Some(cache) = options.cache_dir.as_deref() else {
+            return Err(Failure::NeedsFullBuild(
+                "xuất bản vào thư mục có sẵn cần thư mục lưu (--cache)".into(),
+            ));
+        };
+        LastBuild::reuse(
+            last.as_ref(),
+            out,
+            &app,
+            &options.base,
+            options.decap_dir.is_some(),
+        )
+        .map_err(|why| Failure::NeedsFullBuild(why.0))?;
+        let last = last.as_ref().expect("checked by reuse");
+        let template = store
+            .read_blob(&last.template)
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .ok_or_else(|| {
+                Failure::NeedsFullBuild("bộ nhớ dựng không còn khuôn trang của lần trước".into())
+            })?;
+        LastBuild::forget(cache, dist);
+        (template, last.app_files.clone())
+    } else {
+        let index = out.join("index.html");
+        let template = fs::read_to_string(&index)
+            .map_err(|e| Failure::Output(format!("không đọc được {}: {e}", index.display())))?;
+        // Trunk's own files: the app's code, its icon.
+        let trunk_files = walkdir::WalkDir::new(out)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|entry| entry.file_type().is_file() && entry.path() != index)
+            .map(|entry| entry.into_path());
+        (template, publish::relative(out, trunk_files))
+    };
+    let template_blob = match options.cache_dir {
+        Some(_) => Some(
+            store
+                .keep_blob(template.as_bytes())
+                .map_err(Failure::Output)?,
+        ),
+        None => None,
+    };
     // Release builds minify the CSS; designers' `trunk serve` keeps it as written.
     let template = Template::parse(&template, options.compress).map_err(Failure::Output)?;
     let photos = images::publish(
@@ -187,6 +249,8 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     .map_err(Failure::Output)?;
     let downloads =
         downloads::publish(&bundle.downloads, &bundle.content_dir, out).map_err(Failure::Output)?;
+    store.note_written(photos.files.iter().cloned());
+    store.note_written(downloads.iter().cloned());
     progress.phase("ảnh và tệp tải về");
     let paths = Paths::new(&options.base);
     let mut plan = pages::plan(&bundle, &paths, &template.build_id());
@@ -215,7 +279,7 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     // rendered. Any failure fails the whole build, and trunk then discards its staging folder;
     // a page with anything inline the policy does not allow fails it too.
     let renderer = [
-        store::renderer_identity(),
+        renderer_identity,
         template.fingerprint(),
         serde_json::to_string(&*plan.site).expect("the site serialises"),
         plan.build.clone(),
@@ -296,7 +360,14 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     data.chain(others)
         .collect::<Result<(), String>>()
         .map_err(Failure::Output)?;
-    report.files = plan.pages.len() + plan.data.len() + files.len() + photos.files + downloads;
+    report.files =
+        plan.pages.len() + plan.data.len() + files.len() + photos.files.len() + downloads.len();
+    // Written without the store, so compressed below: the downloads, the editing screen, and
+    // in a build under trunk, trunk's files.
+    let mut to_compress = downloads;
+    if !publishing {
+        to_compress.extend(app_files.iter().map(|file| out.join(file)));
+    }
     progress.phase("dữ liệu, nguồn tin, sơ đồ trang");
     if let Some(decap_dir) = &options.decap_dir {
         let config = cms::decap_config(
@@ -307,8 +378,11 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
             year_in_vietnam(now),
         );
         let photos_on_site = cms::photos_on_site(&photos.variants);
-        report.files += cms::publish(out, decap_dir, &config, &template.styles(), &photos_on_site)
+        let screen = cms::publish(out, decap_dir, &config, &template.styles(), &photos_on_site)
             .map_err(|e| Failure::Output(format!("màn hình biên tập: {e}")))?;
+        report.files += screen.len();
+        store.note_written(screen.iter().cloned());
+        to_compress.extend(screen);
         let finder_files = cms::finder_files(
             &plan.search_slugs,
             &cms::screen_collections(&bundle.content_dir),
@@ -322,11 +396,45 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
         progress.phase("màn hình biên tập");
     }
     if options.compress {
-        // What the build did not emit itself (trunk's app, Decap's files) gets its siblings.
-        compress_the_rest(out, &store).map_err(Failure::Output)?;
+        to_compress
+            .par_iter()
+            .try_for_each(|file| store.compress_in_place(file))
+            .map_err(Failure::Output)?;
         progress.phase("nén các tệp còn lại");
     }
-    if let Some(cache) = &options.cache_dir {
+    if let (Some(cache), Some(template)) = (&options.cache_dir, template_blob) {
+        let mut written = publish::relative(out, store.written());
+        // Trunk's files' siblings are trunk's files too: `publish` never writes them again.
+        let mut app_files = app_files;
+        if !publishing {
+            let siblings: Vec<String> = app_files
+                .iter()
+                .flat_map(|file| [format!("{file}.br"), format!("{file}.gz")])
+                .filter(|sibling| written.contains(sibling))
+                .collect();
+            app_files.extend(siblings);
+        }
+        written.retain(|file| !app_files.contains(file));
+        if let Some(last) = last.as_ref().filter(|_| publishing) {
+            report.removed =
+                publish::remove_stale(out, &last.written, &written).map_err(Failure::Output)?;
+            progress.phase(&format!("đã xoá {} tệp không còn dùng", report.removed));
+        }
+        let home = fs::read(out.join("index.html"))
+            .map(|bytes| store::content_key(&bytes))
+            .map_err(|e| Failure::Output(format!("index.html: {e}")))?;
+        LastBuild {
+            app,
+            base: options.base.clone(),
+            compress: options.compress,
+            cms: options.decap_dir.is_some(),
+            template,
+            home,
+            app_files,
+            written,
+        }
+        .save(cache, dist)
+        .map_err(Failure::Output)?;
         store::prune(cache);
     }
     eprintln!("site-build: xong sau {:.1} s", progress.total_seconds());
@@ -397,18 +505,4 @@ fn emit_page(
             .map(|(path, script)| (path.as_str(), script.as_str())),
     );
     Ok(true)
-}
-
-/// Gives every text file of `out` that has none its compressed siblings.
-fn compress_the_rest(out: &Path, store: &Store) -> Result<(), String> {
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(out)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_file() && store::is_text(entry.path()))
-        .map(|entry| entry.into_path())
-        .filter(|path| !PathBuf::from(format!("{}.br", path.display())).exists())
-        .collect();
-    files
-        .par_iter()
-        .try_for_each(|file| store.compress_in_place(file))
 }

@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// Brotli quality for pages and data, of which a 25,000-article archive has about 80,000.
 /// Measured on 3,000 of them (27 KB on average): quality 6 takes 0.9 ms a file, 8 takes 2.1 ms
@@ -90,6 +91,9 @@ pub struct Store {
     dir: Option<PathBuf>,
     /// Release builds write `.br` and `.gz` siblings of text files.
     compress: bool,
+    /// Every file this build wrote or linked, so that `site-build publish` knows what an earlier
+    /// build wrote and this one did not: what to remove.
+    written: Arc<Mutex<Vec<PathBuf>>>,
 }
 
 impl Store {
@@ -100,7 +104,50 @@ impl Store {
             fs::create_dir_all(dir.with_file_name("pages"))
                 .map_err(|e| format!("{}: {e}", dir.display()))?;
         }
-        Ok(Store { dir, compress })
+        Ok(Store {
+            dir,
+            compress,
+            written: Arc::default(),
+        })
+    }
+
+    /// Keeps `bytes` as a blob that no output links to (trunk's template, for `publish`);
+    /// returns its key.
+    pub fn keep_blob(&self, bytes: &[u8]) -> Result<String, String> {
+        let dir = self.dir.as_ref().expect("only with a store");
+        let key = content_key(bytes);
+        put(&blob_path(dir, &key), bytes)?;
+        Ok(key)
+    }
+
+    /// The blob `key`, if the store still has it.
+    pub fn read_blob(&self, key: &str) -> Option<Vec<u8>> {
+        let blob = blob_path(self.dir.as_ref()?, key);
+        let bytes = fs::read(&blob).ok()?;
+        mark_used(&blob);
+        Some(bytes)
+    }
+
+    /// Notes files the build wrote without the store (photos, downloads, the editing screen).
+    pub fn note_written(&self, files: impl IntoIterator<Item = PathBuf>) {
+        self.written.lock().expect("not poisoned").extend(files);
+    }
+
+    /// Every file written or linked so far.
+    pub fn written(&self) -> Vec<PathBuf> {
+        self.written.lock().expect("not poisoned").clone()
+    }
+
+    fn put_file(&self, dest: &Path, bytes: &[u8]) -> Result<(), String> {
+        write(dest, bytes)?;
+        self.note_written([dest.to_owned()]);
+        Ok(())
+    }
+
+    fn link_file(&self, blob: &Path, dest: &Path) -> Result<(), String> {
+        link(blob, dest)?;
+        self.note_written([dest.to_owned()]);
+        Ok(())
     }
 
     /// Writes `bytes` as the file `dest`, with its compressed siblings when the build compresses
@@ -110,10 +157,10 @@ impl Store {
         let effort = Effort::of(dest);
         match &self.dir {
             None => {
-                write(dest, bytes)?;
+                self.put_file(dest, bytes)?;
                 if siblings {
                     for (ext, packed) in compressed(bytes, effort) {
-                        write(&with_extension(dest, ext), &packed)?;
+                        self.put_file(&with_extension(dest, ext), &packed)?;
                     }
                 }
                 Ok(())
@@ -124,7 +171,7 @@ impl Store {
                 if !blob.is_file() {
                     put(&blob, bytes)?;
                 }
-                link(&blob, dest)?;
+                self.link_file(&blob, dest)?;
                 if siblings {
                     self.siblings(&key, Some(bytes), effort, dest)?;
                 }
@@ -136,7 +183,7 @@ impl Store {
     /// Links the blob `key` as `dest`, with its siblings: a file an earlier build made.
     pub fn link_blob(&self, key: &str, dest: &Path) -> Result<(), String> {
         let dir = self.dir.as_ref().expect("only with a store");
-        link(&blob_path(dir, key), dest)?;
+        self.link_file(&blob_path(dir, key), dest)?;
         if self.compress && is_text(dest) {
             self.siblings(key, None, Effort::of(dest), dest)?;
         }
@@ -153,7 +200,7 @@ impl Store {
         match &self.dir {
             None => {
                 for (ext, packed) in compressed(&bytes, effort) {
-                    write(&with_extension(file, ext), &packed)?;
+                    self.put_file(&with_extension(file, ext), &packed)?;
                 }
                 Ok(())
             }
@@ -190,7 +237,7 @@ impl Store {
             }
         }
         for (ext, blob) in &blobs {
-            link(blob, &with_extension(dest, ext))?;
+            self.link_file(blob, &with_extension(dest, ext))?;
         }
         Ok(())
     }
@@ -293,8 +340,10 @@ fn put(blob: &Path, bytes: &[u8]) -> Result<(), String> {
         .map_err(|e| format!("{}: {e}", blob.display()))
 }
 
-/// Links `blob` as `dest`; copies it where a link cannot be made (another file system).
+/// Links `blob` as `dest`; copies it where a link cannot be made (another file system). A `dest`
+/// that already is the blob (`site-build publish` into the last build's folder) is left alone.
 fn link(blob: &Path, dest: &Path) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
     let fail = |e: std::io::Error| format!("{}: {e}", dest.display());
     if let Some(parent) = dest.parent() {
         fs::create_dir_all(parent).map_err(fail)?;
@@ -302,6 +351,13 @@ fn link(blob: &Path, dest: &Path) -> Result<(), String> {
     match fs::hard_link(blob, dest) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let same = |a: fs::Metadata, b: fs::Metadata| a.dev() == b.dev() && a.ino() == b.ino();
+            if let (Ok(blob_meta), Ok(dest_meta)) = (fs::metadata(blob), fs::symlink_metadata(dest))
+            {
+                if same(blob_meta, dest_meta) {
+                    return Ok(());
+                }
+            }
             fs::remove_file(dest).map_err(fail)?;
             fs::hard_link(blob, dest)
                 .or_else(|_| fs::copy(blob, dest).map(drop))
@@ -354,11 +410,27 @@ pub fn prune(cache: &Path) {
     }
 }
 
+/// Writes a file of the output whole, replacing (never writing through) the file already there:
+/// in the last build's folder, that file may be a link to a blob of the store. A file that
+/// already holds these bytes is left as it is.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    let same = fs::metadata(path).is_ok_and(|meta| meta.len() == bytes.len() as u64)
+        && fs::read(path).is_ok_and(|there| there == bytes);
+    if same {
+        return Ok(());
     }
-    fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    put(path, bytes)
+}
+
+/// Copies `from` as the output file `to`, as [`write`] writes.
+pub fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    let bytes = fs::read(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    write(to, &bytes)
+}
+
+/// Links a file the cache keeps (a photo's variant) as the output file `to`, as blobs are.
+pub fn link_cached(cached: &Path, to: &Path) -> Result<(), String> {
+    link(cached, to)
 }
 
 pub fn brotli_bytes(bytes: &[u8], quality: i32) -> Vec<u8> {

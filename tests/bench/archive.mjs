@@ -61,6 +61,27 @@ const article = JSON.parse(fs.readFileSync(someArticle, 'utf8'));
 article.title += ' (đã sửa)';
 fs.writeFileSync(someArticle, JSON.stringify(article, null, 2));
 build('build time, one article changed');
+// What CI runs for an editor's change (docs/deploying.md): the content published into the last
+// build's dist/ in place, without trunk re-running wasm-bindgen and wasm-opt on the same app.
+const publish = (label, edit) => {
+  edit();
+  const seconds = run('cargo', ['run', '--quiet', '--profile', 'tool', '--features', 'ssr', '--bin', 'site-build', '--', 'publish', '--dist', dist],
+    { SITE_CONTENT_DIR: bundle, SITE_BUILD_CACHE: cache });
+  console.log(`${label.padEnd(44)} ${seconds.toFixed(1)} s`);
+};
+const articles = walk(path.join(bundle, 'articles')).sort();
+publish('publish, one article changed', () => {
+  const file = articles.at(-2);
+  const changed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  changed.title += ' (đã sửa)';
+  fs.writeFileSync(file, JSON.stringify(changed, null, 2));
+});
+publish('publish, one article added', () => {
+  const added = JSON.parse(fs.readFileSync(articles.at(-3), 'utf8'));
+  added.title = `Tin mới: ${added.title}`;
+  fs.writeFileSync(path.join(path.dirname(articles.at(-3)), 'tin-moi-them.json'), JSON.stringify(added, null, 2));
+});
+publish('publish, one article deleted', () => fs.rmSync(articles.at(-4)));
 
 const home = sizes(path.join(dist, 'data/trang/1.json'));
 const homeHtml = sizes(path.join(dist, 'index.html'));
