@@ -23,6 +23,32 @@ echo "== 25 generated articles -> $out/many"
 node tests/tools/generate-bundle.mjs 25 target/e2e-bundles/many
 SITE_CONTENT_DIR=target/e2e-bundles/many trunk build --release --dist "$out/many"
 
+# An editor's corrections published into the last build's dist/ by `site-build publish`, in
+# place, without trunk (publish.spec.ts): the 25 articles built, then one retitled, one added and
+# one deleted. It must not fall back to a full build.
+echo "== 25 generated articles, then three edits published in place -> $out/published"
+rm -rf target/e2e-bundles/published
+cp -r target/e2e-bundles/many target/e2e-bundles/published
+SITE_CONTENT_DIR=target/e2e-bundles/published trunk build --release --dist "$out/published"
+node -e '
+  const fs = require("fs");
+  const articles = "target/e2e-bundles/published/articles";
+  const retitled = `${articles}/2024/tin-tong-hop-00011.json`;
+  const article = JSON.parse(fs.readFileSync(retitled, "utf8"));
+  fs.writeFileSync(retitled, JSON.stringify({ ...article, title: "Tin đã sửa sau khi đăng (tin 11)" }, null, 2));
+  fs.mkdirSync(`${articles}/2026`, { recursive: true });
+  const added = { ...article, title: "Tin mới xuất bản tại chỗ", published_at: "2026-01-15T08:00:00+07:00" };
+  fs.writeFileSync(`${articles}/2026/tin-moi-xuat-ban.json`, JSON.stringify(added, null, 2));
+  fs.rmSync(`${articles}/2024/tin-tong-hop-00013.json`);
+'
+published=$(SITE_CONTENT_DIR=target/e2e-bundles/published cargo run --quiet --profile tool \
+  --features ssr --bin site-build -- publish --dist "$out/published" 2>&1) || { echo "$published"; exit 1; }
+echo "$published"
+if grep -q "Cần dựng lại toàn bộ" <<<"$published"; then
+  echo "site-build publish rebuilt everything instead of publishing in place" >&2
+  exit 1
+fi
+
 echo "== the literal-text bundle in a hostile template -> $out/hostile"
 rm -rf "$out/hostile"
 mkdir -p "$out/hostile"

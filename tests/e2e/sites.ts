@@ -36,6 +36,9 @@ export const SITES = {
   archive: { url: 'http://127.0.0.1:4311/', command: server(built('archive'), 4311) },
   /** The seed with a notice (tests/fixtures/notice.json), built before its window. */
   notice: { url: 'http://127.0.0.1:4313/', command: server(built('notice'), 4313) },
+  /** The 25 articles of `many` built, then one retitled, one added and one deleted, published
+   * into that build in place by `site-build publish` (build-sites.sh). */
+  published: { url: 'http://127.0.0.1:4314/', command: server(built('published'), 4314) },
   /** The literal-text bundle in a template hostile to an HTML reader (tests/fixtures/hostile-template). */
   hostile: { url: 'http://127.0.0.1:4309/', command: server(built('hostile'), 4309) },
 };
