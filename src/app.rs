@@ -11,7 +11,8 @@ use crate::navigation::{
 };
 use crate::pages::{
     ArticlePage, CategoryPage, DocumentPage, DocumentsPage, EnglishHomePage, EnglishPageRoute,
-    FinderPage, HomePage, InfoPageRoute, NotFoundPage, SearchPage, StyleGuideRoute,
+    FinderPage, HomePage, InfoPageRoute, NotFoundPage, ProcedurePage, ProceduresPage, SearchPage,
+    StyleGuideRoute,
 };
 use crate::paths::Paths;
 use leptos::prelude::*;
@@ -70,6 +71,9 @@ pub fn App(boot: PageBoot, then_show: Option<String>) -> impl IntoView {
                         <Route path=(base, path!("/van-ban/loai/:kind/nam/:year")) view=DocumentsPage/>
                         <Route path=(base, path!("/van-ban/loai/:kind/nam/:year/trang/:page")) view=DocumentsPage/>
                         <Route path=(base, path!("/van-ban/:slug")) view=DocumentPage/>
+                        <Route path=(base, path!("/thu-tuc-hanh-chinh")) view=ProceduresPage/>
+                        <Route path=(base, path!("/thu-tuc-hanh-chinh/linh-vuc/:field")) view=ProceduresPage/>
+                        <Route path=(base, path!("/thu-tuc-hanh-chinh/:slug")) view=ProcedurePage/>
                         <Route path=(base, path!("/en")) view=EnglishHomePage/>
                         <Route path=(base, path!("/en/:page")) view=EnglishPageRoute/>
                         // Last: the bundle's pages take the addresses nothing above has.

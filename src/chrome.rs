@@ -32,6 +32,8 @@ pub struct Chrome {
     pub back_home: &'static str,
     /// The section of documents, in the menu and the breadcrumb.
     pub documents: &'static str,
+    /// The section of administrative procedures, in the menu and the breadcrumb.
+    pub procedures: &'static str,
     /// Said by the live region after a move within the app, before the page's heading.
     pub page_shown: &'static str,
     /// The header's search field: its label, its placeholder, its button.
@@ -73,6 +75,7 @@ pub const VIETNAMESE: Chrome = Chrome {
     not_found_text: "Trang bạn tìm không tồn tại, hoặc đã được chuyển sang địa chỉ khác.",
     back_home: "Về trang chủ",
     documents: "Văn bản",
+    procedures: "Thủ tục hành chính",
     page_shown: "Đã chuyển đến trang: ",
     search_label: "Tìm kiếm tin bài",
     search_placeholder: "Tìm tin bài…",
@@ -112,6 +115,7 @@ pub const ENGLISH: Chrome = Chrome {
     not_found_text: "The page you are looking for does not exist, or has moved to another address.",
     back_home: "Back to the home page",
     documents: "Documents",
+    procedures: "Administrative procedures",
     page_shown: "Now showing: ",
     search_label: "Search the news",
     search_placeholder: "Search the news…",

@@ -31,6 +31,8 @@ pub struct PageMeta {
     pub alternates: Vec<(Lang, String)>,
     /// What the page is, for its structured data.
     pub kind: PageKind,
+    /// Where a procedure is filed online (`GovernmentService`'s `serviceUrl`).
+    pub service_url: Option<String>,
 }
 
 /// What a page is, as schema.org names it in the page's structured data (Decree 224/2026
@@ -46,6 +48,8 @@ pub enum PageKind {
     Page,
     /// A legal or administrative document (`DigitalDocument`).
     Document,
+    /// An administrative procedure (`GovernmentService`).
+    Service,
     Search,
     /// Pages that describe nothing to search engines: not found, the style guide, the finder.
     Other,
@@ -97,6 +101,7 @@ pub fn listing(site: &Site, paths: &Paths, list: &ListPage) -> PageMeta {
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
+        service_url: None,
         kind: if list.category.is_none() && list.page == 1 {
             PageKind::Home
         } else {
@@ -115,6 +120,7 @@ pub fn article(site: &Site, paths: &Paths, article: &Article) -> PageMeta {
         published_at: Some(article.published_at.clone()),
         lang: Lang::Vi,
         alternates: Vec::new(),
+        service_url: None,
         kind: PageKind::Article,
     }
 }
@@ -157,6 +163,7 @@ pub fn info_page(site: &Site, paths: &Paths, lang: Lang, page: &InfoPage) -> Pag
         published_at: None,
         lang,
         alternates,
+        service_url: None,
         kind: PageKind::Page,
     }
 }
@@ -173,6 +180,7 @@ pub fn english_home(site: &Site, paths: &Paths) -> PageMeta {
         published_at: None,
         lang: Lang::En,
         alternates: Vec::new(),
+        service_url: None,
         kind: PageKind::Collection,
     }
 }
@@ -205,6 +213,7 @@ pub fn documents(
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
+        service_url: None,
         kind: PageKind::Collection,
     }
 }
@@ -226,7 +235,59 @@ pub fn document(
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
+        service_url: None,
         kind: PageKind::Document,
+    }
+}
+
+pub fn procedures(
+    site: &Site,
+    paths: &Paths,
+    list: &crate::content::procedures::ProcedureList,
+) -> PageMeta {
+    let mut heading = String::from("Thủ tục hành chính");
+    if let Some(field) = &list.field {
+        heading.push_str(&format!(" – {}", field.name));
+    }
+    PageMeta {
+        title: titled(site, &heading),
+        heading,
+        description: format!(
+            "Thủ tục hành chính do {} giải quyết: mã thủ tục, lĩnh vực, cách nộp hồ sơ và nơi nộp trực tuyến.",
+            site.short_name
+        ),
+        path: paths.procedures(list.field.as_ref().map(|f| f.slug.as_str())),
+        image: None,
+        published_at: None,
+        lang: Lang::Vi,
+        alternates: Vec::new(),
+        service_url: None,
+        kind: PageKind::Collection,
+    }
+}
+
+pub fn procedure(
+    site: &Site,
+    paths: &Paths,
+    procedure: &crate::content::procedures::Procedure,
+) -> PageMeta {
+    PageMeta {
+        heading: procedure.title.clone(),
+        title: titled(site, &procedure.title),
+        description: format!(
+            "Thủ tục {} ({}, {}): {}",
+            procedure.code,
+            procedure.field.name,
+            procedure.filing.label().to_lowercase(),
+            procedure.title
+        ),
+        path: paths.procedure(&procedure.slug),
+        image: None,
+        published_at: None,
+        lang: Lang::Vi,
+        alternates: Vec::new(),
+        service_url: procedure.url.clone(),
+        kind: PageKind::Service,
     }
 }
 
@@ -252,6 +313,7 @@ pub fn search(site: &Site, paths: &Paths, query: &str) -> PageMeta {
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
+        service_url: None,
         kind: PageKind::Search,
     }
 }
@@ -266,6 +328,7 @@ pub fn finder(site: &Site, paths: &Paths) -> PageMeta {
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
+        service_url: None,
         kind: PageKind::Other,
     }
 }
@@ -281,6 +344,7 @@ pub fn style_guide(site: &Site, paths: &Paths) -> PageMeta {
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
+        service_url: None,
         kind: PageKind::Other,
     }
 }
@@ -296,6 +360,7 @@ pub fn not_found(site: &Site, paths: &Paths, lang: Lang) -> PageMeta {
         published_at: None,
         lang,
         alternates: Vec::new(),
+        service_url: None,
         kind: PageKind::Other,
     }
 }
@@ -495,6 +560,17 @@ fn structured_data(
         PageKind::Collection => json!({ "@type": "CollectionPage", "isPartOf": website }),
         PageKind::Page => json!({ "@type": "WebPage", "isPartOf": website }),
         PageKind::Document => json!({ "@type": "DigitalDocument", "isPartOf": website }),
+        PageKind::Service => {
+            let mut service = json!({
+                "@type": "GovernmentService",
+                "provider": department.clone(),
+                "isPartOf": website,
+            });
+            if let Some(url) = &meta.service_url {
+                service["serviceUrl"] = json!(url);
+            }
+            service
+        }
         PageKind::Search => json!({ "@type": "SearchResultsPage", "isPartOf": website }),
     };
     let fields = data.as_object_mut().expect("an object");

@@ -85,6 +85,19 @@ impl Paths {
         self.file(&format!("van-ban/{slug}/"))
     }
 
+    /// The administrative procedures, all or one field's: `/thu-tuc-hanh-chinh/`,
+    /// `/thu-tuc-hanh-chinh/linh-vuc/khoa-hoc-va-cong-nghe/`.
+    pub fn procedures(&self, field: Option<&str>) -> String {
+        match field {
+            Some(field) => self.file(&format!("thu-tuc-hanh-chinh/linh-vuc/{field}/")),
+            None => self.file("thu-tuc-hanh-chinh/"),
+        }
+    }
+
+    pub fn procedure(&self, slug: &str) -> String {
+        self.file(&format!("thu-tuc-hanh-chinh/{slug}/"))
+    }
+
     /// A page of `pages/`, at the site's top level: `/gioi-thieu/`.
     pub fn info_page(&self, slug: &str) -> String {
         self.file(&format!("{slug}/"))
@@ -247,6 +260,15 @@ pub mod data {
 
     pub fn document(slug: &str) -> String {
         format!("data/van-ban/{slug}.json")
+    }
+
+    /// The procedures' listing; `tat-ca` (all) where no field is chosen.
+    pub fn procedures(field: Option<&str>) -> String {
+        format!("data/thu-tuc/danh-sach/{}.json", field.unwrap_or("tat-ca"))
+    }
+
+    pub fn procedure(slug: &str) -> String {
+        format!("data/thu-tuc/{slug}.json")
     }
 }
 

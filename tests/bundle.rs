@@ -1219,6 +1219,165 @@ fn a_document_names_each_wrong_field() {
     );
 }
 
+// ---- Administrative procedures (thu-tuc/<slug>.json) ----
+
+fn procedure_json(code: &str, field: &str, online: &str, url: Option<&str>) -> Vec<u8> {
+    let url = url.map_or_else(String::new, |u| format!(r#", "url": "{u}""#));
+    format!(
+        r#"{{ "code": "{code}", "title": "Thủ tục {code}", "field": "{field}", "level": "Cấp tỉnh",
+             "online": "{online}"{url} }}"#
+    )
+    .into_bytes()
+}
+
+#[test]
+fn procedures_are_listed_by_field_then_code_each_field_its_own_list() {
+    use khcn_cantho::content::procedures::{procedure_lists, Filing};
+    let portal = "https://dichvucong.gov.vn/thu-tuc";
+    let dir = TempBundle::new("procedures")
+        .file(
+            "thu-tuc/b.json",
+            &procedure_json(
+                "1.004491",
+                "Khoa học và công nghệ",
+                "toan-trinh",
+                Some(portal),
+            ),
+        )
+        .file(
+            "thu-tuc/a.json",
+            &procedure_json(
+                "1.000002",
+                "Khoa học và công nghệ",
+                "mot-phan",
+                Some(portal),
+            ),
+        )
+        .file(
+            "thu-tuc/c.json",
+            &procedure_json("2.000001", "Đo lường", "truc-tiep", None),
+        );
+    let bundle = source::load(&dir.0).expect("valid");
+    assert!(bundle.site.has_procedures);
+    let codes: Vec<&str> = bundle.procedures.iter().map(|p| p.code.as_str()).collect();
+    // "Đo lường" folds to "do luong", before "khoa hoc…".
+    assert_eq!(codes, ["2.000001", "1.000002", "1.004491"]);
+    assert_eq!(bundle.procedures[0].filing, Filing::InPerson);
+    let lists = procedure_lists(&bundle.procedures);
+    let shape: Vec<(Option<&str>, usize, usize)> = lists
+        .iter()
+        .map(|l| {
+            (
+                l.field.as_ref().map(|f| f.slug.as_str()),
+                l.groups.len(),
+                l.total,
+            )
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            (None, 2, 3),
+            (Some("do-luong"), 1, 1),
+            (Some("khoa-hoc-va-cong-nghe"), 1, 2)
+        ]
+    );
+    let counts: Vec<(&str, usize)> = lists[0]
+        .fields
+        .iter()
+        .map(|(f, n)| (f.name.as_str(), *n))
+        .collect();
+    assert_eq!(counts, [("Đo lường", 1), ("Khoa học và công nghệ", 2)]);
+}
+
+#[test]
+fn a_procedure_names_each_wrong_field() {
+    let dir = TempBundle::new("procedure-fields").file(
+        "thu-tuc/a.json",
+        r#"{ "code": "1,004491", "title": " ", "field": "", "level": "Cấp tỉnh", "online": "qua-mang",
+              "body": [{ "type": "figure", "image": "images/a.jpg", "caption": "Ảnh" }] }"#
+            .as_bytes(),
+    );
+    let errors = dir.errors();
+    let fields: Vec<&str> = errors
+        .iter()
+        .map(|e| e.split('"').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["title", "field", "code", "online", "body[0]"],
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().all(|e| e.contains("thu-tuc/a.json")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_procedure_filed_online_needs_its_https_address_and_one_in_person_has_none() {
+    for (online, url, problem) in [
+        ("toan-trinh", None, "cần địa chỉ nộp hồ sơ"),
+        ("mot-phan", Some("http://dichvucong.gov.vn/x"), "https://"),
+        ("mot-phan", Some("https://khong co"), "https://"),
+        (
+            "truc-tiep",
+            Some("https://dichvucong.gov.vn/x"),
+            "chỉ dùng cho thủ tục nộp trực tuyến",
+        ),
+    ] {
+        let dir = TempBundle::new("procedure-url").file(
+            "thu-tuc/a.json",
+            &procedure_json("1.004491", "Lĩnh vực", online, url),
+        );
+        let errors = dir.errors();
+        assert_eq!(errors.len(), 1, "{online} {url:?}: {errors:?}");
+        assert!(
+            errors[0].contains("thu-tuc/a.json")
+                && errors[0].contains("trường \"url\"")
+                && errors[0].contains(problem),
+            "{online} {url:?}: {errors:?}"
+        );
+    }
+}
+
+#[test]
+fn two_procedures_cannot_share_a_code_nor_one_take_the_listing_s_address() {
+    let dir = TempBundle::new("procedure-codes")
+        .file(
+            "thu-tuc/a.json",
+            &procedure_json("1.004491", "Lĩnh vực", "truc-tiep", None),
+        )
+        .file(
+            "thu-tuc/b.json",
+            &procedure_json("1.004491", "Lĩnh vực", "truc-tiep", None),
+        )
+        .file(
+            "thu-tuc/linh-vuc.json",
+            &procedure_json("1.000001", "Lĩnh vực", "truc-tiep", None),
+        );
+    let errors = dir.errors();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("thu-tuc/linh-vuc.json: tên tệp \"linh-vuc\" trùng")),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.contains("thu-tuc/b.json")
+            && e.contains("trường \"code\"")
+            && e.contains("mã 1.004491 đã dùng cho thủ tục")
+            && e.contains("thu-tuc/a.json")),
+        "{errors:?}"
+    );
+    let dir = TempBundle::new("procedure-unknown").file(
+        "thu-tuc/a.json",
+        br#"{ "code": "1.1", "title": "T", "field": "F", "level": "L", "online": "truc-tiep", "lienket": "x" }"#,
+    );
+    let errors = dir.errors();
+    assert!(errors[0].contains("lienket"), "{errors:?}");
+}
+
 // ---- The English section (en/pages/<slug>.json, site.json's name_en, translation) ----
 
 const ENGLISH_PAGE: &str = r#"{ "title": "Contact", "body": [{ "type": "paragraph", "text": "Department of Science and Technology." }] }"#;

@@ -285,7 +285,8 @@ fn the_pages_are_a_collection_of_their_own_with_the_same_blocks() {
             "articles-2023",
             "pages",
             "english_pages",
-            "documents"
+            "documents",
+            "procedures"
         ]
     );
     let pages = &collections[2];
@@ -306,6 +307,78 @@ fn the_pages_are_a_collection_of_their_own_with_the_same_blocks() {
     assert_eq!(english["preview_path"], "tin-tuc/en/{{filename}}/");
     assert_eq!(names(&english["fields"]), names(&pages["fields"]));
     assert_eq!(english["fields"][3], pages["fields"][3]);
+}
+
+#[test]
+fn the_procedures_are_a_collection_as_the_build_checks_them() {
+    let config = config_for(None, "/");
+    let procedures = &config["collections"][5];
+    assert_eq!(procedures["name"], "procedures");
+    assert_eq!(procedures["folder"], "public/content/thu-tuc");
+    assert_eq!(
+        procedures["preview_path"],
+        "thu-tuc-hanh-chinh/{{filename}}/"
+    );
+    assert_eq!(
+        names(&procedures["fields"]),
+        [
+            "code",
+            "title",
+            "field",
+            "level",
+            "online",
+            "url",
+            "processing_time",
+            "fee",
+            "body"
+        ]
+    );
+    let code_pattern = procedures["fields"][0]["pattern"][0].as_str().unwrap();
+    assert_eq!(code_pattern, r"^[0-9]+(\.[0-9]+)+$");
+    let filings: Vec<&str> = procedures["fields"][4]["options"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|o| o["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(filings, ["toan-trinh", "mot-phan", "truc-tiep"]);
+    assert_eq!(procedures["fields"][5]["required"], Value::Bool(false));
+    // The same blocks as an article's, without photos; optional.
+    let body = &procedures["fields"][8];
+    assert_eq!(body["required"], Value::Bool(false));
+    assert_eq!(
+        names(&body["types"]),
+        ["paragraph", "heading", "file", "table"]
+    );
+}
+
+#[test]
+fn what_the_screen_saves_for_a_procedure_the_build_accepts() {
+    use khcn_cantho::content::procedures::{parse_procedure, Filing};
+    // Decap writes an optional text left empty as "".
+    let text = r#"{
+      "code": "1.004491",
+      "title": "Đăng ký kết quả thực hiện nhiệm vụ",
+      "field": "Hoạt động khoa học và công nghệ",
+      "level": "Cấp tỉnh",
+      "online": "truc-tiep",
+      "url": "",
+      "processing_time": "",
+      "fee": "",
+      "body": [
+        { "type": "paragraph", "text": "Bước 1." },
+        { "type": "file", "file": "files/mau.docx", "label": "Mẫu đơn" }
+      ]
+    }"#;
+    let procedure = parse_procedure(
+        "public/content/thu-tuc/dang-ky.json",
+        "dang-ky",
+        text,
+        &mut EveryFileThere,
+    )
+    .expect("what Decap writes is a valid procedure");
+    assert_eq!(procedure.filing, Filing::InPerson);
+    assert_eq!((procedure.url, procedure.fee), (None, None));
 }
 
 #[test]

@@ -320,6 +320,7 @@ fn generated(n: usize) -> Bundle {
         pages: Vec::new(),
         english_pages: Vec::new(),
         documents: Vec::new(),
+        procedures: Vec::new(),
         images: BTreeSet::new(),
         downloads: BTreeSet::new(),
         cms: None,
@@ -561,6 +562,24 @@ fn every_page_says_what_it_is_in_structured_data() {
             "DigitalDocument",
             "vi",
         ),
+        (
+            &portal_pages,
+            "thu-tuc-hanh-chinh/index.html",
+            "CollectionPage",
+            "vi",
+        ),
+        (
+            &portal_pages,
+            "thu-tuc-hanh-chinh/linh-vuc/hoat-dong-khoa-hoc-va-cong-nghe/index.html",
+            "CollectionPage",
+            "vi",
+        ),
+        (
+            &portal_pages,
+            "thu-tuc-hanh-chinh/dang-ky-ket-qua-nhiem-vu-mau/index.html",
+            "GovernmentService",
+            "vi",
+        ),
     ] {
         let data = structured(page(pages, file)).unwrap_or_else(|| panic!("{file}: none"));
         assert_eq!(data["@context"], "https://schema.org", "{file}");
@@ -590,6 +609,24 @@ fn every_page_says_what_it_is_in_structured_data() {
         home["potentialAction"]["target"],
         format!("{ORIGIN}/tim-kiem/?q={{search_term_string}}")
     );
+    // A procedure filed online names where: its serviceUrl, and the department provides it.
+    let procedure = structured(page(
+        &portal_pages,
+        "thu-tuc-hanh-chinh/dang-ky-ket-qua-nhiem-vu-mau/index.html",
+    ))
+    .unwrap();
+    assert_eq!(
+        procedure["serviceUrl"],
+        "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=9.000101"
+    );
+    assert_eq!(procedure["provider"]["@type"], "GovernmentOrganization");
+    let in_person = structured(page(
+        &portal_pages,
+        "thu-tuc-hanh-chinh/cong-bo-hop-chuan-mau/index.html",
+    ))
+    .unwrap();
+    assert_eq!(in_person["@type"], "GovernmentService");
+    assert!(in_person.get("serviceUrl").is_none(), "{in_person}");
     // A page that describes nothing to search engines carries none.
     assert_eq!(structured(page(&seed_pages, "404.html")), None);
 }

@@ -150,6 +150,21 @@ fn cases(paths: &Paths) -> Vec<(&'static str, String, String)> {
             "Trích yếu văn bản số 3".into(),
         ),
         (
+            "/thu-tuc-hanh-chinh",
+            paths.procedures(None),
+            "Thủ tục hành chính".into(),
+        ),
+        (
+            "/thu-tuc-hanh-chinh/linh-vuc/:field",
+            paths.procedures(Some("linh-vuc-1")),
+            "Thủ tục hành chính – Lĩnh vực 1".into(),
+        ),
+        (
+            "/thu-tuc-hanh-chinh/:slug",
+            paths.procedure("thu-tuc-so-2"),
+            "Thủ tục số 2".into(),
+        ),
+        (
             "/en",
             paths.home_in(Lang::En),
             "Department of Science and Technology of Cần Thơ City".into(),
@@ -255,6 +270,15 @@ fn bundle() -> Bundle {
                 i + 1
             );
             fs::write(dir.join(format!("van-ban/van-ban-so-{i}.json")), document).unwrap();
+        }
+        fs::create_dir_all(dir.join("thu-tuc")).unwrap();
+        for i in 0..3 {
+            let procedure = format!(
+                r#"{{ "code": "1.00000{i}", "title": "Thủ tục số {i}", "field": "Lĩnh vực {}",
+                     "level": "Cấp tỉnh", "online": "truc-tiep" }}"#,
+                i % 2
+            );
+            fs::write(dir.join(format!("thu-tuc/thu-tuc-so-{i}.json")), procedure).unwrap();
         }
         dir
     });

@@ -8,6 +8,7 @@
 use super::source::{MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE};
 use super::store;
 use crate::content::bundle::{self, BundleError, MAX_DOWNLOAD_BYTES};
+use crate::content::procedures::Filing;
 use crate::content::search;
 use crate::content::{file_size, variant_path, ImageVariants, Lang, Site};
 use crate::paths::{Paths, ADMIN_FOLDER};
@@ -524,6 +525,77 @@ fn body_field() -> Field {
     }
 }
 
+/// The administrative procedures (`thu-tuc/`, `content::procedures`): each field as the build
+/// checks it.
+fn procedure_collection(paths: &Paths) -> Collection {
+    let filings = Filing::ALL
+        .into_iter()
+        .map(|filing| SelectOption {
+            label: filing.label().to_owned(),
+            value: filing.code().to_owned(),
+        })
+        .collect();
+    // Text, headings, tables and forms: a procedure has no photos.
+    let mut steps =
+        body_field().hint("Trình tự thực hiện, thành phần hồ sơ, biểu mẫu (tệp tải về)");
+    steps.required = Some(false);
+    steps.types = steps
+        .types
+        .map(|types| types.into_iter().filter(|t| t.name != "figure").collect());
+    Collection {
+        name: "procedures".to_owned(),
+        label: "Thủ tục hành chính".to_owned(),
+        label_singular: "thủ tục",
+        description: "Thủ tục hành chính, ở /thu-tuc-hanh-chinh/, theo Cơ sở dữ liệu quốc gia về thủ tục hành chính.".to_owned(),
+        folder: "public/content/thu-tuc".to_owned(),
+        create: true,
+        extension: "json",
+        format: "json",
+        slug: "{{slug}}",
+        identifier_field: "title",
+        summary: "{{code}} · {{title}}",
+        sortable_fields: vec![SortableField::Field("code"), SortableField::Field("field")],
+        media_folder: "/public/content/files",
+        public_folder: "files",
+        preview_path: paths
+            .procedure("{{filename}}")
+            .trim_start_matches('/')
+            .to_owned(),
+        fields: vec![
+            Field {
+                pattern: Some([
+                    r"^[0-9]+(\.[0-9]+)+$",
+                    "Các nhóm chữ số nối bằng dấu chấm, ví dụ 1.004491",
+                ]),
+                ..Field::new("code", "Mã thủ tục", "string")
+                    .hint("Mã trên Cổng Dịch vụ công quốc gia, ví dụ 1.004491")
+            },
+            Field::new("title", "Tên thủ tục", "string").not_blank(),
+            Field::new("field", "Lĩnh vực", "string")
+                .not_blank()
+                .hint("Ví dụ Hoạt động khoa học và công nghệ: viết giống nhau cho cùng một lĩnh vực"),
+            Field {
+                default: Some("Cấp tỉnh".to_owned()),
+                ..Field::new("level", "Cấp thực hiện", "string").not_blank()
+            },
+            Field {
+                options: Some(filings),
+                default: Some(Filing::FullyOnline.code().to_owned()),
+                ..Field::new("online", "Cách thực hiện", "select")
+            },
+            Field {
+                pattern: Some([r"^(https://\S+)?$", "Địa chỉ bắt đầu bằng https://"]),
+                ..Field::new("url", "Địa chỉ nộp hồ sơ trực tuyến", "string")
+                    .optional()
+                    .hint("Bắt buộc khi nộp trực tuyến: địa chỉ của thủ tục trên Cổng Dịch vụ công; để trống khi chỉ nộp trực tiếp")
+            },
+            Field::new("processing_time", "Thời hạn giải quyết", "string").optional(),
+            Field::new("fee", "Phí, lệ phí", "string").optional(),
+            steps,
+        ],
+    }
+}
+
 /// Where the bundle's articles are: the year folders of `articles/` (`articles/2024/…`), and
 /// whether any article sits directly in `articles/` (a bundle not yet sorted by year).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -583,6 +655,9 @@ pub fn screen_collections(content_dir: &Path) -> HashMap<String, String> {
     }
     add(&content_dir.join("van-ban"), "documents", &|stem| {
         format!("{}{stem}", search::DOCUMENT_PREFIX)
+    });
+    add(&content_dir.join("thu-tuc"), "procedures", &|stem| {
+        format!("{}{stem}", search::PROCEDURE_PREFIX)
     });
     add(&content_dir.join("pages"), "pages", &|stem| {
         search::page_entry_slug(Lang::Vi, stem)
@@ -743,7 +818,9 @@ pub fn decap_config(
                     ..Field::new("files", "Tệp văn bản", "list").hint("Ít nhất một tệp")
                 },
             ],
-        }])
+        },
+        procedure_collection(paths),
+        ])
             .collect(),
     };
     serde_yaml_ng::to_string(&config).expect("the configuration always serialises")

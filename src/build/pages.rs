@@ -7,6 +7,7 @@ use super::template::{PageParts, Template};
 use crate::api::{DataCache, DataFile, Loader, UnreadableData};
 use crate::boot::PageBoot;
 use crate::content::documents::{self, Document};
+use crate::content::procedures::{self, Procedure};
 use crate::content::search::{self, DocEntry, IndexedText, DOCS_PER_CHUNK};
 use crate::content::{bundle, Article, ArticleCard, Block, InfoPage, Lang, Site};
 use crate::meta::{alternate_links, PageMetaSlot, SharePreview};
@@ -170,9 +171,30 @@ pub fn plan(bundle: &Bundle, paths: &Paths, build: &str) -> SitePlan {
             lastmod,
         ));
     }
+    for list in procedures::procedure_lists(&bundle.procedures) {
+        let field = list.field.as_ref().map(|f| f.slug.as_str());
+        let data_path = data::procedures(field);
+        let url = paths.procedures(field);
+        data.insert(data_path.clone(), data_file(build, &list));
+        pages.push(page(url, vec![data_path], None));
+    }
+    for procedure in &bundle.procedures {
+        let data_path = data::procedure(&procedure.slug);
+        data.insert(data_path.clone(), data_file(build, procedure));
+        pages.push(page(
+            paths.procedure(&procedure.slug),
+            vec![data_path],
+            None,
+        ));
+    }
     let info_pages = [(Lang::Vi, &bundle.pages), (Lang::En, &bundle.english_pages)];
-    let search_slugs =
-        write_search_index(&bundle.articles, &bundle.documents, &info_pages, &mut data);
+    let search_slugs = write_search_index(
+        &bundle.articles,
+        &bundle.documents,
+        &bundle.procedures,
+        &info_pages,
+        &mut data,
+    );
     // Pages without data of their own, out of the sitemap.
     for url in [paths.search("", 1), paths.style_guide(), paths.not_found()] {
         let style_guide = url == paths.style_guide();
@@ -200,12 +222,14 @@ pub fn plan(bundle: &Bundle, paths: &Paths, build: &str) -> SitePlan {
 
 /// The search index: one postings file per word, and the list of what it finds in chunks, so
 /// that a search downloads only what it needs; returns each entry's slug, by id. Ids are
-/// positions: the articles newest first, then the documents newest first, then the pages of
-/// each language. A document is found by its number and its summary (its "title" here, which
-/// ranks first) and by its kind and issuer.
+/// positions: the articles newest first, then the documents newest first, then the procedures,
+/// then the pages of each language. A document is found by its number and its summary (its
+/// "title" here, which ranks first) and by its kind and issuer; a procedure by its code and
+/// title, then by its field and level.
 fn write_search_index(
     articles: &[Article],
     documents: &[Document],
+    procedures: &[Procedure],
     info_pages: &[(Lang, &Vec<InfoPage>)],
     data: &mut BTreeMap<String, Arc<str>>,
 ) -> Vec<String> {
@@ -222,6 +246,14 @@ fn write_search_index(
         .iter()
         .map(|d| format!("{} {}", d.kind.name, d.issuer))
         .collect();
+    let procedure_titles: Vec<String> = procedures
+        .iter()
+        .map(|p| format!("{} {}", p.code, p.title))
+        .collect();
+    let procedure_facts: Vec<String> = procedures
+        .iter()
+        .map(|p| format!("{} {}", p.field.name, p.level))
+        .collect();
     let texts: Vec<IndexedText<'_>> = articles
         .iter()
         .map(|article| IndexedText {
@@ -237,6 +269,16 @@ fn write_search_index(
                     title,
                     summary: facts,
                     body: Vec::new(),
+                }),
+        )
+        .chain(
+            procedures
+                .iter()
+                .zip(procedure_titles.iter().zip(&procedure_facts))
+                .map(|(procedure, (title, facts))| IndexedText {
+                    title,
+                    summary: facts,
+                    body: procedure.body.iter().flat_map(Block::texts).collect(),
                 }),
         )
         .chain(pages().map(|(_, page)| IndexedText {
@@ -267,6 +309,14 @@ fn write_search_index(
                 format!("{}: {}", d.number, d.title),
                 d.issued_on.clone(),
                 format!("Văn bản · {}", d.kind.name),
+            )
+        }))
+        .chain(procedures.iter().map(|p| {
+            (
+                format!("{}{}", search::PROCEDURE_PREFIX, p.slug),
+                format!("{}: {}", p.code, p.title),
+                String::new(),
+                format!("Thủ tục · {}", p.field.name),
             )
         }))
         .chain(pages().map(|(lang, page)| {

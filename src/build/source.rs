@@ -5,6 +5,7 @@ use crate::content::bundle::{
     self, Assets, BundleError, FileFacts, ImageSize, PageFile, ENGLISH_PAGES_FOLDER,
 };
 use crate::content::documents::{self, Document};
+use crate::content::procedures::{self, Procedure};
 use crate::content::time::Timestamp;
 use crate::content::{Article, Block, InfoPage, Site};
 use rayon::prelude::*;
@@ -24,6 +25,8 @@ pub struct Bundle {
     pub english_pages: Vec<InfoPage>,
     /// The documents of `van-ban/`, newest issue first.
     pub documents: Vec<Document>,
+    /// The administrative procedures of `thu-tuc/`, by field, then by code.
+    pub procedures: Vec<Procedure>,
     /// Every image the articles and pages use, relative to the content folder.
     pub images: BTreeSet<String>,
     /// Every download the articles offer, relative to the content folder.
@@ -78,6 +81,7 @@ impl Bundle {
                     .flat_map(|d| &d.files)
                     .map(|file| bundle_path(&file.href)),
             )
+            .chain(self.procedures.iter().flat_map(|p| body_assets(&p.body)))
             .collect();
         let only_held: Vec<String> = held
             .iter()
@@ -194,6 +198,14 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
     });
     documents::sort_documents(&mut documents);
     site.has_documents = !documents.is_empty();
+    let procedures = load_folder(content_dir, "thu-tuc", &mut errors, |file, slug, text| {
+        procedures::parse_procedure(file, slug, text, &mut &assets)
+            .map(|procedure| (file.to_owned(), procedure))
+    });
+    errors.extend(procedures::duplicate_codes(&procedures));
+    let mut procedures: Vec<Procedure> = procedures.into_iter().map(|(_, p)| p).collect();
+    procedures::sort_procedures(&mut procedures);
+    site.has_procedures = !procedures.is_empty();
     errors.extend(bundle::link_pages(
         &site_file,
         &mut site,
@@ -225,6 +237,7 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
         pages,
         english_pages,
         documents,
+        procedures,
         images,
         downloads,
         cms,

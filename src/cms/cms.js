@@ -321,6 +321,8 @@
   // A page of pages/ is shown as the site shows it: an article without date or signature.
   CMS.registerPreviewTemplate('pages', ArticlePreview);
   CMS.registerPreviewTemplate('english_pages', ArticlePreview);
+  // A procedure: its name and its steps, papers and forms.
+  CMS.registerPreviewTemplate('procedures', ArticlePreview);
 
   // --- "Tìm bài viết" over the screen ---------------------------------------------------------
   // The finder is a page of its own (`tim-bai-viet/`); opened from its link it shows in a dialog

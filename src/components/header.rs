@@ -131,7 +131,8 @@ pub fn SiteHeader() -> impl IntoView {
 }
 
 /// The sections of the menu after "Trang chủ", each as its address, name and first page's
-/// data: the categories, the documents where the bundle has them, then the department's own
+/// data: the categories, the documents and the procedures where the bundle has them, then the
+/// department's own
 /// pages (`site.json`'s `menu_pages`); in English, the English pages.
 fn sections(site: &Site, paths: &Paths, lang: Lang) -> Vec<(String, String, String)> {
     if lang == Lang::En {
@@ -168,7 +169,18 @@ fn sections(site: &Site, paths: &Paths, lang: Lang) -> Vec<(String, String, Stri
             data::info_page(&page.slug),
         )
     });
-    categories.chain(documents).chain(pages).collect()
+    let procedures = site.has_procedures.then(|| {
+        (
+            paths.procedures(None),
+            Chrome::of(Lang::Vi).procedures.to_owned(),
+            data::procedures(None),
+        )
+    });
+    categories
+        .chain(documents)
+        .chain(procedures)
+        .chain(pages)
+        .collect()
 }
 
 /// The search field: in the Vietnamese site, whose articles and documents it searches.

@@ -269,6 +269,13 @@ pub fn parse_site(file: &str, text: &str) -> Result<Site, Vec<BundleError>> {
             "trường do bản dựng tự lập từ thư mục van-ban/, không viết trong site.json",
         ));
     }
+    if site.has_procedures {
+        errors.push(BundleError::new(
+            file,
+            Some("has_procedures"),
+            "trường do bản dựng tự lập từ thư mục thu-tuc/, không viết trong site.json",
+        ));
+    }
     if !site.pages.is_empty() {
         errors.push(BundleError::new(
             file,
@@ -589,7 +596,7 @@ pub fn parse_article(
 
 /// Parses the blocks of an article's or a page's body, reporting each problem by its field
 /// (`body[2].caption`) through `fail`, and resolving photos and downloads through `assets`.
-fn parse_body(
+pub fn parse_body(
     source: Vec<BlockSource>,
     assets: &mut dyn Assets,
     fail: &mut dyn FnMut(&str, String),
@@ -700,12 +707,13 @@ fn parse_body(
 }
 
 /// The site's own first path segments: a page may not take one (`/tim-kiem/` is the search).
-pub const RESERVED_SLUGS: [&str; 14] = [
+pub const RESERVED_SLUGS: [&str; 15] = [
     "bai-viet",
     "chuyen-muc",
     "tim-kiem",
     "trang",
     "van-ban",
+    "thu-tuc-hanh-chinh",
     "en",
     "quan-tri",
     "data",

@@ -6,6 +6,7 @@
 
 pub mod bundle;
 pub mod documents;
+pub mod procedures;
 pub mod search;
 pub mod text;
 pub mod time;
@@ -42,6 +43,9 @@ pub struct Site {
     /// Whether the bundle has documents (`van-ban/`): written by the build, like `pages`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub has_documents: bool,
+    /// Whether the bundle has administrative procedures (`thu-tuc/`): written by the build.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub has_procedures: bool,
     /// An outage or urgent notice over every page (Decree 224/2026 Art. 13: a planned outage
     /// is announced at least 7 working days ahead, with the time of recovery).
     #[serde(default, skip_serializing_if = "Option::is_none")]

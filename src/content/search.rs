@@ -225,6 +225,9 @@ pub type DocEntry = (String, String, String, String);
 
 /// What starts the slug of a document's entry in the index's list.
 pub const DOCUMENT_PREFIX: &str = "van-ban/";
+/// What starts the slug of a procedure's entry: `["thu-tuc/" + slug, "code: title", "",
+/// "Thủ tục · field"]`.
+pub const PROCEDURE_PREFIX: &str = "thu-tuc/";
 const PAGE_PREFIX: &str = "trang-thong-tin/";
 const ENGLISH_PAGE_PREFIX: &str = "en/";
 
@@ -233,6 +236,7 @@ const ENGLISH_PAGE_PREFIX: &str = "en/";
 pub enum Found<'a> {
     Article(&'a str),
     Document(&'a str),
+    Procedure(&'a str),
     Page(Lang, &'a str),
 }
 
@@ -240,6 +244,8 @@ impl<'a> Found<'a> {
     pub fn of(entry_slug: &'a str) -> Self {
         if let Some(slug) = entry_slug.strip_prefix(DOCUMENT_PREFIX) {
             Found::Document(slug)
+        } else if let Some(slug) = entry_slug.strip_prefix(PROCEDURE_PREFIX) {
+            Found::Procedure(slug)
         } else if let Some(slug) = entry_slug.strip_prefix(PAGE_PREFIX) {
             Found::Page(Lang::Vi, slug)
         } else if let Some(slug) = entry_slug.strip_prefix(ENGLISH_PAGE_PREFIX) {

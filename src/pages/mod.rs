@@ -6,6 +6,7 @@ mod english_home;
 mod info_page;
 mod listing;
 mod not_found;
+mod procedures;
 mod search;
 mod style_guide;
 
@@ -15,6 +16,7 @@ pub use english_home::EnglishHomePage;
 pub use info_page::{EnglishPageRoute, InfoPageRoute};
 pub use listing::{CategoryPage, HomePage};
 pub use not_found::NotFoundPage;
+pub use procedures::{ProcedurePage, ProceduresPage};
 pub use search::{
     locate_on_screen, run_search, Audience, FinderPage, SearchHit, SearchPage, SearchResults,
 };

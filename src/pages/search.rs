@@ -405,6 +405,13 @@ fn ResultList(results: Arc<SearchResults>, audience: Audience) -> impl IntoView 
                         <time datetime=hit.published_at.clone()>{display_date(&hit.published_at)}</time>
                     }),
                 ),
+                // A procedure has no date.
+                Found::Procedure(slug) => (
+                    slug,
+                    paths.procedure(slug),
+                    data::procedure(slug),
+                    EitherOf3::C(None),
+                ),
                 Found::Article(slug) => (
                     slug,
                     paths.article(slug),

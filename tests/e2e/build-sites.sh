@@ -16,6 +16,9 @@ SITE_CONTENT_DIR=tests/fixtures/literal-text trunk build --release --dist "$out/
 echo "== a table and a download -> $out/portal"
 SITE_CONTENT_DIR=tests/fixtures/portal trunk build --release --dist "$out/portal"
 
+echo "== the portal under a sub-path -> $out/portal-tin-tuc"
+SITE_CONTENT_DIR=tests/fixtures/portal trunk build --release --public-url /tin-tuc/ --dist "$out/portal-tin-tuc"
+
 echo "== seed under a sub-path -> $out/tin-tuc"
 trunk build --release --public-url /tin-tuc/ --dist "$out/tin-tuc"
 

@@ -16,6 +16,7 @@ const builds = process.argv[2]
       { name: 'seed', dir: path.join(repo, 'dist'), base: '/' },
       { name: 'portal', dir: path.join(repo, 'target/e2e-sites/portal'), base: '/' },
       { name: 'sub-path /tin-tuc/', dir: path.join(repo, 'target/e2e-sites/tin-tuc'), base: '/tin-tuc/' },
+      { name: 'portal under /tin-tuc/', dir: path.join(repo, 'target/e2e-sites/portal-tin-tuc'), base: '/tin-tuc/' },
       { name: 'generated archive', dir: path.join(repo, 'target/e2e-sites/many'), base: '/' },
     ];
 

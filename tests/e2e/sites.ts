@@ -23,6 +23,8 @@ export const SITES = {
   literal: { url: 'http://127.0.0.1:4304/', command: server(built('literal'), 4304) },
   /** The seed built with --public-url /tin-tuc/ and served under that prefix. */
   subPath: { url: 'http://127.0.0.1:4305/tin-tuc/', command: server(built('tin-tuc'), 4305, '--prefix /tin-tuc/') },
+  /** The portal built with --public-url /tin-tuc/ and served under that prefix. */
+  portalSubPath: { url: 'http://127.0.0.1:4315/tin-tuc/', command: server(built('portal-tin-tuc'), 4315, '--prefix /tin-tuc/') },
   /** 25 generated articles (tests/tools/generate-bundle.mjs), for paging. */
   many: { url: 'http://127.0.0.1:4306/', command: server(built('many'), 4306) },
   /** The seed build again, for the editors' screen at /quan-tri/ (tests/e2e/specs/cms.spec.ts). */

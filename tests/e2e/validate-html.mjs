@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const folders = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : ['dist', 'target/e2e-sites/literal', 'target/e2e-sites/tin-tuc', 'target/e2e-sites/many'];
+  : ['dist', 'target/e2e-sites/literal', 'target/e2e-sites/tin-tuc', 'target/e2e-sites/many', 'target/e2e-sites/portal'];
 const pages = [];
 const walk = (dir) => {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

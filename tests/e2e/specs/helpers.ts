@@ -76,3 +76,21 @@ export async function watchLayoutShifts(page: Page, { sincePageStart = false } =
   }, sincePageStart);
   return () => page.evaluate(() => (window as any).__layoutShifts());
 }
+
+/** Opens each address in the light and the dark theme, once the app has started, and returns
+ * axe's WCAG 2.2 AA violations, each named by its address, theme, rule and elements. */
+export async function axeViolationsInBothThemes(page: Page, urls: string[]): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const violations: string[] = [];
+  for (const url of urls) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(url);
+      await appStarted(page);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      violations.push(...results.violations.map((v) => `${url} ${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    }
+  }
+  return violations;
+}

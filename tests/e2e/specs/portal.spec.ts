@@ -1,9 +1,8 @@
 // What a department's portal publishes besides news: tables and downloads inside a page and an article
 // (tests/fixtures/portal), a feed per category, and "Góp ý" on every article.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { SEED_SLUG, SEED_TITLE, SITES } from '../sites';
-import { appStarted, watchForErrors } from './helpers';
+import { appStarted, axeViolationsInBothThemes, watchForErrors } from './helpers';
 
 const portal = SITES.portal.url;
 const plan = `${portal}bai-viet/ke-hoach-khcn-2024/`;
@@ -52,16 +51,7 @@ for (const [where, url] of [['a page', formsPage], ['an article', plan]]) for (c
 }
 
 test('the page with a table and a download, and the documents, have no axe violations, in both themes', async ({ page }) => {
-  for (const url of [formsPage, `${portal}van-ban/loai/quyet-dinh/`, `${portal}van-ban/quyet-dinh-12-2024/`]) {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      await page.goto(url);
-      await appStarted(page);
-      await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      expect(results.violations.map((v) => `${url} ${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    }
-  }
+  expect(await axeViolationsInBothThemes(page, [formsPage, `${portal}van-ban/loai/quyet-dinh/`, `${portal}van-ban/quyet-dinh-12-2024/`])).toEqual([]);
 });
 
 test('without JavaScript the table and the download are there as well', async ({ browser }) => {
