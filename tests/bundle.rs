@@ -1378,6 +1378,63 @@ fn two_procedures_cannot_share_a_code_nor_one_take_the_listing_s_address() {
     assert!(errors[0].contains("lienket"), "{errors:?}");
 }
 
+// ---- The checklist of Decree 224/2026 that `site-build check` ends with ----
+
+#[test]
+fn the_checklist_says_what_the_seed_and_the_portal_have_and_what_they_lack() {
+    use khcn_cantho::build::checklist::checklist;
+    let has = |dir: &str| -> Vec<(&'static str, Option<String>)> {
+        let bundle = source::load(Path::new(dir)).expect("valid");
+        checklist(&bundle)
+            .into_iter()
+            .map(|item| (item.what, item.has))
+            .collect()
+    };
+    let seed = has("public/content");
+    let portal = has("tests/fixtures/portal");
+    assert_eq!(seed.len(), 5);
+    // Procedures: the portal's three, none in the seed.
+    assert_eq!(seed[0].1, None);
+    assert_eq!(portal[0].1.as_deref(), Some("3 thủ tục"));
+    // Organisation and tasks: not yet in any bundle.
+    assert!(seed[1].0.contains("Điều 9.1.b") && seed[1].1.is_none() && portal[1].1.is_none());
+    assert!(seed[2].0.contains("Điều 19") && seed[2].1.is_none());
+    assert_eq!(portal[3].1.as_deref(), Some("3 văn bản"));
+    assert_eq!(seed[3].1, None);
+    // The seed's English name and its English pages.
+    assert!(
+        seed[4]
+            .1
+            .as_deref()
+            .is_some_and(|h| h.starts_with("tên tiếng Anh và ")),
+        "{seed:?}"
+    );
+}
+
+#[test]
+fn site_build_check_ends_with_the_checklist_and_a_missing_item_fails_nothing() {
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_site-build"))
+        .args(["check", "--content", "public/content"])
+        .env_remove("TRUNK_STAGING_DIR")
+        .output()
+        .expect("site-build runs");
+    assert!(run.status.success());
+    let said = String::from_utf8(run.stderr).unwrap();
+    let checklist = said
+        .split("Danh mục thông tin theo Nghị định 224/2026/NĐ-CP:\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no checklist in {said}"));
+    let lines: Vec<&str> = checklist.lines().take(5).collect();
+    assert_eq!(
+        lines[0], "  – Thủ tục hành chính (Điều 9.1.a): chưa có",
+        "{said}"
+    );
+    assert!(
+        lines[4].starts_with("  ✔ Phần tiếng Anh tối thiểu"),
+        "{said}"
+    );
+}
+
 // ---- The English section (en/pages/<slug>.json, site.json's name_en, translation) ----
 
 const ENGLISH_PAGE: &str = r#"{ "title": "Contact", "body": [{ "type": "paragraph", "text": "Department of Science and Technology." }] }"#;

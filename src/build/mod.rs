@@ -5,6 +5,7 @@
 
 pub mod app_manifest;
 pub mod by_year;
+pub mod checklist;
 pub mod cli;
 pub mod cms;
 pub mod downloads;

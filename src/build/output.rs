@@ -6,7 +6,7 @@ use super::publish::{self, LastBuild};
 use super::security::{self, Delivery, InlineAllowed};
 use super::store::{self, PageKey, Store};
 use super::template::Template;
-use super::{app_manifest, cms, downloads, feeds, images, share_image, source};
+use super::{app_manifest, checklist, cms, downloads, feeds, images, share_image, source};
 use crate::content::bundle::BundleError;
 use crate::content::time::{display_vi, Timestamp};
 use crate::paths::Paths;
@@ -173,6 +173,14 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
         } else {
             Err(Failure::Invalid(problems))
         };
+    }
+    // `check` ends with what the decree asks the portal to publish, and what the bundle has.
+    if options.command == Command::Check {
+        eprintln!("Danh mục thông tin theo Nghị định 224/2026/NĐ-CP:");
+        for line in checklist::lines(&checklist::checklist(&bundle)) {
+            eprintln!("{line}");
+        }
+        return Ok(report);
     }
     let publishing = options.command == Command::Publish;
     let out = match options.command {
