@@ -10,9 +10,10 @@ use crate::navigation::{
     focus, Announcement, MainFocus, MoveOn, ReaderPlaces, RouteAnnouncer, ScrollRestoration,
 };
 use crate::pages::{
-    ArticlePage, CategoryPage, DocumentPage, DocumentsPage, EnglishHomePage, EnglishPageRoute,
-    FinderPage, HomePage, InfoPageRoute, NotFoundPage, ProcedurePage, ProceduresPage, SearchPage,
-    StyleGuideRoute,
+    ArticlePage, CategoryPage, DocumentPage, DocumentsPage, EnglishHomePage, EnglishLeaderPage,
+    EnglishOrganisationPage, EnglishPageRoute, FinderPage, HomePage, InfoPageRoute, LeaderPage,
+    NotFoundPage, OrganisationPage, ProcedurePage, ProceduresPage, SearchPage, StyleGuideRoute,
+    TaskPage, TasksPage,
 };
 use crate::paths::Paths;
 use leptos::prelude::*;
@@ -74,7 +75,15 @@ pub fn App(boot: PageBoot, then_show: Option<String>) -> impl IntoView {
                         <Route path=(base, path!("/thu-tuc-hanh-chinh")) view=ProceduresPage/>
                         <Route path=(base, path!("/thu-tuc-hanh-chinh/linh-vuc/:field")) view=ProceduresPage/>
                         <Route path=(base, path!("/thu-tuc-hanh-chinh/:slug")) view=ProcedurePage/>
+                        <Route path=(base, path!("/nhiem-vu")) view=TasksPage/>
+                        <Route path=(base, path!("/nhiem-vu/:slug")) view=TaskPage/>
+                        // Every filtered page of the listing: the page reads the segments.
+                        <Route path=(base, path!("/nhiem-vu/*filters")) view=TasksPage/>
+                        <Route path=(base, path!("/to-chuc")) view=OrganisationPage/>
+                        <Route path=(base, path!("/to-chuc/:leader")) view=LeaderPage/>
                         <Route path=(base, path!("/en")) view=EnglishHomePage/>
+                        <Route path=(base, path!("/en/organisation")) view=EnglishOrganisationPage/>
+                        <Route path=(base, path!("/en/organisation/:leader")) view=EnglishLeaderPage/>
                         <Route path=(base, path!("/en/:page")) view=EnglishPageRoute/>
                         // Last: the bundle's pages take the addresses nothing above has.
                         <Route path=(base, path!("/:page")) view=InfoPageRoute/>

@@ -34,6 +34,14 @@ pub struct Chrome {
     pub documents: &'static str,
     /// The section of administrative procedures, in the menu and the breadcrumb.
     pub procedures: &'static str,
+    /// The section of science and technology tasks, in the menu and the breadcrumb.
+    pub tasks: &'static str,
+    /// The organisation, in the menu.
+    pub organisation: &'static str,
+    /// Said after a photo's link, which opens it large.
+    pub view_larger: &'static str,
+    /// The photo viewer: its name, and its buttons' (close, previous, next).
+    pub viewer: [&'static str; 4],
     /// Said by the live region after a move within the app, before the page's heading.
     pub page_shown: &'static str,
     /// The header's search field: its label, its placeholder, its button.
@@ -76,6 +84,10 @@ pub const VIETNAMESE: Chrome = Chrome {
     back_home: "Về trang chủ",
     documents: "Văn bản",
     procedures: "Thủ tục hành chính",
+    tasks: "Nhiệm vụ KH&CN",
+    organisation: "Tổ chức",
+    view_larger: " (xem ảnh lớn)",
+    viewer: ["Ảnh trong bài viết", "Đóng ảnh", "Ảnh trước", "Ảnh sau"],
     page_shown: "Đã chuyển đến trang: ",
     search_label: "Tìm kiếm tin bài",
     search_placeholder: "Tìm tin bài…",
@@ -116,6 +128,15 @@ pub const ENGLISH: Chrome = Chrome {
     back_home: "Back to the home page",
     documents: "Documents",
     procedures: "Administrative procedures",
+    tasks: "Science and technology tasks",
+    organisation: "Organisation",
+    view_larger: " (view larger)",
+    viewer: [
+        "Photos on this page",
+        "Close the photo",
+        "Previous photo",
+        "Next photo",
+    ],
     page_shown: "Now showing: ",
     search_label: "Search the news",
     search_placeholder: "Search the news…",

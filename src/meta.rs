@@ -31,13 +31,11 @@ pub struct PageMeta {
     pub alternates: Vec<(Lang, String)>,
     /// What the page is, for its structured data.
     pub kind: PageKind,
-    /// Where a procedure is filed online (`GovernmentService`'s `serviceUrl`).
-    pub service_url: Option<String>,
 }
 
 /// What a page is, as schema.org names it in the page's structured data (Decree 224/2026
 /// Art. 11.5: metadata that supports search and exchange).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PageKind {
     /// The home page: the site itself (`WebSite`, with its search).
     Home,
@@ -48,8 +46,31 @@ pub enum PageKind {
     Page,
     /// A legal or administrative document (`DigitalDocument`).
     Document,
-    /// An administrative procedure (`GovernmentService`).
-    Service,
+    /// An administrative procedure (`GovernmentService`), with where it is filed online.
+    Service {
+        url: Option<String>,
+    },
+    /// The department's organisation (`GovernmentOrganization`), with its leaders as
+    /// `(name, position)` and its units' names.
+    Organization {
+        members: Vec<(String, String)>,
+        departments: Vec<String>,
+    },
+    /// One of its leaders (`Person`).
+    Person {
+        job_title: String,
+        email: Option<String>,
+        phone: Option<String>,
+    },
+    /// A science and technology task (`ResearchProject`).
+    Project {
+        code: String,
+        organisation: String,
+        lead: String,
+        /// `YYYY-MM`.
+        start: String,
+        end: String,
+    },
     Search,
     /// Pages that describe nothing to search engines: not found, the style guide, the finder.
     Other,
@@ -101,7 +122,6 @@ pub fn listing(site: &Site, paths: &Paths, list: &ListPage) -> PageMeta {
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
-        service_url: None,
         kind: if list.category.is_none() && list.page == 1 {
             PageKind::Home
         } else {
@@ -120,7 +140,6 @@ pub fn article(site: &Site, paths: &Paths, article: &Article) -> PageMeta {
         published_at: Some(article.published_at.clone()),
         lang: Lang::Vi,
         alternates: Vec::new(),
-        service_url: None,
         kind: PageKind::Article,
     }
 }
@@ -163,7 +182,6 @@ pub fn info_page(site: &Site, paths: &Paths, lang: Lang, page: &InfoPage) -> Pag
         published_at: None,
         lang,
         alternates,
-        service_url: None,
         kind: PageKind::Page,
     }
 }
@@ -180,7 +198,6 @@ pub fn english_home(site: &Site, paths: &Paths) -> PageMeta {
         published_at: None,
         lang: Lang::En,
         alternates: Vec::new(),
-        service_url: None,
         kind: PageKind::Collection,
     }
 }
@@ -213,7 +230,6 @@ pub fn documents(
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
-        service_url: None,
         kind: PageKind::Collection,
     }
 }
@@ -235,7 +251,6 @@ pub fn document(
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
-        service_url: None,
         kind: PageKind::Document,
     }
 }
@@ -261,7 +276,6 @@ pub fn procedures(
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
-        service_url: None,
         kind: PageKind::Collection,
     }
 }
@@ -286,8 +300,168 @@ pub fn procedure(
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
-        service_url: procedure.url.clone(),
-        kind: PageKind::Service,
+        kind: PageKind::Service {
+            url: procedure.url.clone(),
+        },
+    }
+}
+
+/// A plain Vietnamese page: no photo of its own, no date, no other language.
+fn vietnamese(
+    site: &Site,
+    heading: String,
+    description: String,
+    path: String,
+    kind: PageKind,
+) -> PageMeta {
+    PageMeta {
+        title: titled(site, &heading),
+        heading,
+        description,
+        path,
+        image: None,
+        published_at: None,
+        lang: Lang::Vi,
+        alternates: Vec::new(),
+        kind,
+    }
+}
+
+/// `/nhiem-vu/`, with its filters and page in the heading.
+pub fn tasks(site: &Site, paths: &Paths, list: &crate::content::tasks::TaskList) -> PageMeta {
+    let mut heading = String::from(crate::content::tasks::TASKS_HEADING);
+    let chosen = [
+        list.filter.status.map(|s| s.label().to_owned()),
+        list.field_name.clone(),
+        list.filter.year.map(|y| format!("Năm {y}")),
+    ];
+    for part in chosen.into_iter().flatten() {
+        heading.push_str(&format!(" – {part}"));
+    }
+    if list.page > 1 {
+        heading.push_str(&format!(" – Trang {}", list.page));
+    }
+    let description = format!(
+        "Danh mục và kết quả các đề tài, dự án, đề án, chương trình khoa học và công nghệ do {} quản lý.",
+        site.short_name
+    );
+    let path = paths.tasks(&list.filter, list.page);
+    vietnamese(site, heading, description, path, PageKind::Collection)
+}
+
+pub fn task(site: &Site, paths: &Paths, task: &crate::content::tasks::Task) -> PageMeta {
+    let description = format!(
+        "{} {} ({}), {}; chủ nhiệm {}, tổ chức chủ trì {}: {}",
+        task.kind,
+        task.code,
+        task.status.label().to_lowercase(),
+        crate::content::tasks::display_period(&task.start, &task.end),
+        task.lead,
+        task.organisation,
+        task.title
+    );
+    let kind = PageKind::Project {
+        code: task.code.clone(),
+        organisation: task.organisation.clone(),
+        lead: task.lead.clone(),
+        start: task.start.clone(),
+        end: task.end.clone(),
+    };
+    vietnamese(
+        site,
+        task.title.clone(),
+        description,
+        paths.task(&task.slug),
+        kind,
+    )
+}
+
+/// The organisation's page, with its counterpart in the other language where there is one.
+pub fn organisation(
+    site: &Site,
+    paths: &Paths,
+    lang: Lang,
+    organisation: &crate::content::organisation::Organisation,
+) -> PageMeta {
+    let heading = crate::pages::OrganisationWords::of(lang).heading.to_owned();
+    let description = match lang {
+        Lang::Vi => format!(
+            "Chức năng, nhiệm vụ, quyền hạn, sơ đồ tổ chức, lãnh đạo, các đơn vị và lịch sử của {}.",
+            site.name
+        ),
+        Lang::En => format!(
+            "The functions, organisation chart, leadership, units and history of the {}.",
+            site.name_in(Lang::En)
+        ),
+    };
+    let alternates = if site.has_organisation && site.has_english_organisation {
+        vec![
+            (Lang::Vi, paths.organisation(Lang::Vi)),
+            (Lang::En, paths.organisation(Lang::En)),
+        ]
+    } else {
+        Vec::new()
+    };
+    PageMeta {
+        title: titled_in(site, lang, &heading),
+        heading,
+        description,
+        path: paths.organisation(lang),
+        image: None,
+        published_at: None,
+        lang,
+        alternates,
+        kind: PageKind::Organization {
+            members: organisation
+                .leaders
+                .iter()
+                .map(|l| (l.name.clone(), l.position.clone()))
+                .collect(),
+            departments: organisation.units.iter().map(|u| u.name.clone()).collect(),
+        },
+    }
+}
+
+/// A leader's page; `translated` when the other language's organisation has the same leader.
+pub fn leader(
+    site: &Site,
+    paths: &Paths,
+    lang: Lang,
+    leader: &crate::content::organisation::Leader,
+    translated: bool,
+) -> PageMeta {
+    let description = match lang {
+        Lang::Vi => format!(
+            "{}, {}: nhiệm vụ được phân công và tiểu sử.",
+            leader.name, leader.position
+        ),
+        Lang::En => format!(
+            "{}, {}: duties and biography.",
+            leader.name, leader.position
+        ),
+    };
+    let alternates = if translated {
+        vec![
+            (Lang::Vi, paths.leader(Lang::Vi, &leader.slug)),
+            (Lang::En, paths.leader(Lang::En, &leader.slug)),
+        ]
+    } else {
+        Vec::new()
+    };
+    PageMeta {
+        title: titled_in(site, lang, &leader.name),
+        heading: leader.name.clone(),
+        description,
+        path: paths.leader(lang, &leader.slug),
+        image: leader.photo.clone(),
+        published_at: None,
+        lang,
+        alternates,
+        kind: PageKind::Person {
+            job_title: leader.position.clone(),
+            email: leader.email.clone(),
+            phone: leader.phone.clone(),
+        },
     }
 }
 
@@ -313,7 +487,6 @@ pub fn search(site: &Site, paths: &Paths, query: &str) -> PageMeta {
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
-        service_url: None,
         kind: PageKind::Search,
     }
 }
@@ -328,7 +501,6 @@ pub fn finder(site: &Site, paths: &Paths) -> PageMeta {
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
-        service_url: None,
         kind: PageKind::Other,
     }
 }
@@ -344,7 +516,6 @@ pub fn style_guide(site: &Site, paths: &Paths) -> PageMeta {
         published_at: None,
         lang: Lang::Vi,
         alternates: Vec::new(),
-        service_url: None,
         kind: PageKind::Other,
     }
 }
@@ -360,7 +531,6 @@ pub fn not_found(site: &Site, paths: &Paths, lang: Lang) -> PageMeta {
         published_at: None,
         lang,
         alternates: Vec::new(),
-        service_url: None,
         kind: PageKind::Other,
     }
 }
@@ -535,7 +705,7 @@ fn structured_data(
         "email": footer.email,
     });
     let website = json!({ "@type": "WebSite", "name": site.name, "url": home });
-    let mut data = match meta.kind {
+    let mut data = match &meta.kind {
         PageKind::Other => return None,
         PageKind::Home => json!({
             "@type": "WebSite",
@@ -560,23 +730,79 @@ fn structured_data(
         PageKind::Collection => json!({ "@type": "CollectionPage", "isPartOf": website }),
         PageKind::Page => json!({ "@type": "WebPage", "isPartOf": website }),
         PageKind::Document => json!({ "@type": "DigitalDocument", "isPartOf": website }),
-        PageKind::Service => {
+        PageKind::Service { url } => {
             let mut service = json!({
                 "@type": "GovernmentService",
                 "provider": department.clone(),
                 "isPartOf": website,
             });
-            if let Some(url) = &meta.service_url {
+            if let Some(url) = url {
                 service["serviceUrl"] = json!(url);
             }
             service
         }
+        PageKind::Organization {
+            members,
+            departments,
+        } => {
+            let members: Vec<serde_json::Value> = members
+                .iter()
+                .map(|(name, position)| {
+                    json!({ "@type": "Person", "name": name, "jobTitle": position })
+                })
+                .collect();
+            let departments: Vec<serde_json::Value> = departments
+                .iter()
+                .map(|name| json!({ "@type": "GovernmentOrganization", "name": name }))
+                .collect();
+            let mut organisation = department.clone();
+            organisation["member"] = json!(members);
+            organisation["department"] = json!(departments);
+            organisation["mainEntityOfPage"] = json!(url);
+            organisation
+        }
+        PageKind::Person {
+            job_title,
+            email,
+            phone,
+        } => {
+            let mut person = json!({
+                "@type": "Person",
+                "jobTitle": job_title,
+                "worksFor": department.clone(),
+                "mainEntityOfPage": url,
+            });
+            if let Some(email) = email {
+                person["email"] = json!(email);
+            }
+            if let Some(phone) = phone {
+                person["telephone"] = json!(phone);
+            }
+            person
+        }
+        PageKind::Project {
+            code,
+            organisation,
+            lead,
+            start,
+            end,
+        } => json!({
+            "@type": "ResearchProject",
+            "identifier": code,
+            "foundingDate": start,
+            "dissolutionDate": end,
+            "member": { "@type": "Person", "name": lead, "roleName": "Chủ nhiệm" },
+            "parentOrganization": { "@type": "Organization", "name": organisation },
+            "funder": department.clone(),
+            "mainEntityOfPage": url,
+        }),
         PageKind::Search => json!({ "@type": "SearchResultsPage", "isPartOf": website }),
     };
     let fields = data.as_object_mut().expect("an object");
     fields.insert("@context".into(), json!("https://schema.org"));
     if meta.kind != PageKind::Home {
-        fields.insert("name".into(), json!(meta.heading));
+        // The organisation is named by its own name, not its page's heading.
+        fields.entry("name").or_insert_with(|| json!(meta.heading));
         fields.insert("url".into(), json!(url));
     }
     fields.insert("description".into(), json!(meta.description));

@@ -4,6 +4,7 @@
 //! builds one of each kind here and renders it through the table, and fails on a route without
 //! a case.
 
+use crate::content::tasks::TaskFilter;
 use crate::content::Lang;
 
 /// The folder of the editors' screen, below the site's base.
@@ -96,6 +97,29 @@ impl Paths {
 
     pub fn procedure(&self, slug: &str) -> String {
         self.file(&format!("thu-tuc-hanh-chinh/{slug}/"))
+    }
+
+    /// The science and technology tasks, filtered or not:
+    /// `/nhiem-vu/trang-thai/da-nghiem-thu/linh-vuc/nong-nghiep/nam/2023/trang/2/`.
+    pub fn tasks(&self, filter: &TaskFilter, page: usize) -> String {
+        self.file(&format!("nhiem-vu/{}", filter.segments(page)))
+    }
+
+    pub fn task(&self, slug: &str) -> String {
+        self.file(&format!("nhiem-vu/{slug}/"))
+    }
+
+    /// The organisation, in either language: `/to-chuc/`, `/en/organisation/`.
+    pub fn organisation(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => self.file("to-chuc/"),
+            Lang::En => self.file("en/organisation/"),
+        }
+    }
+
+    /// A leader's page: `/to-chuc/nguyen-van-a/`, `/en/organisation/nguyen-van-a/`.
+    pub fn leader(&self, lang: Lang, slug: &str) -> String {
+        format!("{}{slug}/", self.organisation(lang))
     }
 
     /// A page of `pages/`, at the site's top level: `/gioi-thieu/`.
@@ -225,6 +249,8 @@ pub fn page_param(raw: Option<String>) -> Option<usize> {
 /// The data files the build writes and the app reads, relative to the site root: one per
 /// listing page and per article, each a [`crate::api::DataFile`].
 pub mod data {
+    use crate::content::tasks::TaskFilter;
+
     pub fn home_page(page: usize) -> String {
         format!("data/trang/{page}.json")
     }
@@ -269,6 +295,26 @@ pub mod data {
 
     pub fn procedure(slug: &str) -> String {
         format!("data/thu-tuc/{slug}.json")
+    }
+
+    /// The organisation in one language, its leaders' pages included.
+    pub fn organisation(lang: super::Lang) -> String {
+        format!("data/to-chuc/{}.json", lang.code())
+    }
+
+    /// A page of the tasks' listing; `tat-ca` (all) where a filter is not chosen.
+    pub fn tasks(filter: &TaskFilter, page: usize) -> String {
+        let all = || "tat-ca".to_owned();
+        format!(
+            "data/nhiem-vu/danh-sach/{}/{}/{}/{page}.json",
+            filter.status.map_or_else(all, |s| s.code().to_owned()),
+            filter.field.clone().unwrap_or_else(all),
+            filter.year.map_or_else(all, |y| y.to_string()),
+        )
+    }
+
+    pub fn task(slug: &str) -> String {
+        format!("data/nhiem-vu/{slug}.json")
     }
 }
 

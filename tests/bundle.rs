@@ -1378,6 +1378,429 @@ fn two_procedures_cannot_share_a_code_nor_one_take_the_listing_s_address() {
     assert!(errors[0].contains("lienket"), "{errors:?}");
 }
 
+// ---- Science and technology tasks (nhiem-vu/<slug>.json) ----
+
+/// A valid task with `extra` fields (`"budget": 5, …`) over the defaults.
+fn task_json(code: &str, field: &str, start: &str, status: &str, extra: &str) -> Vec<u8> {
+    let accepted = if status == "da-nghiem-thu" && !extra.contains("accepted_on") {
+        r#", "accepted_on": "2025-01-10""#
+    } else {
+        ""
+    };
+    format!(
+        r#"{{ "code": "{code}", "title": "Nhiệm vụ {code}", "kind": "Đề tài", "level": "Cấp thành phố",
+             "field": "{field}", "organisation": "Viện A", "lead": "TS. B", "start": "{start}",
+             "end": "2026-12", "status": "{status}"{accepted},
+             "summary": [{{ "type": "paragraph", "text": "Mục tiêu." }}]{extra} }}"#
+    )
+    .into_bytes()
+}
+
+#[test]
+fn tasks_are_listed_newest_start_first_filtered_alone_and_combined_twenty_to_a_page() {
+    use khcn_cantho::content::tasks::{task_lists, TaskFilter, TaskStatus};
+    let mut dir = TempBundle::new("tasks");
+    // 21 accepted in agriculture from 2023, one in progress in agriculture from 2024, one
+    // accepted in engineering from 2024.
+    for i in 0..21 {
+        dir = dir.file(
+            &format!("nhiem-vu/nn-{i:02}.json"),
+            &task_json(
+                &format!("ĐT.2023.{i:02}"),
+                "Nông nghiệp",
+                "2023-05",
+                "da-nghiem-thu",
+                "",
+            ),
+        );
+    }
+    let dir = dir
+        .file(
+            "nhiem-vu/moi.json",
+            &task_json(
+                "ĐT.2024.01",
+                "Nông nghiệp",
+                "2024-02",
+                "dang-thuc-hien",
+                r#", "budget": 1250000000"#,
+            ),
+        )
+        .file(
+            "nhiem-vu/ky-thuat.json",
+            &task_json("DA.2024.02", "Kỹ thuật", "2024-01", "da-nghiem-thu", ""),
+        );
+    let bundle = source::load(&dir.0).expect("valid");
+    assert!(bundle.site.has_tasks);
+    let codes: Vec<&str> = bundle
+        .tasks
+        .iter()
+        .take(3)
+        .map(|t| t.code.as_str())
+        .collect();
+    assert_eq!(codes, ["ĐT.2024.01", "DA.2024.02", "ĐT.2023.00"]);
+    assert_eq!(bundle.tasks[0].budget, Some(1_250_000_000));
+    let lists = task_lists(&bundle.tasks);
+    let find = |filter: TaskFilter, page: usize| {
+        lists
+            .iter()
+            .find(|l| l.filter == filter && l.page == page)
+            .unwrap_or_else(|| panic!("no list {filter:?} {page}"))
+    };
+    let all = find(TaskFilter::default(), 1);
+    assert_eq!((all.total, all.pages, all.items.len()), (23, 2, 20));
+    assert_eq!(find(TaskFilter::default(), 2).items.len(), 3);
+    assert_eq!(all.statuses, [TaskStatus::InProgress, TaskStatus::Accepted]);
+    assert_eq!(all.years, [2024, 2023]);
+    // Combined: accepted in agriculture from 2024 finds nothing, so has no page, and the
+    // accepted agriculture page offers 2023 only.
+    let accepted_agriculture = TaskFilter {
+        status: Some(TaskStatus::Accepted),
+        field: Some("nong-nghiep".into()),
+        year: None,
+    };
+    let list = find(accepted_agriculture.clone(), 1);
+    assert_eq!((list.total, list.pages), (21, 2));
+    assert_eq!(list.years, [2023]);
+    assert!(!lists.iter().any(|l| l.filter
+        == TaskFilter {
+            year: Some(2024),
+            ..accepted_agriculture.clone()
+        }));
+    // Year 2024 alone offers both statuses, and both fields.
+    let of_2024 = find(
+        TaskFilter {
+            year: Some(2024),
+            ..TaskFilter::default()
+        },
+        1,
+    );
+    assert_eq!(of_2024.total, 2);
+    assert_eq!(of_2024.statuses.len(), 2);
+    assert_eq!(of_2024.fields.len(), 2);
+    // Every list's address reads back as its filter and page.
+    for list in &lists {
+        let segments = list.filter.segments(list.page);
+        assert_eq!(
+            TaskFilter::parse(&segments),
+            Some((list.filter.clone(), list.page)),
+            "{segments}"
+        );
+    }
+}
+
+#[test]
+fn a_task_s_filters_read_only_the_addresses_the_build_writes() {
+    use khcn_cantho::content::tasks::{TaskFilter, TaskStatus};
+    let combined = TaskFilter {
+        status: Some(TaskStatus::InProgress),
+        field: Some("nong-nghiep".into()),
+        year: Some(2024),
+    };
+    assert_eq!(
+        combined.segments(2),
+        "trang-thai/dang-thuc-hien/linh-vuc/nong-nghiep/nam/2024/trang/2/"
+    );
+    assert_eq!(TaskFilter::parse(""), Some((TaskFilter::default(), 1)));
+    for wrong in [
+        "nam/2024/trang-thai/dang-thuc-hien/",
+        "trang-thai/xong/",
+        "nam/24/",
+        "trang/1/",
+        "trang/02/",
+        "linh-vuc/Nong/",
+        "linh-vuc/",
+        "khac/x/",
+    ] {
+        assert_eq!(TaskFilter::parse(wrong), None, "{wrong}");
+    }
+}
+
+#[test]
+fn a_task_shows_its_period_and_budget_as_vietnamese_write_them() {
+    use khcn_cantho::content::tasks::{display_dong, display_period};
+    assert_eq!(display_dong(1_250_000_000), "1.250.000.000 đồng");
+    assert_eq!(display_dong(500), "500 đồng");
+    assert_eq!(display_dong(0), "0 đồng");
+    assert_eq!(display_period("2023-01", "2024-12"), "01/2023 – 12/2024");
+}
+
+#[test]
+fn a_task_names_each_wrong_field() {
+    let dir = TempBundle::new("task-fields").file(
+        "nhiem-vu/a.json",
+        r#"{ "code": "ĐT 1", "title": " ", "kind": "Nghiên cứu", "level": "", "field": "F",
+              "organisation": "", "lead": "L", "start": "2023-13", "end": "2023", "status": "xong",
+              "summary": [] }"#
+            .as_bytes(),
+    );
+    let errors = dir.errors();
+    let fields: Vec<&str> = errors
+        .iter()
+        .map(|e| e.split('"').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "title",
+            "level",
+            "organisation",
+            "code",
+            "kind",
+            "start",
+            "end",
+            "status",
+            "summary"
+        ],
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().all(|e| e.contains("nhiem-vu/a.json")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_task_ends_after_it_starts_and_is_accepted_with_its_date_and_results_only() {
+    for (status, extra, field, problem) in [
+        (
+            "dang-thuc-hien",
+            r#", "end": "2022-12""#,
+            "end",
+            "trước tháng bắt đầu",
+        ),
+        (
+            "da-nghiem-thu",
+            r#", "accepted_on": """#,
+            "accepted_on",
+            "cần ngày nghiệm thu",
+        ),
+        (
+            "da-nghiem-thu",
+            r#", "accepted_on": "2024-02-30""#,
+            "accepted_on",
+            "không hợp lệ",
+        ),
+        (
+            "dang-thuc-hien",
+            r#", "accepted_on": "2024-02-01""#,
+            "accepted_on",
+            "chỉ dùng khi",
+        ),
+        (
+            "dang-thuc-hien",
+            r#", "results": [{ "type": "paragraph", "text": "Kết quả." }]"#,
+            "results",
+            "chỉ đăng kết quả khi",
+        ),
+        (
+            "da-nghiem-thu",
+            r#", "results": [{ "type": "file", "file": "files/khong-co.pdf", "label": "Báo cáo" }]"#,
+            "results[0].file",
+            "khong-co.pdf",
+        ),
+        (
+            "dang-thuc-hien",
+            r#", "budget": "1.250.000.000""#,
+            "budget",
+            "số nguyên đồng",
+        ),
+        (
+            "dang-thuc-hien",
+            r#", "budget": -5"#,
+            "budget",
+            "số nguyên đồng",
+        ),
+    ] {
+        // `end` given twice would be refused by the JSON reader: the default comes out.
+        let text = String::from_utf8(task_json("ĐT.1", "F", "2023-01", status, extra)).unwrap();
+        let text = if extra.contains("\"end\"") {
+            text.replace(r#""end": "2026-12", "#, "")
+        } else {
+            text
+        };
+        let dir = TempBundle::new("task-status").file("nhiem-vu/a.json", text.as_bytes());
+        let errors = dir.errors();
+        assert_eq!(errors.len(), 1, "{extra}: {errors:?}");
+        assert!(
+            errors[0].contains("nhiem-vu/a.json")
+                && errors[0].contains(&format!("\"{field}\""))
+                && errors[0].contains(problem),
+            "{extra}: {errors:?}"
+        );
+    }
+    // What the editing screen saves for an empty budget is no budget.
+    let dir = TempBundle::new("task-empty-budget").file(
+        "nhiem-vu/a.json",
+        &task_json(
+            "ĐT.1",
+            "F",
+            "2023-01",
+            "dang-thuc-hien",
+            r#", "budget": """#,
+        ),
+    );
+    assert_eq!(source::load(&dir.0).expect("valid").tasks[0].budget, None);
+}
+
+#[test]
+fn two_tasks_cannot_share_a_code_nor_one_take_the_listing_s_address() {
+    let dir = TempBundle::new("task-codes")
+        .file(
+            "nhiem-vu/a.json",
+            &task_json("ĐT.1", "F", "2023-01", "dang-thuc-hien", ""),
+        )
+        .file(
+            "nhiem-vu/b.json",
+            &task_json("ĐT.1", "F", "2023-01", "dang-thuc-hien", ""),
+        )
+        .file(
+            "nhiem-vu/nam.json",
+            &task_json("ĐT.2", "F", "2023-01", "dang-thuc-hien", ""),
+        );
+    let errors = dir.errors();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("nhiem-vu/nam.json: tên tệp \"nam\" trùng")),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.contains("nhiem-vu/b.json")
+            && e.contains("trường \"code\"")
+            && e.contains("mã ĐT.1 đã dùng cho nhiệm vụ")
+            && e.contains("nhiem-vu/a.json")),
+        "{errors:?}"
+    );
+}
+
+// ---- The organisation (to-chuc.json, en/to-chuc.json) ----
+
+const ORGANISATION: &str = r#"{
+  "functions": [{ "type": "paragraph", "text": "Chức năng." }],
+  "history": [{ "type": "paragraph", "text": "Lịch sử." }],
+  "chart": "images/so-do.png",
+  "chart_alt": "Sơ đồ",
+  "leaders": [
+    { "name": "Trần Đông Phương An", "position": "Phó Giám đốc", "photo": "images/an.png",
+      "phone": "0292.3820674", "email": "an@cantho.gov.vn",
+      "duties": [{ "type": "paragraph", "text": "Phụ trách." }],
+      "biography": [{ "type": "paragraph", "text": "Tiểu sử." }] },
+    { "name": "Lê Văn Bình", "position": "Giám đốc", "duties": [{ "type": "paragraph", "text": "Chung." }] }
+  ],
+  "units": [{ "name": "Văn phòng", "head": "Chánh Văn phòng", "email": "vp@cantho.gov.vn" }],
+  "updated_at": "2026-11-20T09:00:00+07:00"
+}"#;
+
+#[test]
+fn the_organisation_has_its_leaders_at_their_names_and_its_photos() {
+    let dir = TempBundle::new("organisation")
+        .file("to-chuc.json", ORGANISATION.as_bytes())
+        .file("images/so-do.png", &png(40, 30))
+        .file("images/an.png", &png(30, 40));
+    let bundle = source::load(&dir.0).expect("valid");
+    assert!(bundle.site.has_organisation && !bundle.site.has_english_organisation);
+    let org = bundle.organisation.as_ref().expect("loaded");
+    let slugs: Vec<&str> = org.leaders.iter().map(|l| l.slug.as_str()).collect();
+    assert_eq!(slugs, ["tran-dong-phuong-an", "le-van-binh"]);
+    assert_eq!(
+        org.chart.as_ref().map(|c| (c.width, c.alt.as_str())),
+        Some((40, "Sơ đồ"))
+    );
+    assert_eq!(org.leaders[0].photo.as_ref().map(|p| p.height), Some(40));
+    assert_eq!(org.units[0].head.as_deref(), Some("Chánh Văn phòng"));
+    assert!(bundle.images.contains("images/an.png") && bundle.images.contains("images/so-do.png"));
+}
+
+#[test]
+fn the_english_organisation_needs_the_english_name_and_links_the_same_leaders() {
+    let english = ORGANISATION.replace(r#"{ "name": "Lê Văn Bình""#, r#"{ "name": "Le Van Chi""#);
+    let dir = TempBundle::new("organisation-en")
+        .file("to-chuc.json", ORGANISATION.as_bytes())
+        .file("en/to-chuc.json", english.as_bytes())
+        .file("images/so-do.png", &png(40, 30))
+        .file("images/an.png", &png(30, 40));
+    let errors = dir.errors();
+    assert!(
+        errors.len() == 1 && errors[0].contains("site.json") && errors[0].contains("\"name_en\""),
+        "{errors:?}"
+    );
+    let site = String::from_utf8(fs::read(dir.0.join("site.json")).unwrap()).unwrap();
+    let dir = dir.file(
+        "site.json",
+        site.replacen(
+            '{',
+            r#"{ "name_en": "Department of Science and Technology","#,
+            1,
+        )
+        .as_bytes(),
+    );
+    let bundle = source::load(&dir.0).expect("valid");
+    assert!(bundle.site.has_english_organisation);
+    // The one leader in both is each other's translation.
+    assert_eq!(
+        bundle.organisation.unwrap().counterpart_leaders,
+        ["tran-dong-phuong-an"]
+    );
+    assert_eq!(
+        bundle.english_organisation.unwrap().counterpart_leaders,
+        ["tran-dong-phuong-an"]
+    );
+}
+
+#[test]
+fn the_organisation_names_each_wrong_field() {
+    let dir = TempBundle::new("organisation-fields").file(
+        "to-chuc.json",
+        r#"{ "functions": [], "history": [{ "type": "paragraph", "text": " " }],
+             "chart": "images/khong-co.png",
+             "leaders": [
+               { "name": "An", "position": " ", "duties": [], "email": "an@", "photo": "images/khong-co.jpg" },
+               { "name": "  an ", "position": "P", "duties": [{ "type": "paragraph", "text": "x" }] }
+             ],
+             "units": [{ "name": "", "email": "vp cantho.gov.vn" }],
+             "updated_at": "2026-11-20" }"#
+            .as_bytes(),
+    );
+    let errors = dir.errors();
+    let fields: Vec<&str> = errors
+        .iter()
+        .map(|e| e.split('"').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "functions",
+            "history[0].text",
+            "chart_alt",
+            "leaders[0].position",
+            "leaders[0].duties",
+            "leaders[0].photo",
+            "leaders[0].email",
+            "leaders[1].name",
+            "units[0].name",
+            "units[0].email",
+            "updated_at"
+        ],
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().all(|e| e.contains("to-chuc.json")),
+        "{errors:?}"
+    );
+    // No leader at all.
+    let dir = TempBundle::new("organisation-no-leader").file(
+        "to-chuc.json",
+        br#"{ "functions": [{ "type": "paragraph", "text": "C" }], "history": [{ "type": "paragraph", "text": "L" }], "leaders": [] }"#,
+    );
+    let errors = dir.errors();
+    assert!(
+        errors.len() == 1
+            && errors[0].contains("\"leaders\"")
+            && errors[0].contains("ít nhất một lãnh đạo"),
+        "{errors:?}"
+    );
+}
+
 // ---- The checklist of Decree 224/2026 that `site-build check` ends with ----
 
 #[test]
@@ -1396,9 +1819,15 @@ fn the_checklist_says_what_the_seed_and_the_portal_have_and_what_they_lack() {
     // Procedures: the portal's three, none in the seed.
     assert_eq!(seed[0].1, None);
     assert_eq!(portal[0].1.as_deref(), Some("3 thủ tục"));
-    // Organisation and tasks: not yet in any bundle.
-    assert!(seed[1].0.contains("Điều 9.1.b") && seed[1].1.is_none() && portal[1].1.is_none());
+    // The organisation: the portal's, in both languages; the seed has none.
+    assert!(seed[1].0.contains("Điều 9.1.b") && seed[1].1.is_none());
+    assert_eq!(
+        portal[1].1.as_deref(),
+        Some("chức năng, lịch sử, sơ đồ, 2 lãnh đạo, 2 đơn vị, bản tiếng Anh")
+    );
+    // Tasks: the portal's five, three of them accepted.
     assert!(seed[2].0.contains("Điều 19") && seed[2].1.is_none());
+    assert_eq!(portal[2].1.as_deref(), Some("5 nhiệm vụ, 3 đã nghiệm thu"));
     assert_eq!(portal[3].1.as_deref(), Some("3 văn bản"));
     assert_eq!(seed[3].1, None);
     // The seed's English name and its English pages.

@@ -286,7 +286,9 @@ fn the_pages_are_a_collection_of_their_own_with_the_same_blocks() {
             "pages",
             "english_pages",
             "documents",
-            "procedures"
+            "procedures",
+            "tasks",
+            "organisation"
         ]
     );
     let pages = &collections[2];
@@ -379,6 +381,196 @@ fn what_the_screen_saves_for_a_procedure_the_build_accepts() {
     .expect("what Decap writes is a valid procedure");
     assert_eq!(procedure.filing, Filing::InPerson);
     assert_eq!((procedure.url, procedure.fee), (None, None));
+}
+
+#[test]
+fn the_tasks_are_a_collection_as_the_build_checks_them() {
+    let config = config_for(None, "/tin-tuc/");
+    let tasks = &config["collections"][6];
+    assert_eq!(tasks["name"], "tasks");
+    assert_eq!(tasks["folder"], "public/content/nhiem-vu");
+    assert_eq!(tasks["preview_path"], "tin-tuc/nhiem-vu/{{filename}}/");
+    assert_eq!(
+        names(&tasks["fields"]),
+        [
+            "code",
+            "title",
+            "kind",
+            "level",
+            "field",
+            "organisation",
+            "lead",
+            "start",
+            "end",
+            "budget",
+            "status",
+            "accepted_on",
+            "summary",
+            "results"
+        ]
+    );
+    let options = |i: usize| -> Vec<String> {
+        tasks["fields"][i]["options"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|o| o["value"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(options(2), ["Đề tài", "Dự án", "Đề án", "Chương trình"]);
+    assert_eq!(options(10), ["dang-thuc-hien", "da-nghiem-thu"]);
+    assert_eq!(
+        tasks["fields"][7]["pattern"][0],
+        r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+    );
+    assert_eq!(tasks["fields"][9]["widget"], "number");
+    assert_eq!(tasks["fields"][9]["value_type"], "int");
+    // The summary and the results have an article's blocks; the results are optional.
+    let article_body = &config["collections"][0]["fields"][4];
+    assert_eq!(tasks["fields"][12]["types"], article_body["types"]);
+    assert_eq!(tasks["fields"][13]["required"], Value::Bool(false));
+}
+
+#[test]
+fn what_the_screen_saves_for_a_task_the_build_accepts() {
+    use khcn_cantho::content::tasks::{parse_task, TaskStatus};
+    // Decap writes an optional text and an empty number as "".
+    let in_progress = r#"{
+      "code": "ĐT.2024.02",
+      "title": "Phân bón hữu cơ",
+      "kind": "Đề tài",
+      "level": "Cấp thành phố",
+      "field": "Khoa học nông nghiệp",
+      "organisation": "Trường Đại học A",
+      "lead": "ThS. B",
+      "start": "2024-03",
+      "end": "2026-02",
+      "budget": "",
+      "status": "dang-thuc-hien",
+      "accepted_on": "",
+      "summary": [{ "type": "paragraph", "text": "Mục tiêu." }],
+      "results": []
+    }"#;
+    let task = parse_task(
+        "public/content/nhiem-vu/phan-bon.json",
+        "phan-bon",
+        in_progress,
+        &mut EveryFileThere,
+    )
+    .expect("what Decap writes is a valid task");
+    assert_eq!((task.status, task.budget), (TaskStatus::InProgress, None));
+    let accepted = in_progress
+        .replace(r#""budget": """#, r#""budget": 860000000"#)
+        .replace("dang-thuc-hien", "da-nghiem-thu")
+        .replace(r#""accepted_on": """#, r#""accepted_on": "2026-03-01""#)
+        .replace(
+            r#""results": []"#,
+            r#""results": [{ "type": "file", "file": "files/bao-cao.pdf", "label": "Báo cáo" }]"#,
+        );
+    let task = parse_task(
+        "public/content/nhiem-vu/phan-bon.json",
+        "phan-bon",
+        &accepted,
+        &mut EveryFileThere,
+    )
+    .expect("what Decap writes is a valid task");
+    assert_eq!(task.budget, Some(860_000_000));
+    assert_eq!(task.accepted_on.as_deref(), Some("2026-03-01"));
+}
+
+#[test]
+fn the_organisation_is_a_collection_of_its_two_files() {
+    let config = config_for(None, "/tin-tuc/");
+    let organisation = &config["collections"][7];
+    assert_eq!(organisation["name"], "organisation");
+    let files = organisation["files"].as_sequence().unwrap();
+    let where_: Vec<(&str, &str, &str)> = files
+        .iter()
+        .map(|f| {
+            (
+                f["name"].as_str().unwrap(),
+                f["file"].as_str().unwrap(),
+                f["preview_path"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        where_,
+        [
+            ("to-chuc", "public/content/to-chuc.json", "tin-tuc/to-chuc/"),
+            (
+                "to-chuc-en",
+                "public/content/en/to-chuc.json",
+                "tin-tuc/en/organisation/"
+            )
+        ]
+    );
+    let fields = &files[0]["fields"];
+    assert_eq!(
+        names(fields),
+        [
+            "functions",
+            "chart",
+            "chart_alt",
+            "leaders",
+            "units",
+            "history",
+            "updated_at"
+        ]
+    );
+    assert_eq!(
+        names(&fields[3]["fields"]),
+        [
+            "name",
+            "position",
+            "photo",
+            "phone",
+            "email",
+            "duties",
+            "biography"
+        ]
+    );
+    assert_eq!(
+        names(&fields[4]["fields"]),
+        [
+            "name",
+            "kind",
+            "head",
+            "functions",
+            "phone",
+            "email",
+            "address"
+        ]
+    );
+    // The functions, the history and a leader's duties have an article's blocks.
+    let article_body = &config["collections"][0]["fields"][4];
+    assert_eq!(fields[0]["types"], article_body["types"]);
+    assert_eq!(fields[3]["fields"][5]["types"], article_body["types"]);
+    assert_eq!(files[1]["fields"], files[0]["fields"]);
+}
+
+#[test]
+fn what_the_screen_saves_for_the_organisation_the_build_accepts() {
+    use khcn_cantho::content::organisation::parse_organisation;
+    // Decap writes an optional text, image or date left empty as "".
+    let text = r#"{
+      "functions": [{ "type": "paragraph", "text": "Chức năng." }],
+      "chart": "",
+      "chart_alt": "",
+      "leaders": [
+        { "name": "Trần Đông Phương An", "position": "Phó Giám đốc", "photo": "", "phone": "",
+          "email": "", "duties": [{ "type": "paragraph", "text": "Phụ trách." }], "biography": [] }
+      ],
+      "units": [{ "name": "Văn phòng", "kind": "", "head": "", "functions": "", "phone": "", "email": "", "address": "" }],
+      "history": [{ "type": "paragraph", "text": "Lịch sử." }],
+      "updated_at": ""
+    }"#;
+    let organisation = parse_organisation("public/content/to-chuc.json", text, &mut EveryFileThere)
+        .expect("what Decap writes is a valid organisation");
+    assert_eq!(organisation.leaders[0].slug, "tran-dong-phuong-an");
+    assert_eq!(organisation.leaders[0].email, None);
+    assert_eq!(organisation.chart, None);
+    assert_eq!(organisation.units[0].kind, None);
 }
 
 #[test]

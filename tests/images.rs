@@ -68,7 +68,16 @@ fn publish(content: &Path, out: &Path, cache: &Path, file: &str) -> Vec<(u32, u3
     .unwrap();
     let images: BTreeSet<String> = [file.to_owned()].into();
     let mut articles = vec![article.clone()];
-    images::publish(&mut articles, &mut [], &images, content, out, Some(cache)).unwrap();
+    images::publish(
+        &mut articles,
+        Vec::new(),
+        Vec::new(),
+        &images,
+        content,
+        out,
+        Some(cache),
+    )
+    .unwrap();
     article = articles.remove(0);
     let Block::Figure { image, .. } = &article.body[0] else {
         panic!()

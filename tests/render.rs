@@ -321,6 +321,9 @@ fn generated(n: usize) -> Bundle {
         english_pages: Vec::new(),
         documents: Vec::new(),
         procedures: Vec::new(),
+        tasks: Vec::new(),
+        organisation: None,
+        english_organisation: None,
         images: BTreeSet::new(),
         downloads: BTreeSet::new(),
         cms: None,
@@ -580,6 +583,36 @@ fn every_page_says_what_it_is_in_structured_data() {
             "GovernmentService",
             "vi",
         ),
+        (
+            &portal_pages,
+            "nhiem-vu/trang-thai/da-nghiem-thu/index.html",
+            "CollectionPage",
+            "vi",
+        ),
+        (
+            &portal_pages,
+            "nhiem-vu/giong-lua-chiu-man-mau/index.html",
+            "ResearchProject",
+            "vi",
+        ),
+        (
+            &portal_pages,
+            "to-chuc/index.html",
+            "GovernmentOrganization",
+            "vi",
+        ),
+        (
+            &portal_pages,
+            "en/organisation/index.html",
+            "GovernmentOrganization",
+            "en",
+        ),
+        (
+            &portal_pages,
+            "to-chuc/nguyen-van-mau/index.html",
+            "Person",
+            "vi",
+        ),
     ] {
         let data = structured(page(pages, file)).unwrap_or_else(|| panic!("{file}: none"));
         assert_eq!(data["@context"], "https://schema.org", "{file}");
@@ -627,6 +660,29 @@ fn every_page_says_what_it_is_in_structured_data() {
     .unwrap();
     assert_eq!(in_person["@type"], "GovernmentService");
     assert!(in_person.get("serviceUrl").is_none(), "{in_person}");
+    // A task names its code, its time, its lead and the organisation in charge.
+    let task = structured(page(
+        &portal_pages,
+        "nhiem-vu/giong-lua-chiu-man-mau/index.html",
+    ))
+    .unwrap();
+    assert_eq!(task["identifier"], "ĐT.2023.01");
+    assert_eq!(task["foundingDate"], "2023-01");
+    assert_eq!(task["dissolutionDate"], "2024-06");
+    assert_eq!(task["member"]["@type"], "Person");
+    assert_eq!(task["member"]["name"], "TS. Nguyễn Văn Mẫu");
+    assert_eq!(task["parentOrganization"]["name"], "Viện Nghiên cứu Mẫu A");
+    // The organisation names its leaders and its units; a leader, their position and contacts.
+    let organisation = structured(page(&portal_pages, "to-chuc/index.html")).unwrap();
+    assert_eq!(organisation["member"][1]["@type"], "Person");
+    assert_eq!(organisation["member"][1]["name"], "Trần Thị Đào Mẫu");
+    assert_eq!(organisation["member"][1]["jobTitle"], "Phó Giám đốc (mẫu)");
+    assert_eq!(organisation["department"][0]["name"], "Văn phòng mẫu");
+    let leader = structured(page(&portal_pages, "to-chuc/nguyen-van-mau/index.html")).unwrap();
+    assert_eq!(leader["name"], "Nguyễn Văn Mẫu");
+    assert_eq!(leader["jobTitle"], "Giám đốc (mẫu)");
+    assert_eq!(leader["email"], "giamdoc.mau@example.gov.vn");
+    assert_eq!(leader["worksFor"]["@type"], "GovernmentOrganization");
     // A page that describes nothing to search engines carries none.
     assert_eq!(structured(page(&seed_pages, "404.html")), None);
 }

@@ -12,6 +12,7 @@ use khcn_cantho::boot::PageBoot;
 use khcn_cantho::build::pages::{self, SitePlan};
 use khcn_cantho::build::source::{self, Bundle};
 use khcn_cantho::build::template::Template;
+use khcn_cantho::content::tasks::{TaskFilter, TaskStatus, TASKS_HEADING as TASKS};
 use khcn_cantho::content::Lang;
 use khcn_cantho::paths::Paths;
 use khcn_cantho::App;
@@ -57,6 +58,7 @@ fn route_patterns(base: &str) -> Vec<String> {
                         (!s.is_empty()).then(|| s.to_owned())
                     }
                     PathSegment::Param(p) => Some(format!(":{p}")),
+                    PathSegment::Splat(p) => Some(format!("*{p}")),
                     other => Some(format!("{other:?}")),
                 })
                 .collect();
@@ -75,6 +77,10 @@ fn route_patterns(base: &str) -> Vec<String> {
 /// the page at that address shows.
 fn cases(paths: &Paths) -> Vec<(&'static str, String, String)> {
     let document_kind = "quyet-dinh";
+    let accepted = TaskFilter {
+        status: Some(TaskStatus::Accepted),
+        ..TaskFilter::default()
+    };
     vec![
         ("/", paths.home_page(1), "Tin mới nhất".into()),
         (
@@ -165,6 +171,80 @@ fn cases(paths: &Paths) -> Vec<(&'static str, String, String)> {
             "Thủ tục số 2".into(),
         ),
         (
+            "/nhiem-vu",
+            paths.tasks(&TaskFilter::default(), 1),
+            TASKS.into(),
+        ),
+        (
+            "/nhiem-vu/*filters",
+            paths.tasks(&TaskFilter::default(), 2),
+            format!("{TASKS} – Trang 2"),
+        ),
+        (
+            "/nhiem-vu/*filters",
+            paths.tasks(&accepted, 1),
+            format!("{TASKS} – Đã nghiệm thu"),
+        ),
+        (
+            "/nhiem-vu/*filters",
+            paths.tasks(
+                &TaskFilter {
+                    field: Some("linh-vuc-0".into()),
+                    ..TaskFilter::default()
+                },
+                1,
+            ),
+            format!("{TASKS} – Lĩnh vực 0"),
+        ),
+        (
+            "/nhiem-vu/*filters",
+            paths.tasks(
+                &TaskFilter {
+                    year: Some(2024),
+                    ..TaskFilter::default()
+                },
+                1,
+            ),
+            format!("{TASKS} – Năm 2024"),
+        ),
+        (
+            "/nhiem-vu/*filters",
+            paths.tasks(
+                &TaskFilter {
+                    field: Some("linh-vuc-0".into()),
+                    year: Some(2024),
+                    ..accepted.clone()
+                },
+                1,
+            ),
+            format!("{TASKS} – Đã nghiệm thu – Lĩnh vực 0 – Năm 2024"),
+        ),
+        (
+            "/nhiem-vu/:slug",
+            paths.task("nhiem-vu-so-3"),
+            "Nhiệm vụ số 3".into(),
+        ),
+        (
+            "/to-chuc",
+            paths.organisation(Lang::Vi),
+            "Cơ cấu tổ chức".into(),
+        ),
+        (
+            "/to-chuc/:leader",
+            paths.leader(Lang::Vi, "tran-dong-phuong-an"),
+            "Trần Đông Phương An".into(),
+        ),
+        (
+            "/en/organisation",
+            paths.organisation(Lang::En),
+            "Organisation".into(),
+        ),
+        (
+            "/en/organisation/:leader",
+            paths.leader(Lang::En, "tran-dong-phuong-an"),
+            "Trần Đông Phương An".into(),
+        ),
+        (
             "/en",
             paths.home_in(Lang::En),
             "Department of Science and Technology of Cần Thơ City".into(),
@@ -189,6 +269,8 @@ fn every_route_has_a_case_and_every_case_a_route() {
             .collect();
         routes.sort();
         patterns.sort();
+        // The tasks' filters are one route with several cases.
+        patterns.dedup();
         assert_eq!(
             routes, patterns,
             "app.rs's routes (left) and this file's cases (right) differ, under {base}"
@@ -279,6 +361,33 @@ fn bundle() -> Bundle {
                 i % 2
             );
             fs::write(dir.join(format!("thu-tuc/thu-tuc-so-{i}.json")), procedure).unwrap();
+        }
+        let organisation = r#"{
+            "functions": [{ "type": "paragraph", "text": "Chức năng." }],
+            "history": [{ "type": "paragraph", "text": "Lịch sử." }],
+            "leaders": [{ "name": "Trần Đông Phương An", "position": "Phó Giám đốc",
+                          "duties": [{ "type": "paragraph", "text": "Phụ trách." }] }]
+        }"#;
+        fs::write(dir.join("to-chuc.json"), organisation).unwrap();
+        fs::write(dir.join("en/to-chuc.json"), organisation).unwrap();
+        fs::create_dir_all(dir.join("nhiem-vu")).unwrap();
+        for i in 0..22 {
+            let (status, accepted_on) = if i % 2 == 0 {
+                ("da-nghiem-thu", r#", "accepted_on": "2025-01-10""#)
+            } else {
+                ("dang-thuc-hien", "")
+            };
+            let task = format!(
+                r#"{{ "code": "ĐT.{i}", "title": "Nhiệm vụ số {i}", "kind": "Đề tài",
+                     "level": "Cấp thành phố", "field": "Lĩnh vực {}", "organisation": "Viện A",
+                     "lead": "TS. B", "start": "{}-0{}", "end": "2026-12",
+                     "status": "{status}"{accepted_on},
+                     "summary": [{{ "type": "paragraph", "text": "Mục tiêu {i}." }}] }}"#,
+                i % 3,
+                2023 + i / 11,
+                i % 9 + 1
+            );
+            fs::write(dir.join(format!("nhiem-vu/nhiem-vu-so-{i}.json")), task).unwrap();
         }
         dir
     });

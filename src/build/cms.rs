@@ -10,6 +10,7 @@ use super::store;
 use crate::content::bundle::{self, BundleError, MAX_DOWNLOAD_BYTES};
 use crate::content::procedures::Filing;
 use crate::content::search;
+use crate::content::tasks::{TaskStatus, TASK_KINDS};
 use crate::content::{file_size, variant_path, ImageVariants, Lang, Site};
 use crate::paths::{Paths, ADMIN_FOLDER};
 use serde::{Deserialize, Serialize};
@@ -211,7 +212,35 @@ struct Config {
     media_folder: &'static str,
     public_folder: &'static str,
     slug: SlugRules,
-    collections: Vec<Collection>,
+    collections: Vec<AnyCollection>,
+}
+
+/// A collection of many files in a folder, or of a few named files.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum AnyCollection {
+    Folder(Collection),
+    Files(FileCollection),
+}
+
+/// A collection of named files, such as the organisation's `to-chuc.json`.
+#[derive(Serialize)]
+struct FileCollection {
+    name: &'static str,
+    label: &'static str,
+    description: &'static str,
+    media_folder: &'static str,
+    public_folder: &'static str,
+    files: Vec<CollectionFile>,
+}
+
+#[derive(Serialize)]
+struct CollectionFile {
+    name: &'static str,
+    label: &'static str,
+    file: &'static str,
+    preview_path: String,
+    fields: Vec<Field>,
 }
 
 #[derive(Serialize)]
@@ -351,6 +380,11 @@ struct Field {
     time_format: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pattern: Option<[&'static str; 2]>,
+    /// The number widget's kind of number (`int`) and its least value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     options: Option<Vec<SelectOption>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -596,6 +630,213 @@ fn procedure_collection(paths: &Paths) -> Collection {
     }
 }
 
+/// The science and technology tasks (`nhiem-vu/`, `content::tasks`): each field as the build
+/// checks it.
+fn task_collection(paths: &Paths) -> Collection {
+    let kinds = TASK_KINDS
+        .into_iter()
+        .map(|kind| SelectOption {
+            label: kind.to_owned(),
+            value: kind.to_owned(),
+        })
+        .collect();
+    let statuses = TaskStatus::ALL
+        .into_iter()
+        .map(|status| SelectOption {
+            label: status.label().to_owned(),
+            value: status.code().to_owned(),
+        })
+        .collect();
+    let month = |name, label, hint: &str| Field {
+        pattern: Some([r"^[0-9]{4}-(0[1-9]|1[0-2])$", "Năm-tháng, ví dụ 2023-05"]),
+        ..Field::new(name, label, "string").hint(hint)
+    };
+    let summary = Field {
+        name: "summary",
+        label: "Mục tiêu và nội dung",
+        ..body_field().hint("Mục tiêu, nội dung chính của nhiệm vụ")
+    };
+    let mut results = Field {
+        name: "results",
+        label: "Kết quả",
+        ..body_field().hint("Chỉ khi đã nghiệm thu: kết quả, sản phẩm, báo cáo (tệp tải về)")
+    };
+    results.required = Some(false);
+    Collection {
+        name: "tasks".to_owned(),
+        label: "Nhiệm vụ KH&CN".to_owned(),
+        label_singular: "nhiệm vụ",
+        description: "Đề tài, dự án, đề án, chương trình khoa học và công nghệ, ở /nhiem-vu/, với kết quả khi đã nghiệm thu.".to_owned(),
+        folder: "public/content/nhiem-vu".to_owned(),
+        create: true,
+        extension: "json",
+        format: "json",
+        slug: "{{slug}}",
+        identifier_field: "title",
+        summary: "{{code}} · {{title}}",
+        sortable_fields: vec![
+            SortableField::Default {
+                field: "start",
+                default_sort: "desc",
+            },
+            SortableField::Field("code"),
+        ],
+        media_folder: PHOTOS_FOLDER,
+        public_folder: PHOTOS_PUBLIC_FOLDER,
+        preview_path: paths
+            .task("{{filename}}")
+            .trim_start_matches('/')
+            .to_owned(),
+        fields: vec![
+            Field {
+                pattern: Some([r"^\S+$", "Không có khoảng trắng, ví dụ ĐT.2023.05"]),
+                ..Field::new("code", "Mã số", "string").hint("Ví dụ ĐT.2023.05; không trùng nhiệm vụ khác")
+            },
+            Field::new("title", "Tên nhiệm vụ", "string").not_blank(),
+            Field {
+                options: Some(kinds),
+                default: Some(TASK_KINDS[0].to_owned()),
+                ..Field::new("kind", "Loại nhiệm vụ", "select")
+            },
+            Field {
+                default: Some("Cấp thành phố".to_owned()),
+                ..Field::new("level", "Cấp quản lý", "string").not_blank()
+            },
+            Field::new("field", "Lĩnh vực", "string")
+                .not_blank()
+                .hint("Ví dụ Khoa học nông nghiệp: viết giống nhau cho cùng một lĩnh vực"),
+            Field::new("organisation", "Tổ chức chủ trì", "string").not_blank(),
+            Field::new("lead", "Chủ nhiệm", "string").not_blank(),
+            month("start", "Bắt đầu", "Năm-tháng, ví dụ 2023-05"),
+            month("end", "Kết thúc", "Năm-tháng, không trước tháng bắt đầu"),
+            Field {
+                value_type: Some("int"),
+                min: Some(0),
+                ..Field::new("budget", "Kinh phí (đồng)", "number")
+                    .optional()
+                    .hint("Số nguyên, không có dấu chấm: 1250000000 hiện là 1.250.000.000 đồng")
+            },
+            Field {
+                options: Some(statuses),
+                default: Some(TaskStatus::InProgress.code().to_owned()),
+                ..Field::new("status", "Tình trạng", "select")
+            },
+            Field::date("accepted_on", "Ngày nghiệm thu")
+                .optional()
+                .hint("Bắt buộc khi đã nghiệm thu; để trống khi đang thực hiện"),
+            summary,
+            results,
+        ],
+    }
+}
+
+/// The organisation (`to-chuc.json` and `en/to-chuc.json`, `content::organisation`): one file
+/// each, with the same fields as the build checks them.
+fn organisation_collection(paths: &Paths) -> FileCollection {
+    let blocks = |name: &'static str, label: &'static str, hint: &str| Field {
+        name,
+        label,
+        ..body_field().hint(hint)
+    };
+    let photo = |name: &'static str, label: &'static str| Field {
+        choose_url: Some(false),
+        ..Field::new(name, label, "image").optional()
+    };
+    let email = |name: &'static str| Field {
+        pattern: Some([r"^(\S+@\S+\.\S+)?$", "Ví dụ sokhcn@cantho.gov.vn"]),
+        ..Field::new(name, "Thư điện tử", "string").optional()
+    };
+    let fields = || {
+        let mut biography = blocks("biography", "Tiểu sử", "Tiểu sử tóm tắt");
+        biography.required = Some(false);
+        vec![
+            blocks(
+                "functions",
+                "Chức năng, nhiệm vụ, quyền hạn",
+                "Chức năng, nhiệm vụ, quyền hạn của Sở",
+            ),
+            photo("chart", "Sơ đồ cơ cấu tổ chức"),
+            Field::new(
+                "chart_alt",
+                "Mô tả sơ đồ cho người không xem được ảnh",
+                "text",
+            )
+            .optional()
+            .hint("Bắt buộc khi có sơ đồ: các phòng, đơn vị và quan hệ giữa chúng"),
+            Field {
+                label_singular: Some("lãnh đạo"),
+                summary: Some("{{fields.name}} · {{fields.position}}"),
+                fields: Some(vec![
+                    Field::new("name", "Họ và tên", "string").not_blank(),
+                    Field::new("position", "Chức vụ", "string").not_blank(),
+                    photo("photo", "Ảnh"),
+                    Field::new("phone", "Điện thoại", "string").optional(),
+                    email("email"),
+                    blocks(
+                        "duties",
+                        "Nhiệm vụ được phân công",
+                        "Lĩnh vực, đơn vị phụ trách",
+                    ),
+                    biography,
+                ]),
+                ..Field::new("leaders", "Lãnh đạo", "list")
+                    .hint("Ít nhất một người, theo thứ tự hiện trên trang")
+            },
+            Field {
+                label_singular: Some("đơn vị"),
+                summary: Some("{{fields.name}}"),
+                fields: Some(vec![
+                    Field::new("name", "Tên đơn vị", "string").not_blank(),
+                    Field::new("kind", "Loại đơn vị", "string")
+                        .optional()
+                        .hint("Ví dụ Phòng chuyên môn, Đơn vị sự nghiệp"),
+                    Field::new("head", "Người đứng đầu", "string").optional(),
+                    Field::new("functions", "Chức năng", "text").optional(),
+                    Field::new("phone", "Điện thoại", "string").optional(),
+                    email("email"),
+                    Field::new("address", "Địa chỉ", "string").optional(),
+                ]),
+                ..Field::new("units", "Các đơn vị", "list").optional()
+            },
+            blocks(
+                "history",
+                "Lịch sử hình thành",
+                "Lịch sử hình thành và phát triển",
+            ),
+            Field {
+                format: Some(PUBLISHED_AT_FORMAT),
+                ..Field::new("updated_at", "Cập nhật lúc", "datetime")
+                    .optional()
+                    .hint("Giờ Việt Nam (UTC+7); để trống nếu không cần ghi")
+            },
+        ]
+    };
+    let preview = |lang| paths.organisation(lang).trim_start_matches('/').to_owned();
+    FileCollection {
+        name: "organisation",
+        label: "Tổ chức",
+        description: "Cơ cấu tổ chức, chức năng, nhiệm vụ, lãnh đạo, các đơn vị và lịch sử của Sở, ở /to-chuc/ (Nghị định 224/2026, Điều 9.1.b); bản tiếng Anh ở /en/organisation/.",
+        media_folder: "/public/content/images/to-chuc",
+        public_folder: "images/to-chuc",
+        files: vec![
+            CollectionFile {
+                name: "to-chuc",
+                label: "Cơ cấu tổ chức (tiếng Việt)",
+                file: "public/content/to-chuc.json",
+                preview_path: preview(Lang::Vi),
+                fields: fields(),
+            },
+            CollectionFile {
+                name: "to-chuc-en",
+                label: "Organisation (tiếng Anh)",
+                file: "public/content/en/to-chuc.json",
+                preview_path: preview(Lang::En),
+                fields: fields(),
+            },
+        ],
+    }
+}
+
 /// Where the bundle's articles are: the year folders of `articles/` (`articles/2024/…`), and
 /// whether any article sits directly in `articles/` (a bundle not yet sorted by year).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -658,6 +899,9 @@ pub fn screen_collections(content_dir: &Path) -> HashMap<String, String> {
     });
     add(&content_dir.join("thu-tuc"), "procedures", &|stem| {
         format!("{}{stem}", search::PROCEDURE_PREFIX)
+    });
+    add(&content_dir.join("nhiem-vu"), "tasks", &|stem| {
+        format!("{}{stem}", search::TASK_PREFIX)
     });
     add(&content_dir.join("pages"), "pages", &|stem| {
         search::page_entry_slug(Lang::Vi, stem)
@@ -765,6 +1009,7 @@ pub fn decap_config(
         },
         collections: article_collections(fields, paths, folders, this_year)
             .into_iter()
+            .map(AnyCollection::Folder)
             .chain([
         page_collection(Lang::Vi, paths),
         page_collection(Lang::En, paths),
@@ -820,7 +1065,9 @@ pub fn decap_config(
             ],
         },
         procedure_collection(paths),
-        ])
+        task_collection(paths),
+        ].map(AnyCollection::Folder))
+            .chain([AnyCollection::Files(organisation_collection(paths))])
             .collect(),
     };
     serde_yaml_ng::to_string(&config).expect("the configuration always serialises")

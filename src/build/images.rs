@@ -3,7 +3,7 @@
 //! Variants made by an earlier build are taken from the cache instead of being encoded again.
 
 use super::store::content_key;
-use crate::content::{Article, Block, Image, ImageVariants, InfoPage};
+use crate::content::{Article, Block, Image, ImageVariants};
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -100,11 +100,13 @@ pub struct Published {
     pub variants: BTreeMap<String, ImageVariants>,
 }
 
-/// Writes every variant of every photo the articles and pages use into `out/content/anh/`,
-/// then points their images at them.
+/// Writes every variant of every photo the bundle uses into `out/content/anh/`, then points
+/// the images of the articles, of `other_bodies` (pages, tasks) and `other_images` (the
+/// organisation's chart and leaders) at them.
 pub fn publish(
     articles: &mut [Article],
-    pages: &mut [InfoPage],
+    other_bodies: Vec<&mut Vec<Block>>,
+    other_images: Vec<&mut Image>,
     images: &BTreeSet<String>,
     content_dir: &Path,
     out: &Path,
@@ -177,16 +179,16 @@ pub fn publish(
             image.set_variants(variants.clone());
         }
     };
-    let bodies = articles
-        .iter_mut()
-        .map(|a| &mut a.body)
-        .chain(pages.iter_mut().map(|p| &mut p.body));
+    let bodies = articles.iter_mut().map(|a| &mut a.body).chain(other_bodies);
     for body in bodies {
         for block in body {
             if let Block::Figure { image, .. } = block {
                 point(image);
             }
         }
+    }
+    for image in other_images {
+        point(image);
     }
     for article in articles.iter_mut() {
         for card in &mut article.related {

@@ -248,9 +248,32 @@ fn run_inner(options: &Options) -> Result<Report, Failure> {
     };
     // Release builds minify the CSS; designers' `trunk serve` keeps it as written.
     let template = Template::parse(&template, options.compress).map_err(Failure::Output)?;
+    let mut other_bodies = bundle
+        .pages
+        .iter_mut()
+        .chain(&mut bundle.english_pages)
+        .map(|p| &mut p.body)
+        .chain(
+            bundle
+                .tasks
+                .iter_mut()
+                .flat_map(|t| [&mut t.summary, &mut t.results]),
+        )
+        .collect::<Vec<_>>();
+    let mut other_images = Vec::new();
+    for org in bundle
+        .organisation
+        .iter_mut()
+        .chain(&mut bundle.english_organisation)
+    {
+        let (bodies, images) = org.photos_mut();
+        other_bodies.extend(bodies);
+        other_images.extend(images);
+    }
     let photos = images::publish(
         &mut bundle.articles,
-        &mut bundle.pages,
+        other_bodies,
+        other_images,
         &bundle.images,
         &bundle.content_dir,
         out,

@@ -7,8 +7,10 @@ use super::template::{PageParts, Template};
 use crate::api::{DataCache, DataFile, Loader, UnreadableData};
 use crate::boot::PageBoot;
 use crate::content::documents::{self, Document};
+use crate::content::organisation::Organisation;
 use crate::content::procedures::{self, Procedure};
 use crate::content::search::{self, DocEntry, IndexedText, DOCS_PER_CHUNK};
+use crate::content::tasks::{self, Task};
 use crate::content::{bundle, Article, ArticleCard, Block, InfoPage, Lang, Site};
 use crate::meta::{alternate_links, PageMetaSlot, SharePreview};
 use crate::paths::{data, Paths};
@@ -150,7 +152,7 @@ pub fn plan(bundle: &Bundle, paths: &Paths, build: &str) -> SitePlan {
         }
     }
     // The English section's home lists its pages from the site's own data.
-    if !bundle.english_pages.is_empty() {
+    if bundle.site.has_english() {
         pages.push(page(paths.home_in(Lang::En), Vec::new(), None));
     }
     for list in documents::document_lists(&bundle.documents) {
@@ -187,11 +189,48 @@ pub fn plan(bundle: &Bundle, paths: &Paths, build: &str) -> SitePlan {
             None,
         ));
     }
+    for list in tasks::task_lists(&bundle.tasks) {
+        let data_path = data::tasks(&list.filter, list.page);
+        let url = paths.tasks(&list.filter, list.page);
+        data.insert(data_path.clone(), data_file(build, &list));
+        pages.push(page(url, vec![data_path], None));
+    }
+    for task in &bundle.tasks {
+        let data_path = data::task(&task.slug);
+        data.insert(data_path.clone(), data_file(build, task));
+        let lastmod = task.accepted_on.clone();
+        pages.push(page(paths.task(&task.slug), vec![data_path], lastmod));
+    }
+    for (lang, organisation) in [
+        (Lang::Vi, &bundle.organisation),
+        (Lang::En, &bundle.english_organisation),
+    ] {
+        let Some(organisation) = organisation else {
+            continue;
+        };
+        let data_path = data::organisation(lang);
+        data.insert(data_path.clone(), data_file(build, organisation));
+        let lastmod = organisation.updated_at.clone();
+        pages.push(page(
+            paths.organisation(lang),
+            vec![data_path.clone()],
+            lastmod.clone(),
+        ));
+        for leader in &organisation.leaders {
+            pages.push(page(
+                paths.leader(lang, &leader.slug),
+                vec![data_path.clone()],
+                lastmod.clone(),
+            ));
+        }
+    }
     let info_pages = [(Lang::Vi, &bundle.pages), (Lang::En, &bundle.english_pages)];
     let search_slugs = write_search_index(
         &bundle.articles,
         &bundle.documents,
         &bundle.procedures,
+        &bundle.tasks,
+        bundle.organisation.as_ref(),
         &info_pages,
         &mut data,
     );
@@ -223,13 +262,17 @@ pub fn plan(bundle: &Bundle, paths: &Paths, build: &str) -> SitePlan {
 /// The search index: one postings file per word, and the list of what it finds in chunks, so
 /// that a search downloads only what it needs; returns each entry's slug, by id. Ids are
 /// positions: the articles newest first, then the documents newest first, then the procedures,
-/// then the pages of each language. A document is found by its number and its summary (its
-/// "title" here, which ranks first) and by its kind and issuer; a procedure by its code and
-/// title, then by its field and level.
+/// the tasks, the leaders, then the pages of each language. A document is found by its number and its
+/// summary (its "title" here, which ranks first) and by its kind and issuer; a procedure by its
+/// code and title, then by its field and level; a task by its code and title, then by its
+/// organisation, lead and field, then by its summary and results; a leader by name, then by
+/// position, then by duties and biography.
 fn write_search_index(
     articles: &[Article],
     documents: &[Document],
     procedures: &[Procedure],
+    tasks: &[Task],
+    organisation: Option<&Organisation>,
     info_pages: &[(Lang, &Vec<InfoPage>)],
     data: &mut BTreeMap<String, Arc<str>>,
 ) -> Vec<String> {
@@ -253,6 +296,15 @@ fn write_search_index(
     let procedure_facts: Vec<String> = procedures
         .iter()
         .map(|p| format!("{} {}", p.field.name, p.level))
+        .collect();
+    let leaders = || organisation.into_iter().flat_map(|o| &o.leaders);
+    let task_titles: Vec<String> = tasks
+        .iter()
+        .map(|t| format!("{} {}", t.code, t.title))
+        .collect();
+    let task_facts: Vec<String> = tasks
+        .iter()
+        .map(|t| format!("{} {} {}", t.organisation, t.lead, t.field.name))
         .collect();
     let texts: Vec<IndexedText<'_>> = articles
         .iter()
@@ -281,6 +333,32 @@ fn write_search_index(
                     body: procedure.body.iter().flat_map(Block::texts).collect(),
                 }),
         )
+        .chain(tasks.iter().zip(task_titles.iter().zip(&task_facts)).map(
+            |(task, (title, facts))| {
+                IndexedText {
+                    title,
+                    summary: facts,
+                    body: task
+                        .summary
+                        .iter()
+                        .chain(&task.results)
+                        .flat_map(Block::texts)
+                        .collect(),
+                }
+            },
+        ))
+        .chain(leaders().map(|leader| {
+            IndexedText {
+                title: &leader.name,
+                summary: &leader.position,
+                body: leader
+                    .duties
+                    .iter()
+                    .chain(&leader.biography)
+                    .flat_map(Block::texts)
+                    .collect(),
+            }
+        }))
         .chain(pages().map(|(_, page)| IndexedText {
             title: &page.title,
             summary: "",
@@ -317,6 +395,22 @@ fn write_search_index(
                 format!("{}: {}", p.code, p.title),
                 String::new(),
                 format!("Thủ tục · {}", p.field.name),
+            )
+        }))
+        .chain(tasks.iter().map(|t| {
+            (
+                format!("{}{}", search::TASK_PREFIX, t.slug),
+                format!("{}: {}", t.code, t.title),
+                String::new(),
+                format!("Nhiệm vụ · {}", t.kind),
+            )
+        }))
+        .chain(leaders().map(|leader| {
+            (
+                format!("{}{}", search::LEADER_PREFIX, leader.slug),
+                leader.name.clone(),
+                String::new(),
+                format!("Lãnh đạo · {}", leader.position),
             )
         }))
         .chain(pages().map(|(lang, page)| {

@@ -5,7 +5,9 @@ use crate::content::bundle::{
     self, Assets, BundleError, FileFacts, ImageSize, PageFile, ENGLISH_PAGES_FOLDER,
 };
 use crate::content::documents::{self, Document};
+use crate::content::organisation::{self, Organisation, ORGANISATION_FILE};
 use crate::content::procedures::{self, Procedure};
+use crate::content::tasks::{self, Task};
 use crate::content::time::Timestamp;
 use crate::content::{Article, Block, InfoPage, Site};
 use rayon::prelude::*;
@@ -27,6 +29,11 @@ pub struct Bundle {
     pub documents: Vec<Document>,
     /// The administrative procedures of `thu-tuc/`, by field, then by code.
     pub procedures: Vec<Procedure>,
+    /// The science and technology tasks of `nhiem-vu/`, newest start first.
+    pub tasks: Vec<Task>,
+    /// The organisation (`to-chuc.json`) and its English version (`en/to-chuc.json`).
+    pub organisation: Option<Organisation>,
+    pub english_organisation: Option<Organisation>,
     /// Every image the articles and pages use, relative to the content folder.
     pub images: BTreeSet<String>,
     /// Every download the articles offer, relative to the content folder.
@@ -82,6 +89,24 @@ impl Bundle {
                     .map(|file| bundle_path(&file.href)),
             )
             .chain(self.procedures.iter().flat_map(|p| body_assets(&p.body)))
+            .chain(
+                self.tasks
+                    .iter()
+                    .flat_map(|t| body_assets(&t.summary).chain(body_assets(&t.results))),
+            )
+            .chain(
+                self.organisation
+                    .iter()
+                    .chain(&self.english_organisation)
+                    .flat_map(|org| {
+                        org.bodies().flat_map(|body| body_assets(body)).chain(
+                            org.chart
+                                .iter()
+                                .chain(org.leaders.iter().filter_map(|l| l.photo.as_ref()))
+                                .map(|image| bundle_path(&image.src)),
+                        )
+                    }),
+            )
             .collect();
         let only_held: Vec<String> = held
             .iter()
@@ -206,6 +231,42 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
     let mut procedures: Vec<Procedure> = procedures.into_iter().map(|(_, p)| p).collect();
     procedures::sort_procedures(&mut procedures);
     site.has_procedures = !procedures.is_empty();
+    let tasks = load_folder(content_dir, "nhiem-vu", &mut errors, |file, slug, text| {
+        tasks::parse_task(file, slug, text, &mut &assets).map(|task| (file.to_owned(), task))
+    });
+    errors.extend(tasks::duplicate_codes(&tasks));
+    let mut tasks: Vec<Task> = tasks.into_iter().map(|(_, t)| t).collect();
+    tasks::sort_tasks(&mut tasks);
+    site.has_tasks = !tasks.is_empty();
+    let mut load_organisation = |file: &Path| -> Option<Organisation> {
+        match fs::read_to_string(file) {
+            Ok(text) => organisation::parse_organisation(&shown(file), &text, &mut &assets)
+                .map_err(|problems| errors.extend(problems))
+                .ok(),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+            Err(error) => {
+                errors.push(BundleError::new(
+                    &shown(file),
+                    None,
+                    format!("không đọc được tệp ({error})"),
+                ));
+                None
+            }
+        }
+    };
+    let mut vietnamese_organisation = load_organisation(&content_dir.join(ORGANISATION_FILE));
+    let mut english_organisation =
+        load_organisation(&content_dir.join("en").join(ORGANISATION_FILE));
+    organisation::link_counterparts(&mut vietnamese_organisation, &mut english_organisation);
+    site.has_organisation = vietnamese_organisation.is_some();
+    site.has_english_organisation = english_organisation.is_some();
+    if site.has_english_organisation && site.name_en.is_none() {
+        errors.push(BundleError::new(
+            &site_file,
+            Some("name_en"),
+            "thiếu tên tiếng Anh của Sở, cần cho phần tiếng Anh (en/to-chuc.json)",
+        ));
+    }
     errors.extend(bundle::link_pages(
         &site_file,
         &mut site,
@@ -238,6 +299,9 @@ pub fn load(content_dir: &Path) -> Result<Bundle, Vec<BundleError>> {
         english_pages,
         documents,
         procedures,
+        tasks,
+        organisation: vietnamese_organisation,
+        english_organisation,
         images,
         downloads,
         cms,

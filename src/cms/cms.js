@@ -214,76 +214,107 @@
       var read = function (map, key) {
         return plain(map && map.get(key));
       };
-      var body = data.get('body');
-      var blocks = (body && body.toArray ? body.toArray() : []).map(function (block, i) {
-        var text = read(block, 'text');
-        switch (block.get('type')) {
-          case 'paragraph':
-            return h('p', { key: i }, text);
-          case 'heading':
-            return h('h2', { key: i, className: 'article__heading' }, text);
-          case 'figure': {
-            var caption = read(block, 'caption');
-            var image = read(block, 'image');
-            return h(
-              'figure',
-              { key: i, className: 'figure' },
-              image &&
-                h('img', {
-                  className: 'figure__image',
-                  src: self.photoUrl(image),
-                  alt: read(block, 'alt') || caption,
-                }),
-              h('figcaption', { className: 'figure__caption' }, caption),
-            );
+      var renderBlocks = function (list) {
+        return (list && list.toArray ? list.toArray() : []).map(function (block, i) {
+          var text = read(block, 'text');
+          switch (block.get('type')) {
+            case 'paragraph':
+              return h('p', { key: i }, text);
+            case 'heading':
+              return h('h2', { key: i, className: 'article__heading' }, text);
+            case 'figure': {
+              var caption = read(block, 'caption');
+              var image = read(block, 'image');
+              return h(
+                'figure',
+                { key: i, className: 'figure' },
+                image &&
+                  h('img', {
+                    className: 'figure__image',
+                    src: self.photoUrl(image),
+                    alt: read(block, 'alt') || caption,
+                  }),
+                h('figcaption', { className: 'figure__caption' }, caption),
+              );
+            }
+            case 'file': {
+              // The size is the build's to read; the kind is the extension's.
+              var file = read(block, 'file');
+              return h(
+                'p',
+                { key: i, className: 'download' },
+                h(
+                  'a',
+                  { className: 'download__link', href: new URL('../content/' + file, here).href },
+                  h('span', { className: 'download__label' }, read(block, 'label')),
+                  ' ',
+                  h('span', { className: 'download__facts' }, '(' + (file.split('.').pop() || '').toUpperCase() + ')'),
+                ),
+              );
+            }
+            case 'table': {
+              var cells = function (list) {
+                return list && list.toArray ? list.toArray().map(plain) : [];
+              };
+              var tableCaption = read(block, 'caption');
+              var rows = block.get('rows');
+              return h(
+                'div',
+                { key: i, className: 'data-table', role: 'region', 'aria-label': tableCaption || 'Bảng', tabIndex: 0 },
+                h(
+                  'table',
+                  { className: 'data-table__table' },
+                  tableCaption && h('caption', { className: 'data-table__caption' }, tableCaption),
+                  h('thead', null, h('tr', null, cells(block.get('header')).map(function (cell, c) {
+                    return h('th', { key: c, scope: 'col' }, cell);
+                  }))),
+                  h('tbody', null, (rows && rows.toArray ? rows.toArray() : []).map(function (row, r) {
+                    return h('tr', { key: r }, cells(row).map(function (cell, c) {
+                      return h('td', { key: c }, cell);
+                    }));
+                  })),
+                ),
+              );
+            }
+            default:
+              return null;
           }
-          case 'file': {
-            // The size is the build's to read; the kind is the extension's.
-            var file = read(block, 'file');
-            return h(
-              'p',
-              { key: i, className: 'download' },
-              h(
-                'a',
-                { className: 'download__link', href: new URL('../content/' + file, here).href },
-                h('span', { className: 'download__label' }, read(block, 'label')),
-                ' ',
-                h('span', { className: 'download__facts' }, '(' + (file.split('.').pop() || '').toUpperCase() + ')'),
-              ),
-            );
-          }
-          case 'table': {
-            var cells = function (list) {
-              return list && list.toArray ? list.toArray().map(plain) : [];
-            };
-            var tableCaption = read(block, 'caption');
-            var rows = block.get('rows');
-            return h(
-              'div',
-              { key: i, className: 'data-table', role: 'region', 'aria-label': tableCaption || 'Bảng', tabIndex: 0 },
-              h(
-                'table',
-                { className: 'data-table__table' },
-                tableCaption && h('caption', { className: 'data-table__caption' }, tableCaption),
-                h('thead', null, h('tr', null, cells(block.get('header')).map(function (cell, c) {
-                  return h('th', { key: c, scope: 'col' }, cell);
-                }))),
-                h('tbody', null, (rows && rows.toArray ? rows.toArray() : []).map(function (row, r) {
-                  return h('tr', { key: r }, cells(row).map(function (cell, c) {
-                    return h('td', { key: c }, cell);
-                  }));
-                })),
-              ),
-            );
-          }
-          default:
-            return null;
-        }
-      });
+        });
+      };
+      // A task's blocks are its summary, then its results once accepted; the organisation's, its
+      // functions, its leaders and its history; the rest have a body.
+      var collection = props.entry.get('collection');
+      var task = collection === 'tasks';
+      var organisation = collection === 'organisation';
+      var english = collection === 'english_pages' || props.entry.get('slug') === 'to-chuc-en';
+      var results = task ? renderBlocks(data.get('results')) : [];
+      var leaders = data.get('leaders');
+      var blocks = organisation
+        ? [
+            h('h2', { key: 'functions', className: 'article__heading' }, english ? 'Functions, tasks and powers' : 'Chức năng, nhiệm vụ, quyền hạn'),
+            h('div', { key: 'functions-blocks' }, renderBlocks(data.get('functions'))),
+            h('h2', { key: 'leaders', className: 'article__heading' }, english ? 'Leadership' : 'Lãnh đạo'),
+            h(
+              'ul',
+              { key: 'leaders-list', className: 'organisation__leaders' },
+              (leaders && leaders.toArray ? leaders.toArray() : []).map(function (leader, i) {
+                return h('li', { key: i, className: 'leader-card' }, h('h3', { className: 'leader-card__name' }, read(leader, 'name')), h('p', { className: 'leader-card__position' }, read(leader, 'position')));
+              }),
+            ),
+            h('h2', { key: 'history', className: 'article__heading' }, english ? 'History' : 'Lịch sử hình thành'),
+            h('div', { key: 'history-blocks' }, renderBlocks(data.get('history'))),
+          ]
+        : task
+        ? [
+            h('h2', { key: 'summary', className: 'article__heading' }, 'Mục tiêu và nội dung'),
+            h('div', { key: 'summary-blocks' }, renderBlocks(data.get('summary'))),
+            results.length > 0 && h('h2', { key: 'results', className: 'article__heading' }, 'Kết quả'),
+            h('div', { key: 'results-blocks' }, results),
+          ]
+        : renderBlocks(data.get('body'));
       var published = read(data, 'published_at');
       var updated = read(data, 'updated_at');
       var signature = read(data, 'signature');
-      var english = props.entry.get('collection') === 'english_pages';
       // Scheduled publishing: an article dated later than now is on no page until a build
       // after its time (site-build holds it back).
       var scheduled = published && Date.parse(published) > Date.now();
@@ -302,7 +333,7 @@
                 { className: 'notice', role: 'note' },
                 'Hẹn giờ đăng: bài này chưa có trên trang. Bài sẽ xuất hiện ở lần dựng đầu tiên sau ' + shownTime(published) + '.',
               ),
-            h('h1', { className: 'article__title' }, read(data, 'title')),
+            h('h1', { className: 'article__title' }, organisation ? (english ? 'Organisation' : 'Cơ cấu tổ chức') : read(data, 'title')),
             published && h('p', { className: 'article__meta' }, h('time', { dateTime: published }, shownTime(published))),
             updated && h('p', { className: 'article__meta' }, english ? 'Updated: ' : 'Cập nhật: ', h('time', { dateTime: updated }, shownTime(updated))),
             h('div', { className: 'article__body' }, blocks),
@@ -323,6 +354,11 @@
   CMS.registerPreviewTemplate('english_pages', ArticlePreview);
   // A procedure: its name and its steps, papers and forms.
   CMS.registerPreviewTemplate('procedures', ArticlePreview);
+  // A task: its name, its aims and content, and its results.
+  CMS.registerPreviewTemplate('tasks', ArticlePreview);
+  // The organisation, a collection of two files, previewed by each file's name.
+  CMS.registerPreviewTemplate('to-chuc', ArticlePreview);
+  CMS.registerPreviewTemplate('to-chuc-en', ArticlePreview);
 
   // --- "Tìm bài viết" over the screen ---------------------------------------------------------
   // The finder is a page of its own (`tim-bai-viet/`); opened from its link it shows in a dialog

@@ -1,4 +1,5 @@
 use super::{Photo, Picture, ARTICLE_SIZES};
+use crate::chrome::{use_lang, Chrome};
 use crate::content::Image;
 use crate::paths::Paths;
 use leptos::prelude::*;
@@ -32,7 +33,7 @@ pub fn Figure(
         <figure class="figure">
             <a class="figure__link" href=href rel="external" on:click=on_click>
                 <Picture photo class="figure__image" sizes=ARTICLE_SIZES eager/>
-                <span class="visually-hidden">" (xem ảnh lớn)"</span>
+                <span class="visually-hidden">{Chrome::of(use_lang().get_untracked()).view_larger}</span>
             </a>
             <figcaption class="figure__caption">{caption}</figcaption>
         </figure>

@@ -41,7 +41,7 @@ pub fn SiteFooter() -> impl IntoView {
                     </p>
                     <p class="site-footer__row">
                         <span class="site-footer__label">{move || chrome().phone}</span>
-                        <span class="site-footer__phones">{phone_links(&footer.phone)}</span>
+                        <span class="site-footer__phones">{phone_links(&footer.phone, "site-footer__link site-footer__phone")}</span>
                         {fax}
                         <span class="site-footer__label">{move || chrome().email}</span>
                         <a class="site-footer__link site-footer__email" href=format!("mailto:{}", footer.email.trim())>
@@ -66,14 +66,14 @@ pub fn SiteFooter() -> impl IntoView {
     }
 }
 
-/// Each number in the phone field as a `tel:` link; the words around them (an extension, "hoặc")
-/// as text.
-fn phone_links(field: &str) -> impl IntoView {
+/// Each number in the phone field as a `tel:` link of class `class`; the words around them (an
+/// extension, "hoặc") as text.
+pub fn phone_links(field: &str, class: &'static str) -> impl IntoView {
     phone_pieces(field)
         .into_iter()
         .map(|(text, href)| match href {
             Some(href) => Either::Left(view! {
-                <a class="site-footer__link site-footer__phone" href=href>{text.to_owned()}</a>
+                <a class=class href=href>{text.to_owned()}</a>
             }),
             None => Either::Right(text.to_owned()),
         })

@@ -1,6 +1,7 @@
 use super::ThemeToggle;
 use crate::api::Loader;
 use crate::chrome::{use_lang, Chrome};
+use crate::content::tasks::TaskFilter;
 use crate::content::{Lang, Site};
 use crate::navigation::drop_unnamed_submitter;
 use crate::paths::{data, Paths};
@@ -81,7 +82,7 @@ pub fn SiteHeader() -> impl IntoView {
     };
     let search = move || vietnamese().then(|| view! { <HeaderSearch/> });
     // The other language's section, at this page's counterpart where it has one.
-    let other_language = (!site.english_pages.is_empty()).then(|| {
+    let other_language = site.has_english().then(|| {
         let site = Arc::clone(&site);
         let paths = paths.clone();
         let href = move || pathname.with(|p| counterpart(&site, &paths, p));
@@ -131,21 +132,30 @@ pub fn SiteHeader() -> impl IntoView {
 }
 
 /// The sections of the menu after "Trang chủ", each as its address, name and first page's
-/// data: the categories, the documents and the procedures where the bundle has them, then the
-/// department's own
-/// pages (`site.json`'s `menu_pages`); in English, the English pages.
+/// data: the categories, then the documents, the procedures, the tasks and the organisation
+/// where the bundle has them, then the department's own pages (`site.json`'s `menu_pages`); in
+/// English, the organisation and the English pages.
 fn sections(site: &Site, paths: &Paths, lang: Lang) -> Vec<(String, String, String)> {
+    let organisation = |lang: Lang| {
+        (
+            paths.organisation(lang),
+            Chrome::of(lang).organisation.to_owned(),
+            data::organisation(lang),
+        )
+    };
     if lang == Lang::En {
+        let english_pages = site.english_pages.iter().map(|page| {
+            (
+                paths.page_in(lang, &page.slug),
+                page.title.clone(),
+                data::page_in(lang, &page.slug),
+            )
+        });
         return site
-            .english_pages
-            .iter()
-            .map(|page| {
-                (
-                    paths.page_in(lang, &page.slug),
-                    page.title.clone(),
-                    data::page_in(lang, &page.slug),
-                )
-            })
+            .has_english_organisation
+            .then(|| organisation(Lang::En))
+            .into_iter()
+            .chain(english_pages)
             .collect();
     }
     let categories = site.categories.iter().map(|category| {
@@ -176,9 +186,20 @@ fn sections(site: &Site, paths: &Paths, lang: Lang) -> Vec<(String, String, Stri
             data::procedures(None),
         )
     });
+    let tasks = site.has_tasks.then(|| {
+        let all = TaskFilter::default();
+        (
+            paths.tasks(&all, 1),
+            Chrome::of(Lang::Vi).tasks.to_owned(),
+            data::tasks(&all, 1),
+        )
+    });
+    let organisation = site.has_organisation.then(|| organisation(Lang::Vi));
     categories
         .chain(documents)
         .chain(procedures)
+        .chain(tasks)
+        .chain(organisation)
         .chain(pages)
         .collect()
 }
@@ -221,6 +242,20 @@ pub fn counterpart(site: &Site, paths: &Paths, pathname: &str) -> String {
     }
     .trim_matches('/');
     let other = lang.other();
+    // The organisation and its leaders: the other language's organisation, where it has one.
+    let organisation = match lang {
+        Lang::Vi => "to-chuc",
+        Lang::En => "organisation",
+    };
+    let has_other_organisation = match other {
+        Lang::Vi => site.has_organisation,
+        Lang::En => site.has_english_organisation,
+    };
+    if has_other_organisation
+        && (slug == organisation || slug.starts_with(&format!("{organisation}/")))
+    {
+        return paths.organisation(other);
+    }
     site.page_in(lang, slug)
         .and_then(|page| page.translation.as_deref())
         .map_or_else(|| paths.home_in(other), |t| paths.page_in(other, t))

@@ -25,7 +25,7 @@ pub use breadcrumb::Breadcrumb;
 pub use data_table::DataTable;
 pub use download::DownloadLink;
 pub use figure::Figure;
-pub use footer::SiteFooter;
+pub use footer::{phone_links, SiteFooter};
 pub use header::SiteHeader;
 pub use listen::ListenControl;
 pub use pagination::{pagination_items, PageItem, Pagination};

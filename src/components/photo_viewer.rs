@@ -1,4 +1,5 @@
 use super::{Photo, Picture, FULL_SIZES};
+use crate::chrome::{use_lang, Chrome};
 use leptos::prelude::*;
 
 /// The article's photos, large, one at a time: previous and next by buttons, arrow keys and
@@ -96,12 +97,14 @@ pub fn PhotoViewer(photos: Vec<(Photo, String)>, open: RwSignal<Option<usize>>) 
     let current = move || open.get().unwrap_or(0).min(total.saturating_sub(1));
     // The dialog is built when a photo opens and kept while the reader moves between photos.
     let visible = Memo::new(move |_| open.get().is_some() && total > 0);
+    let [label, close_label, previous_label, next_label] =
+        Chrome::of(use_lang().get_untracked()).viewer;
     move || {
         visible.get().then(|| view! {
             <dialog
                 node_ref=dialog
                 class="viewer"
-                aria-label="Ảnh trong bài viết"
+                aria-label=label
                 on:cancel=move |ev: leptos::ev::Event| {
                     ev.prevent_default();
                     close();
@@ -110,7 +113,7 @@ pub fn PhotoViewer(photos: Vec<(Photo, String)>, open: RwSignal<Option<usize>>) 
                 on:touchstart=on_touchstart
                 on:touchend=on_touchend
             >
-                <button type="button" class="viewer__close" aria-label="Đóng ảnh" on:click=move |_| close()>
+                <button type="button" class="viewer__close" aria-label=close_label on:click=move |_| close()>
                     "✕"
                 </button>
                 {move || {
@@ -123,13 +126,13 @@ pub fn PhotoViewer(photos: Vec<(Photo, String)>, open: RwSignal<Option<usize>>) 
                     }
                 }}
                 <div class="viewer__controls">
-                    <button type="button" class="viewer__nav" aria-label="Ảnh trước" on:click=move |_| step(-1)>
+                    <button type="button" class="viewer__nav" aria-label=previous_label on:click=move |_| step(-1)>
                         "‹"
                     </button>
                     <p class="viewer__counter" aria-live="polite">
                         {move || format!("{} / {total}", current() + 1)}
                     </p>
-                    <button type="button" class="viewer__nav" aria-label="Ảnh sau" on:click=move |_| step(1)>
+                    <button type="button" class="viewer__nav" aria-label=next_label on:click=move |_| step(1)>
                         "›"
                     </button>
                 </div>

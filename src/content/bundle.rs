@@ -276,6 +276,25 @@ pub fn parse_site(file: &str, text: &str) -> Result<Site, Vec<BundleError>> {
             "trường do bản dựng tự lập từ thư mục thu-tuc/, không viết trong site.json",
         ));
     }
+    for (set, field) in [
+        (site.has_organisation, "has_organisation"),
+        (site.has_english_organisation, "has_english_organisation"),
+    ] {
+        if set {
+            errors.push(BundleError::new(
+                file,
+                Some(field),
+                "trường do bản dựng tự lập từ tệp to-chuc.json, không viết trong site.json",
+            ));
+        }
+    }
+    if site.has_tasks {
+        errors.push(BundleError::new(
+            file,
+            Some("has_tasks"),
+            "trường do bản dựng tự lập từ thư mục nhiem-vu/, không viết trong site.json",
+        ));
+    }
     if !site.pages.is_empty() {
         errors.push(BundleError::new(
             file,
@@ -706,14 +725,55 @@ pub fn parse_body(
     body
 }
 
+/// Every `code` given to more than one item of a folder (procedures, tasks), reported on each
+/// later file: "mã <code> đã dùng cho <what> <first file>".
+pub fn duplicate_codes<T>(
+    items: &[(String, T)],
+    code: impl Fn(&T) -> &str,
+    what: &str,
+) -> Vec<BundleError> {
+    let mut errors = Vec::new();
+    for (i, (file, item)) in items.iter().enumerate() {
+        if let Some((first, _)) = items[..i]
+            .iter()
+            .find(|(_, other)| code(other) == code(item))
+        {
+            errors.push(BundleError::new(
+                file,
+                Some("code"),
+                format!("mã {} đã dùng cho {what} {first}", code(item)),
+            ));
+        }
+    }
+    errors
+}
+
+/// Parses the blocks of a field other than `body` (`summary`, `leaders[0].duties`), each
+/// problem named below that field (`summary[1].text`).
+pub fn parse_blocks(
+    field: &str,
+    source: Vec<BlockSource>,
+    assets: &mut dyn Assets,
+    fail: &mut dyn FnMut(&str, String),
+) -> Vec<Block> {
+    parse_body(source, assets, &mut |inner: &str, message| {
+        let below = inner.strip_prefix("body").unwrap_or(inner);
+        fail(&format!("{field}{below}"), message)
+    })
+}
+
 /// The site's own first path segments: a page may not take one (`/tim-kiem/` is the search).
-pub const RESERVED_SLUGS: [&str; 15] = [
+pub const RESERVED_SLUGS: [&str; 18] = [
     "bai-viet",
     "chuyen-muc",
     "tim-kiem",
     "trang",
     "van-ban",
     "thu-tuc-hanh-chinh",
+    "nhiem-vu",
+    "to-chuc",
+    // The English organisation's address, `/en/organisation/`.
+    "organisation",
     "en",
     "quan-tri",
     "data",

@@ -6,12 +6,33 @@
 
 pub mod bundle;
 pub mod documents;
+pub mod organisation;
 pub mod procedures;
 pub mod search;
+pub mod tasks;
 pub mod text;
 pub mod time;
 
 use serde::{Deserialize, Serialize};
+
+/// A field of work ("lĩnh vực") of procedures or of science and technology tasks, with the
+/// slug of its filter's address: "Hoạt động khoa học và công nghệ", `hoat-dong-khoa-hoc-va-cong-nghe`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Domain {
+    pub slug: String,
+    pub name: String,
+}
+
+impl Domain {
+    /// The field an editor names, with its slug (`kind_slug`).
+    pub fn named(name: &str) -> Self {
+        let name = text::plain(name);
+        Domain {
+            slug: documents::kind_slug(&name),
+            name,
+        }
+    }
+}
 
 /// Articles per listing page.
 pub const PAGE_SIZE: usize = 10;
@@ -46,6 +67,15 @@ pub struct Site {
     /// Whether the bundle has administrative procedures (`thu-tuc/`): written by the build.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub has_procedures: bool,
+    /// Whether the bundle has science and technology tasks (`nhiem-vu/`): written by the build.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub has_tasks: bool,
+    /// Whether the bundle has the organisation (`to-chuc.json`), and in English
+    /// (`en/to-chuc.json`): written by the build.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub has_organisation: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub has_english_organisation: bool,
     /// An outage or urgent notice over every page (Decree 224/2026 Art. 13: a planned outage
     /// is announced at least 7 working days ahead, with the time of recovery).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -120,6 +150,11 @@ impl Site {
             (Lang::En, Some(name)) => name,
             _ => &self.name,
         }
+    }
+
+    /// Whether the site has an English section: English pages, or the organisation in English.
+    pub fn has_english(&self) -> bool {
+        !self.english_pages.is_empty() || self.has_english_organisation
     }
 
     /// The menu's pages, in the menu's order.

@@ -2,9 +2,9 @@
 //! 9.1.a): each with its code in the national database of procedures, its field, the level
 //! that handles it and how it can be filed, then its steps, papers and forms; listed by field.
 
-use super::bundle::{file_slug_error, parse_body, parse_json, Assets, BundleError};
+use super::bundle::{self, file_slug_error, parse_body, parse_json, Assets, BundleError};
 use super::documents::kind_slug;
-use super::{text, Block, BlockSource};
+use super::{text, Block, BlockSource, Domain};
 use serde::{Deserialize, Serialize};
 
 /// The slugs a procedure may not take: the listing's own addresses.
@@ -73,20 +73,13 @@ impl Filing {
     }
 }
 
-/// A procedure's field, with the slug of its filter's address.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct ProcedureField {
-    pub slug: String,
-    pub name: String,
-}
-
 /// A procedure as the app shows it, written to `data/thu-tuc/<slug>.json`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Procedure {
     pub slug: String,
     pub code: String,
     pub title: String,
-    pub field: ProcedureField,
+    pub field: Domain,
     pub level: String,
     pub filing: Filing,
     #[serde(default)]
@@ -111,18 +104,18 @@ pub struct ProcedureCard {
 /// The procedures of one field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProcedureGroup {
-    pub field: ProcedureField,
+    pub field: Domain,
     pub items: Vec<ProcedureCard>,
 }
 
 /// The listing, all fields or one: `data/thu-tuc/danh-sach/<field or tat-ca>.json`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProcedureList {
-    pub field: Option<ProcedureField>,
+    pub field: Option<Domain>,
     pub total: usize,
     pub groups: Vec<ProcedureGroup>,
     /// The filter's choices: every field, with how many procedures it has.
-    pub fields: Vec<(ProcedureField, usize)>,
+    pub fields: Vec<(Domain, usize)>,
 }
 
 impl Procedure {
@@ -243,7 +236,7 @@ pub fn parse_procedure(
         slug: slug.to_owned(),
         code,
         title: text::plain(&source.title),
-        field: ProcedureField {
+        field: Domain {
             slug: kind_slug(&field),
             name: field,
         },
@@ -267,22 +260,9 @@ pub fn sort_procedures(procedures: &mut [Procedure]) {
     });
 }
 
-/// Every code given to more than one procedure, reported on each later file.
+/// Every code given to more than one thủ tục, reported on each later file.
 pub fn duplicate_codes(procedures: &[(String, Procedure)]) -> Vec<BundleError> {
-    let mut errors = Vec::new();
-    for (i, (file, procedure)) in procedures.iter().enumerate() {
-        if let Some((first, _)) = procedures[..i]
-            .iter()
-            .find(|(_, other)| other.code == procedure.code)
-        {
-            errors.push(BundleError::new(
-                file,
-                Some("code"),
-                format!("mã {} đã dùng cho thủ tục {first}", procedure.code),
-            ));
-        }
-    }
-    errors
+    bundle::duplicate_codes(procedures, |item| item.code.as_str(), "thủ tục")
 }
 
 /// The listing of every procedure, then one for each field. `procedures` is sorted
@@ -303,7 +283,7 @@ pub fn procedure_lists(procedures: &[Procedure]) -> Vec<ProcedureList> {
             }),
         }
     }
-    let fields: Vec<(ProcedureField, usize)> = groups
+    let fields: Vec<(Domain, usize)> = groups
         .iter()
         .map(|group| (group.field.clone(), group.items.len()))
         .collect();

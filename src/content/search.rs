@@ -228,6 +228,12 @@ pub const DOCUMENT_PREFIX: &str = "van-ban/";
 /// What starts the slug of a procedure's entry: `["thu-tuc/" + slug, "code: title", "",
 /// "Thủ tục · field"]`.
 pub const PROCEDURE_PREFIX: &str = "thu-tuc/";
+/// What starts the slug of a science and technology task's entry: `["nhiem-vu/" + slug,
+/// "code: title", "", "Nhiệm vụ · kind"]`.
+pub const TASK_PREFIX: &str = "nhiem-vu/";
+/// What starts the slug of a leader's entry: `["to-chuc/" + slug, name, "", "Lãnh đạo ·
+/// position"]`.
+pub const LEADER_PREFIX: &str = "to-chuc/";
 const PAGE_PREFIX: &str = "trang-thong-tin/";
 const ENGLISH_PAGE_PREFIX: &str = "en/";
 
@@ -237,6 +243,8 @@ pub enum Found<'a> {
     Article(&'a str),
     Document(&'a str),
     Procedure(&'a str),
+    Task(&'a str),
+    Leader(&'a str),
     Page(Lang, &'a str),
 }
 
@@ -246,6 +254,10 @@ impl<'a> Found<'a> {
             Found::Document(slug)
         } else if let Some(slug) = entry_slug.strip_prefix(PROCEDURE_PREFIX) {
             Found::Procedure(slug)
+        } else if let Some(slug) = entry_slug.strip_prefix(TASK_PREFIX) {
+            Found::Task(slug)
+        } else if let Some(slug) = entry_slug.strip_prefix(LEADER_PREFIX) {
+            Found::Leader(slug)
         } else if let Some(slug) = entry_slug.strip_prefix(PAGE_PREFIX) {
             Found::Page(Lang::Vi, slug)
         } else if let Some(slug) = entry_slug.strip_prefix(ENGLISH_PAGE_PREFIX) {

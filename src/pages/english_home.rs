@@ -1,3 +1,4 @@
+use crate::chrome::Chrome;
 use crate::content::{Lang, Site};
 use crate::meta::{self, Head};
 use crate::pages::NotFoundPage;
@@ -13,19 +14,27 @@ use std::sync::Arc;
 pub fn EnglishHomePage() -> impl IntoView {
     let site = expect_context::<Arc<Site>>();
     let paths = expect_context::<Paths>();
-    if site.english_pages.is_empty() {
+    if !site.has_english() {
         return Either::Left(view! { <NotFoundPage/> });
     }
     let meta = meta::english_home(&site, &paths);
-    let pages = site
-        .english_pages
-        .iter()
-        .map(|page| {
+    let organisation = site.has_english_organisation.then(|| {
+        (
+            paths.organisation(Lang::En),
+            Chrome::of(Lang::En).organisation.to_owned(),
+        )
+    });
+    let pages = organisation
+        .into_iter()
+        .chain(
+            site.english_pages
+                .iter()
+                .map(|page| (paths.page_in(Lang::En, &page.slug), page.title.clone())),
+        )
+        .map(|(href, title)| {
             view! {
                 <li class="page-card">
-                    <a class="page-card__link" href=paths.page_in(Lang::En, &page.slug)>
-                        {page.title.clone()}
-                    </a>
+                    <a class="page-card__link" href=href>{title}</a>
                 </li>
             }
         })

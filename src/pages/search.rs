@@ -2,7 +2,7 @@ use crate::api::{FetchError, Loader};
 use crate::components::{ErrorPanel, Pagination, PublishedTime};
 use crate::content::search::{self, DocEntry, Found, Marked, DOCS_PER_CHUNK, RESULTS_PER_PAGE};
 use crate::content::time::display_date;
-use crate::content::{Article, Block, Site};
+use crate::content::{Article, Block, Lang, Site};
 use crate::meta::{self, Head, PageTitle};
 use crate::navigation::drop_unnamed_submitter;
 use crate::paths::{data, page_param, Paths};
@@ -410,6 +410,18 @@ fn ResultList(results: Arc<SearchResults>, audience: Audience) -> impl IntoView 
                     slug,
                     paths.procedure(slug),
                     data::procedure(slug),
+                    EitherOf3::C(None),
+                ),
+                Found::Task(slug) => (
+                    slug,
+                    paths.task(slug),
+                    data::task(slug),
+                    EitherOf3::C(None),
+                ),
+                Found::Leader(slug) => (
+                    slug,
+                    paths.leader(Lang::Vi, slug),
+                    data::organisation(Lang::Vi),
                     EitherOf3::C(None),
                 ),
                 Found::Article(slug) => (

@@ -43,11 +43,11 @@ const firstViewBytes = uniqueFirstView.reduce((sum, f) => sum + brotliSize(f), 0
 // so that nothing grows unnoticed: it only ever moves down, except with a row in
 // docs/measurements.md ("What the bytes bought") saying what the bytes bought.
 const sizes = [
-  { name: 'app wasm, brotli', bytes: brotliSize(wasm), goal: 190_000, stretch: 150_000, ceiling: 301_800 },
+  { name: 'app wasm, brotli', bytes: brotliSize(wasm), goal: 190_000, stretch: 150_000, ceiling: 337_500 },
   // wasm-bindgen's, as it writes it: no goal of its own; it counts in the first view.
   { name: 'JS glue, brotli', bytes: brotliSize(js) },
   { name: `first article HTML (${articles[0]}), brotli`, bytes: brotliSize(articleHtml), goal: 14_000 },
-  { name: 'first article view without photos, brotli', bytes: firstViewBytes, goal: 220_000, ceiling: 323_400 },
+  { name: 'first article view without photos, brotli', bytes: firstViewBytes, goal: 220_000, ceiling: 359_300 },
 ];
 
 let failed = false;

@@ -358,6 +358,78 @@ test('an editor files a document with its PDF, and the bundle tool accepts it', 
   expect(check.status, check.stderr).toBe(0);
 });
 
+test('an editor files a science and technology task, and the bundle tool accepts it', async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${ADMIN}#/collections/tasks/new`);
+  await page.getByLabel('Mã số', { exact: true }).fill('ĐT.2026.01');
+  await page.getByLabel('Tên nhiệm vụ', { exact: true }).fill('Nghiên cứu giống lúa chịu hạn');
+  await page.getByLabel('Lĩnh vực', { exact: true }).fill('Khoa học nông nghiệp');
+  await page.getByLabel('Tổ chức chủ trì', { exact: true }).fill('Viện Nghiên cứu A');
+  await page.getByLabel('Chủ nhiệm', { exact: true }).fill('TS. Nguyễn Văn B');
+  await page.getByLabel('Bắt đầu', { exact: true }).fill('2026-01');
+  await page.getByLabel('Kết thúc', { exact: true }).fill('2027-12');
+  await page.getByLabel('Kinh phí (đồng)').fill('1250000000');
+  // The aims, as an article's blocks; the results stay empty while it is in progress.
+  await page.getByRole('button', { name: 'Thêm khối' }).first().click();
+  await page.getByRole('menuitem', { name: 'Đoạn văn', exact: true }).click();
+  await page.getByLabel('Đoạn văn', { exact: true }).fill('Mục tiêu: chọn tạo giống lúa chịu hạn.');
+  const preview = page.frameLocator('iframe').first();
+  await expect(preview.locator('.article__heading')).toHaveText(['Mục tiêu và nội dung']);
+  await publishNow(page);
+  const file = path.join(content, 'nhiem-vu/nghien-cuu-giong-lua-chiu-han.json');
+  await expect.poll(() => fs.existsSync(file)).toBe(true);
+  expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({
+    code: 'ĐT.2026.01',
+    kind: 'Đề tài',
+    level: 'Cấp thành phố',
+    start: '2026-01',
+    end: '2027-12',
+    budget: 1250000000,
+    status: 'dang-thuc-hien',
+    summary: [{ type: 'paragraph', text: 'Mục tiêu: chọn tạo giống lúa chịu hạn.' }],
+  });
+  const check = spawnSync(path.join(repo, 'target/tool/site-build'), ['check', '--content', content], { encoding: 'utf8' });
+  expect(check.status, check.stderr).toBe(0);
+  expect(check.stdout + check.stderr).toContain('Nhiệm vụ khoa học và công nghệ (Điều 9.1.d; Luật Tiếp cận thông tin, Điều 19): 1 nhiệm vụ');
+});
+
+test('the organisation is one entry per language, and what the screen saves for it passes the check', async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${ADMIN}#/collections/organisation`);
+  await expect(page.getByText('Organisation (tiếng Anh)')).toBeVisible();
+  await page.getByText('Cơ cấu tổ chức (tiếng Việt)').click();
+  const addBlock = async (nth: number) => {
+    await page.getByRole('button', { name: 'Thêm khối' }).nth(nth).click();
+    await page.getByRole('menuitem', { name: 'Đoạn văn', exact: true }).click();
+  };
+  // The functions, one leader with their duties, and the history.
+  await addBlock(0);
+  await page.getByRole('button', { name: 'Thêm lãnh đạo' }).click();
+  await page.getByLabel('Họ và tên', { exact: true }).fill('Trần Đông Phương An');
+  await page.getByLabel('Chức vụ', { exact: true }).fill('Phó Giám đốc');
+  await addBlock(1);
+  await addBlock(3);
+  const paragraphs = page.getByLabel('Đoạn văn', { exact: true });
+  await expect(paragraphs).toHaveCount(3);
+  await paragraphs.nth(0).fill('Chức năng của Sở.');
+  await paragraphs.nth(1).fill('Phụ trách lĩnh vực khoa học.');
+  await paragraphs.nth(2).fill('Sở được thành lập năm 2004.');
+  const preview = page.frameLocator('iframe').first();
+  await expect(preview.locator('.article__title')).toHaveText('Cơ cấu tổ chức');
+  await expect(preview.locator('.leader-card__name')).toHaveText('Trần Đông Phương An');
+  await publishNow(page);
+  const file = path.join(content, 'to-chuc.json');
+  await expect.poll(() => fs.existsSync(file)).toBe(true);
+  expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({
+    functions: [{ type: 'paragraph', text: 'Chức năng của Sở.' }],
+    leaders: [{ name: 'Trần Đông Phương An', position: 'Phó Giám đốc', duties: [{ type: 'paragraph', text: 'Phụ trách lĩnh vực khoa học.' }] }],
+    history: [{ type: 'paragraph', text: 'Sở được thành lập năm 2004.' }],
+  });
+  const check = spawnSync(path.join(repo, 'target/tool/site-build'), ['check', '--content', content], { encoding: 'utf8' });
+  expect(check.status, check.stderr).toBe(0);
+  expect(check.stdout + check.stderr).toContain('Cơ cấu tổ chức, chức năng, nhiệm vụ, lịch sử, lãnh đạo (Điều 9.1.b): chức năng, lịch sử, 1 lãnh đạo');
+});
+
 test('no public page links to the screen or loads its files, and robots.txt keeps crawlers out', async () => {
   const dist = path.join(repo, 'dist');
   const files = (fs.readdirSync(dist, { recursive: true }) as string[]).filter(
