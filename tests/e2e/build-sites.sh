@@ -78,7 +78,8 @@ SITE_CONTENT_DIR=target/e2e-bundles/archive SITE_BUILD_NOW=2024-12-20T09:00:00+0
   trunk build --release --dist "$out/archive"
 
 # The seed with a planned outage's notice in site.json (tests/fixtures/notice.json), built
-# before the notice's window, so that its pages carry it hidden (notice.spec.ts).
+# before the notice's window, so that its pages carry it hidden (notice.spec.ts), and under
+# --public-url /tin-tuc/: the reader's clock decides there too.
 echo "== the seed with a notice, built before its time -> $out/notice"
 rm -rf target/e2e-bundles/notice
 cp -r public/content target/e2e-bundles/notice
@@ -90,4 +91,4 @@ node -e '
   fs.writeFileSync(file, JSON.stringify(site, null, 2));
 '
 SITE_CONTENT_DIR=target/e2e-bundles/notice SITE_BUILD_NOW=2026-05-20T09:00:00+07:00 \
-  trunk build --release --dist "$out/notice"
+  trunk build --release --dist "$out/notice" --public-url /tin-tuc/

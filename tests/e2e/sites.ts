@@ -36,8 +36,9 @@ export const SITES = {
   archiveFlat: { url: 'http://127.0.0.1:4310/', command: server(built('archive-flat'), 4310) },
   /** The same sorted into year folders by `site-build sort-by-year`, built after that time. */
   archive: { url: 'http://127.0.0.1:4311/', command: server(built('archive'), 4311) },
-  /** The seed with a notice (tests/fixtures/notice.json), built before its window. */
-  notice: { url: 'http://127.0.0.1:4313/', command: server(built('notice'), 4313) },
+  /** The seed with a notice (tests/fixtures/notice.json), built before its window, with
+   * --public-url /tin-tuc/ and served under that prefix. */
+  notice: { url: 'http://127.0.0.1:4313/tin-tuc/', command: server(built('notice'), 4313, '--prefix /tin-tuc/') },
   /** The 25 articles of `many` built, then one retitled, one added and one deleted, published
    * into that build in place by `site-build publish` (build-sites.sh). */
   published: { url: 'http://127.0.0.1:4314/', command: server(built('published'), 4314) },

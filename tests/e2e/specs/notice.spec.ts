@@ -3,6 +3,7 @@
 // times while a page stays open. The site is the seed with tests/fixtures/notice.json, built on
 // 20 May 2026, before the notice's window (27 May 08:00 to 6 June 06:00, Vietnam's time): its
 // pages carry the notice hidden. Pages built within the window carry it shown: tests/notice.rs.
+// The site is built and served under --public-url /tin-tuc/.
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
