@@ -1378,6 +1378,42 @@ fn two_procedures_cannot_share_a_code_nor_one_take_the_listing_s_address() {
     assert!(errors[0].contains("lienket"), "{errors:?}");
 }
 
+// ---- The name under the site's icon on a home screen ----
+
+#[test]
+fn the_home_screen_name_is_short_enough_for_a_phone_else_the_short_name_stands() {
+    use khcn_cantho::build::app_manifest::manifest;
+    use khcn_cantho::paths::Paths;
+    let seed = source::load(Path::new("public/content")).expect("valid");
+    let written: serde_json::Value =
+        serde_json::from_str(&manifest(&seed.site, &Paths::new("/"))).unwrap();
+    assert_eq!(written["short_name"], "KH&CN Cần Thơ");
+    assert_eq!(
+        written["name"],
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ THÀNH PHỐ CẦN THƠ"
+    );
+    // Without one, the short name.
+    let dir = TempBundle::new("home-screen-none");
+    let bundle = source::load(&dir.0).expect("valid");
+    assert_eq!(bundle.site.home_screen_name(), "Sở KH&CN TP. Cần Thơ");
+    for (name, problem) in [
+        ("  ", "không được để trống"),
+        ("Sở Khoa học và Công nghệ", "24 ký tự"),
+    ] {
+        let dir = TempBundle::new("home-screen-wrong");
+        let site = SITE.replacen('{', &format!(r#"{{ "home_screen_name": "{name}","#), 1);
+        let dir = dir.file("site.json", site.as_bytes());
+        let errors = dir.errors();
+        assert!(
+            errors.len() == 1
+                && errors[0].contains("site.json")
+                && errors[0].contains("\"home_screen_name\"")
+                && errors[0].contains(problem),
+            "{name}: {errors:?}"
+        );
+    }
+}
+
 // ---- Science and technology tasks (nhiem-vu/<slug>.json) ----
 
 /// A valid task with `extra` fields (`"budget": 5, …`) over the defaults.

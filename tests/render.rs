@@ -138,6 +138,8 @@ fn the_article_page_holds_the_whole_article_and_what_hydrates_it() {
     );
     assert_eq!(boot["build"], BUILD);
     assert_eq!(boot["site"]["short_name"], "Sở KH&CN TP. Cần Thơ");
+    // The home screen's name is the manifest's alone.
+    assert!(boot["site"].get("home_screen_name").is_none(), "{boot}");
     // ...and the data it rendered, which Leptos serialised for hydration.
     let resolved = between(html, "<script>__RESOLVED_RESOURCES", "</script>").expect("data");
     assert!(resolved.contains("Kết thúc buổi làm việc"));

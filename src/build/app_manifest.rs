@@ -27,8 +27,8 @@ pub fn icon_path(size: u32) -> String {
     format!("icons/icon-{size}.png")
 }
 
-/// The manifest: the department's name, and its short name under the icon, opening at the
-/// home page within the site's base, standalone.
+/// The manifest: the department's name, and its home-screen name under the icon, opening at
+/// the home page within the site's base, standalone.
 pub fn manifest(site: &Site, paths: &Paths) -> String {
     let icons: Vec<serde_json::Value> = ["any", "maskable"]
         .into_iter()
@@ -47,7 +47,7 @@ pub fn manifest(site: &Site, paths: &Paths) -> String {
         "lang": "vi",
         "dir": "ltr",
         "name": site.name,
-        "short_name": site.short_name,
+        "short_name": site.home_screen_name(),
         "description": site.slogan,
         "id": paths.base(),
         "start_url": paths.base(),

@@ -11,6 +11,8 @@ use std::rc::Rc;
 
 /// Where leptos_meta puts the page's `<head>` entries, and where the app finds them again.
 pub const HEAD_MARKER: &str = "<!--HEAD-->";
+/// The id of the data block that gives the loader the address of the page's hydration data.
+pub const HYDRATION_DATA_ID: &str = "khoi-dong";
 
 /// A place in the template where each page puts something of its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -279,13 +281,16 @@ impl Template {
                     }
                     Slot::LoaderStart => {
                         in_loader = true;
-                        // Deferred, so that it holds up neither the parser nor the first paint,
-                        // and before trunk's module script, so that it has run when the app
-                        // starts.
+                        // Where the page's hydration data is, for the loader (Trunk.toml's
+                        // `pattern_script`) to run once the page has painted: a data block,
+                        // which fetches nothing and runs nothing, so it needs no hash.
                         if let (true, Some((_, resolved_src))) = (first_loader, page.start) {
                             out.push_str(&format!(
-                                "<script defer src=\"{}\"></script>",
-                                escape_attribute(resolved_src)
+                                "<script type=\"application/json\" id=\"{HYDRATION_DATA_ID}\">{}</script>",
+                                crate::meta::script_json(
+                                    &serde_json::to_string(resolved_src)
+                                        .expect("a string serialises")
+                                )
                             ));
                         }
                         first_loader = false;
@@ -393,9 +398,9 @@ mod tests {
         assert_eq!(template.build_id(), "app-1a2b");
         let html = page(&template, true);
         assert!(html.starts_with(r#"<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'"><script>theme()</script>"#), "{html}");
-        assert!(
-            html.contains(r#"<script defer src="/khoi-dong/1.js"></script><script type="module">"#)
-        );
+        assert!(html.contains(
+            r#"<script type="application/json" id="khoi-dong">"/khoi-dong/1.js"</script><script type="module">"#
+        ));
         assert!(html.contains(r#"<meta name=x><!--HEAD--></head><body><div id="app"><main>app</main></div><p>after</p>"#));
         assert!(!html.contains("<title>") && !html.contains("site-build:"));
         // Without the app, no loader.

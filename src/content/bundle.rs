@@ -198,6 +198,9 @@ fn blank(s: &str) -> bool {
     text::plain(s).is_empty()
 }
 
+/// The longest name under the site's icon on a home screen: phones cut the rest.
+pub const HOME_SCREEN_NAME_CHARS: usize = 15;
+
 /// Parses and checks `site.json`. The published origin loses any trailing slash.
 pub fn parse_site(file: &str, text: &str) -> Result<Site, Vec<BundleError>> {
     let mut site: Site = parse_json(file, text).map_err(|e| vec![e])?;
@@ -220,6 +223,23 @@ pub fn parse_site(file: &str, text: &str) -> Result<Site, Vec<BundleError>> {
         ("footer.disclaimer", &f.disclaimer),
     ] {
         require(field, value);
+    }
+    if let Some(name) = &site.home_screen_name {
+        let name = text::plain(name);
+        let problem = if name.is_empty() {
+            Some("không được để trống (bỏ hẳn trường này để dùng short_name)".to_owned())
+        } else {
+            let count = name.chars().count();
+            (count > HOME_SCREEN_NAME_CHARS).then(|| {
+                format!(
+                    "{count} ký tự: điện thoại chỉ hiện được khoảng {HOME_SCREEN_NAME_CHARS} ký tự dưới biểu tượng, ví dụ \"KH&CN Cần Thơ\""
+                )
+            })
+        };
+        if let Some(problem) = problem {
+            errors.push(BundleError::new(file, Some("home_screen_name"), problem));
+        }
+        site.home_screen_name = Some(name);
     }
     if !blank(&f.email) && !f.email.trim().contains('@') {
         errors.push(BundleError::new(

@@ -46,6 +46,11 @@ pub struct Site {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_en: Option<String>,
     pub short_name: String,
+    /// The name under the site's icon on a phone's home screen (the web app manifest's
+    /// `short_name`), where `short_name` is too long for it: "KH&CN Cần Thơ". Only the build
+    /// reads it: the pages do not carry it.
+    #[serde(default, skip_serializing)]
+    pub home_screen_name: Option<String>,
     pub slogan: String,
     /// Absolute https URL of the production site, without a trailing slash once published.
     pub origin: String,
@@ -155,6 +160,11 @@ impl Site {
     /// Whether the site has an English section: English pages, or the organisation in English.
     pub fn has_english(&self) -> bool {
         !self.english_pages.is_empty() || self.has_english_organisation
+    }
+
+    /// The name under the site's icon on a home screen: `home_screen_name`, else `short_name`.
+    pub fn home_screen_name(&self) -> &str {
+        self.home_screen_name.as_deref().unwrap_or(&self.short_name)
     }
 
     /// The menu's pages, in the menu's order.

@@ -20,8 +20,12 @@ const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 const appOf = (htmlFile) => {
   const page = fs.readFileSync(htmlFile, 'utf8');
   const file = (re) => path.join(dist, re.exec(page)[1]);
-  // Trunk's loader, minified or not: `from '/app.js'` and `'/app_bg.wasm'` in any quotes.
-  return { wasm: file(/[`'"]\/([^`'"\/]+_bg\.wasm)[`'"]/), js: file(/from\s*[`'"]\/([^`'"\/]+\.js)[`'"]/) };
+  // Trunk's loader, minified or not: `import('/app.js')` (or `from '/app.js'`) and
+  // `'/app_bg.wasm'` in any quotes.
+  return {
+    wasm: file(/[`'"]\/([^`'"\/]+_bg\.wasm)[`'"]/),
+    js: file(/(?:from\s*|import\(\s*)[`'"]\/([^`'"\/]+\.js)[`'"]/),
+  };
 };
 const articles = fs.readdirSync(path.join(dist, 'bai-viet')).sort();
 const articleHtml = path.join(dist, 'bai-viet', articles[0], 'index.html');
@@ -34,6 +38,10 @@ const linked = [...html.matchAll(/(?:href|src)="\/([^"?#]+)"/g)]
   .map((m) => m[1])
   .filter((p) => !p.startsWith('content/') && !p.endsWith('/') && fs.existsSync(path.join(dist, p)))
   .filter((p) => /\.(css|js|svg|ico|json|webmanifest)$/.test(p));
+// The page's hydration data, which the loader runs once the page has painted (its address in
+// the data block `#khoi-dong`).
+const hydration = /<script type="application\/json" id="khoi-dong">"\/([^"]+)"<\/script>/.exec(html);
+if (hydration) linked.push(hydration[1]);
 const firstView = [articleHtml, wasm, js, ...new Set(linked.map((p) => path.join(dist, p)))];
 const uniqueFirstView = [...new Set(firstView)];
 const firstViewBytes = uniqueFirstView.reduce((sum, f) => sum + brotliSize(f), 0);
@@ -43,11 +51,11 @@ const firstViewBytes = uniqueFirstView.reduce((sum, f) => sum + brotliSize(f), 0
 // so that nothing grows unnoticed: it only ever moves down, except with a row in
 // docs/measurements.md ("What the bytes bought") saying what the bytes bought.
 const sizes = [
-  { name: 'app wasm, brotli', bytes: brotliSize(wasm), goal: 190_000, stretch: 150_000, ceiling: 337_500 },
+  { name: 'app wasm, brotli', bytes: brotliSize(wasm), goal: 190_000, stretch: 150_000, ceiling: 337_800 },
   // wasm-bindgen's, as it writes it: no goal of its own; it counts in the first view.
   { name: 'JS glue, brotli', bytes: brotliSize(js) },
   { name: `first article HTML (${articles[0]}), brotli`, bytes: brotliSize(articleHtml), goal: 14_000 },
-  { name: 'first article view without photos, brotli', bytes: firstViewBytes, goal: 220_000, ceiling: 359_300 },
+  { name: 'first article view without photos, brotli', bytes: firstViewBytes, goal: 220_000, ceiling: 359_700 },
 ];
 
 let failed = false;

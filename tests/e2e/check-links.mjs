@@ -47,5 +47,18 @@ for (const build of builds) {
   broken += bad.length;
   console.log(`${build.name}: ${links.length} links checked on ${new Set(links.map((l) => l.parent)).size} pages, ${bad.length} broken`);
   for (const link of bad) console.log(`  BROKEN ${link.status ?? ''} ${link.url}  (on ${link.parent})`);
+  // The hydration data each page names for its loader (`#khoi-dong`, a data block, not a link).
+  let named = 0;
+  for (const file of htmlFiles(build.dir)) {
+    const block = /<script type="application\/json" id="khoi-dong">"([^"]+)"<\/script>/.exec(fs.readFileSync(path.join(build.dir, file), 'utf8'));
+    if (!block) continue;
+    named++;
+    const target = path.join(build.dir, block[1].slice(build.base.length));
+    if (!block[1].startsWith(build.base) || !fs.existsSync(target)) {
+      broken++;
+      console.log(`  BROKEN hydration data ${block[1]}  (on /${file})`);
+    }
+  }
+  console.log(`${build.name}: the hydration data of ${named} pages is there`);
 }
 process.exit(broken ? 1 : 0);

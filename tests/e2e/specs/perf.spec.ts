@@ -54,3 +54,19 @@ test('a wide screen gets the larger variant', async ({ page }) => {
   expect(photos[0]).toMatch(/-960\.webp$/);
   expect(await first.evaluate((img: HTMLImageElement) => img.currentSrc)).toContain(photos[0]);
 });
+
+test('nothing of the app asks the network before the page has painted: its glue, its wasm and the page\'s hydration data', async ({ page }) => {
+  await page.goto(SITES.seed.url + `bai-viet/${SEED_SLUG}/`);
+  await appStarted(page);
+  const timing = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+    const app = performance
+      .getEntriesByType('resource')
+      .filter((entry) => /_bg\.wasm$|\/khcn-cantho-[0-9a-f]+\.js$|\/khoi-dong\//.test(entry.name))
+      .map((entry) => ({ file: new URL(entry.name).pathname.replace(/[0-9a-f]{16}/, '<hash>'), afterPaint: entry.startTime >= paint }));
+    return { paint, app };
+  });
+  expect(timing.paint).toBeGreaterThan(0);
+  expect(timing.app.map((r) => r.file).sort()).toEqual(['/khcn-cantho-<hash>.js', '/khcn-cantho-<hash>_bg.wasm', '/khoi-dong/<hash>.js']);
+  expect(timing.app.filter((r) => !r.afterPaint)).toEqual([]);
+});
