@@ -231,15 +231,11 @@ pub fn parse_procedure(
         return Err(errors);
     }
     let optional = |value: Option<String>| value.map(|v| text::plain(&v)).filter(|v| !v.is_empty());
-    let field = text::plain(&source.field);
     Ok(Procedure {
         slug: slug.to_owned(),
         code,
         title: text::plain(&source.title),
-        field: Domain {
-            slug: kind_slug(&field),
-            name: field,
-        },
+        field: Domain::named(&source.field),
         level: text::plain(&source.level),
         filing: filing.expect("checked above"),
         processing_time: optional(source.processing_time),
