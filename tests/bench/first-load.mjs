@@ -8,10 +8,9 @@
 // been quiet; Total Blocking Time is the sum over the page's long tasks (`longtask` entries) of
 // their time beyond 50 ms, from the first contentful paint to the end of the window, as
 // Lighthouse counts it (here without its 4× multiplier: the CPU is throttled for real).
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveSiteAndFloor } from './floor.mjs';
 import { createRequire } from 'node:module';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,18 +24,12 @@ const port = 4393;
 // read: the long tasks of the app come after the first paint and `load`.
 const SETTLE_MS = 3000;
 
-fs.rmSync(root, { recursive: true, force: true });
-fs.cpSync(path.resolve(repo, process.env.FIRST_LOAD_DIST || 'dist'), root, { recursive: true });
-const slug = fs.readdirSync(path.join(root, 'bai-viet')).sort()[0];
-const article = fs.readFileSync(path.join(root, 'bai-viet', slug, 'index.html'), 'utf8');
-const floor = article.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<!--[\s\S]*?-->/g, '');
-fs.mkdirSync(path.join(root, 'floor'), { recursive: true });
-fs.writeFileSync(path.join(root, 'floor/index.html'), floor);
-spawnSync('brotli', ['-f', '-q', '11', path.join(root, 'floor/index.html')]);
-
-const server = spawn('node', [path.join(repo, 'tests/e2e/static-server.mjs'), '--root', root, '--port', String(port), '--brotli'], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
-const pages = { floor: `http://127.0.0.1:${port}/floor/`, site: `http://127.0.0.1:${port}/bai-viet/${slug}/` };
+const { server, pages } = await serveSiteAndFloor({
+  repo,
+  dist: path.resolve(repo, process.env.FIRST_LOAD_DIST || 'dist'),
+  root,
+  port,
+});
 
 // Installed in every document before its first script: the observers buffer from the start.
 const observe = () => {

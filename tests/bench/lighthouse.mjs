@@ -1,8 +1,9 @@
 // See lighthouse.sh.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveSiteAndFloor } from './floor.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const rounds = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) || 5);
@@ -13,18 +14,12 @@ const port = 4391;
 const lighthouse = path.join(repo, 'tests/bench/node_modules/.bin/lighthouse');
 
 // The site, and the floor: the seed article's own static page with every script removed.
-fs.rmSync(root, { recursive: true, force: true });
-fs.cpSync(path.resolve(repo, process.env.LIGHTHOUSE_DIST || 'dist'), root, { recursive: true });
-const slug = fs.readdirSync(path.join(root, 'bai-viet')).sort()[0];
-const article = fs.readFileSync(path.join(root, 'bai-viet', slug, 'index.html'), 'utf8');
-const floor = article.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<!--[\s\S]*?-->/g, '');
-fs.mkdirSync(path.join(root, 'floor'), { recursive: true });
-fs.writeFileSync(path.join(root, 'floor/index.html'), floor);
-spawnSync('brotli', ['-f', '-q', '11', path.join(root, 'floor/index.html')]);
-
-const server = spawn('node', [path.join(repo, 'tests/e2e/static-server.mjs'), '--root', root, '--port', String(port), '--brotli'], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
-const pages = { floor: `http://127.0.0.1:${port}/floor/`, site: `http://127.0.0.1:${port}/bai-viet/${slug}/` };
+const { server, pages } = await serveSiteAndFloor({
+  repo,
+  dist: path.resolve(repo, process.env.LIGHTHOUSE_DIST || 'dist'),
+  root,
+  port,
+});
 const results = { floor: [], site: [] };
 try {
   for (let round = 1; round <= rounds; round++) {
